@@ -1,0 +1,33 @@
+// REST accounts of the emulator: `--user NAME:PASSWORD[:ROLE]`, or one default admin.
+import { EMULATOR_DEFAULT_PASSWORD, EMULATOR_DEFAULT_USER } from '../lib/target/settings.ts';
+import type { Account, Role } from './sessions.ts';
+
+const ROLES: readonly Role[] = ['admin', 'readonly', 'none'];
+
+export const DEFAULT_ACCOUNT: Account = {
+  username: EMULATOR_DEFAULT_USER,
+  password: EMULATOR_DEFAULT_PASSWORD,
+  role: 'admin',
+};
+
+export class AccountSpecError extends Error {}
+
+/** Parses NAME:PASSWORD[:ROLE]; the password may not contain ':' only when a role follows. */
+export function parseAccount(spec: string): Account {
+  const first = spec.indexOf(':');
+  if (first <= 0) throw new AccountSpecError(`--user must be NAME:PASSWORD[:ROLE], got "${spec.split(':')[0]}:…"`);
+  const username = spec.slice(0, first);
+  let password = spec.slice(first + 1);
+  let role: Role = 'admin';
+  const last = password.lastIndexOf(':');
+  if (last >= 0 && (ROLES as readonly string[]).includes(password.slice(last + 1))) {
+    role = password.slice(last + 1) as Role;
+    password = password.slice(0, last);
+  }
+  if (password === '') throw new AccountSpecError(`--user ${username}: the password is empty`);
+  return { username, password, role };
+}
+
+export function findAccount(accounts: readonly Account[], username: string, password: string): Account | undefined {
+  return accounts.find((a) => a.username === username && a.password === password);
+}

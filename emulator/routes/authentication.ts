@@ -1,0 +1,52 @@
+// GET /api/authentication with HTTP Basic credentials opens a session (sps-api-facts.md §1);
+// DELETE /api/authentication logs out (inferred: no documented logout endpoint).
+import { apiError, type Reply } from '../errors.ts';
+import { findAccount } from '../accounts.ts';
+import { sessionCookie } from '../cookies.ts';
+import type { Route } from '../route.ts';
+
+const AUTH_PATH = '/api/authentication';
+
+function basicCredentials(header: string | undefined): { username: string; password: string } | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (!match?.[1]) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+export const authenticationRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: AUTH_PATH,
+    auth: 'none',
+    handle: ({ req, emulator }): Reply => {
+      const credentials = basicCredentials(req.headers.authorization);
+      const account = credentials && findAccount(emulator.accounts, credentials.username, credentials.password);
+      if (!account) {
+        const reply = apiError(401, 'AuthenticationFailure', 'Authenticating the user with the given credentials has failed', AUTH_PATH);
+        return { ...reply, headers: { 'www-authenticate': 'Basic realm="SPS REST API"' } };
+      }
+      const session = emulator.sessions.open(account);
+      return {
+        status: 200,
+        body: { meta: { href: AUTH_PATH, parent: '/api' } },
+        headers: { 'set-cookie': sessionCookie(session.id, emulator.tls) },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: AUTH_PATH,
+    auth: 'session',
+    handle: ({ session, emulator }) => {
+      if (session) emulator.sessions.close(session.id);
+      return {
+        status: 200,
+        body: { meta: { href: AUTH_PATH, parent: '/api' } },
+        headers: { 'set-cookie': 'session_id=; Path=/; Max-Age=0' },
+      };
+    },
+  },
+];

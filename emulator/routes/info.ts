@@ -1,0 +1,20 @@
+// GET /api/info: the part anyone may read (sps-api-facts.md §1.10). Also the emulator's readiness probe.
+import type { Route } from '../route.ts';
+
+export const infoRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/api/info',
+    auth: 'none',
+    handle: () => ({
+      status: 200,
+      body: {
+        domainname: 'emulator.invalid',
+        hostname: 'sps-conformance-emulator',
+        nickname: 'sps-conformance reference emulator',
+        support_link: 'https://support.oneidentity.com/',
+        meta: { href: '/api/info', parent: '/api' },
+      },
+    }),
+  },
+];

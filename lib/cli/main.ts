@@ -1,0 +1,65 @@
+// The sps-conformance command line. User mistakes print one clear line and exit 2.
+import { Command, CommanderError, Option } from 'commander';
+import { SUITE_VERSION } from '../report/suite-version.ts';
+import { DEFAULT_PROFILE, PROFILE_NAMES } from '../target/profiles.ts';
+import { emulatorCommand } from './emulator-command.ts';
+import { lintCommand } from './lint-command.ts';
+import { collect, portOption, profileOption } from './options.ts';
+import { runCommand } from './run-command.ts';
+import { EXIT_USAGE, UsageError } from './usage-error.ts';
+
+function program(): Command {
+  const root = new Command('sps-conformance')
+    .description('Conformance suite and reference emulator for the SPS plugin configuration REST API')
+    .version(SUITE_VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  root
+    .command('run')
+    .description('run the conformance suite against SPS_URL, or against the embedded emulator when SPS_URL is unset')
+    .argument('[playwright-args...]', 'extra arguments for Playwright, after --')
+    .allowUnknownOption()
+    .action(async (args: string[]) => {
+      process.exitCode = await runCommand(args);
+    });
+
+  root
+    .command('emulator')
+    .description('serve the reference emulator')
+    .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(18080).argParser(portOption))
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
+    .option('--user <NAME:PASSWORD[:ROLE]>', 'a REST account (repeatable); ROLE is admin, readonly or none', collect)
+    .action(emulatorCommand);
+
+  root
+    .command('lint')
+    .description('check plugin zips against the SPS packaging rules')
+    .argument('<files...>', 'plugin .zip files')
+    .option('--json', 'print the results as JSON')
+    .action(async (files: string[], options: { json?: boolean }) => {
+      process.exitCode = await lintCommand(files, options);
+    });
+
+  return root;
+}
+
+function fail(message: string): void {
+  process.stderr.write(`sps-conformance: ${message}\n`);
+  process.exitCode = EXIT_USAGE;
+}
+
+try {
+  await program().parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message; help and version are not errors.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else if (error instanceof UsageError) {
+    fail(error.message);
+  } else {
+    fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

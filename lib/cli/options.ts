@@ -1,0 +1,17 @@
+// Parsers for option values shared by the subcommands; each throws UsageError with a plain message.
+import { isProfileName, PROFILE_NAMES, type ProfileName } from '../target/profiles.ts';
+import { UsageError } from './usage-error.ts';
+
+export function portOption(raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${raw}")`);
+  return Number(raw);
+}
+
+export function profileOption(raw: string): ProfileName {
+  if (!isProfileName(raw)) throw new UsageError(`--profile must be one of ${PROFILE_NAMES.join(', ')} (got "${raw}")`);
+  return raw;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

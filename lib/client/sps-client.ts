@@ -1,0 +1,91 @@
+// The SPS REST client: Basic login, the session_id cookie, JSON and zip requests.
+import { jsonOf, transport, type HttpRequest, type HttpResponse, type TlsOptions, type Transport } from './http.ts';
+
+export interface ApiResponse extends HttpResponse {
+  /** The body parsed as JSON; undefined when it is not JSON. */
+  json: unknown;
+  request: HttpRequest;
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export class LoginError extends Error {}
+
+function sessionIdFromSetCookie(header: string | string[] | undefined): string | undefined {
+  for (const line of [header ?? []].flat()) {
+    const match = /(?:^|;\s*)session_id=([^;]*)/.exec(line);
+    if (match?.[1]) return match[1];
+  }
+  return undefined;
+}
+
+export class SpsClient {
+  readonly #send: Transport;
+  #sessionId: string | undefined;
+
+  constructor(baseUrl: string, tls?: TlsOptions) {
+    this.#send = transport(baseUrl, tls);
+  }
+
+  get loggedIn(): boolean {
+    return this.#sessionId !== undefined;
+  }
+
+  /** GET /api/authentication with Basic credentials; keeps the session cookie on success. */
+  async login(credentials: Credentials): Promise<ApiResponse> {
+    const token = Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64');
+    const res = await this.raw({ method: 'GET', path: '/api/authentication', headers: { authorization: `Basic ${token}` } });
+    const id = res.status === 200 ? sessionIdFromSetCookie(res.headers['set-cookie']) : undefined;
+    if (id) this.#sessionId = id;
+    return res;
+  }
+
+  /** Like login, but a failure is an error: for fixtures that need a session to proceed. */
+  async mustLogin(credentials: Credentials): Promise<this> {
+    const res = await this.login(credentials);
+    if (!this.loggedIn) throw new LoginError(`login as ${credentials.username} failed: HTTP ${res.status}`);
+    return this;
+  }
+
+  async logout(): Promise<ApiResponse> {
+    const res = await this.request({ method: 'DELETE', path: '/api/authentication' });
+    this.#sessionId = undefined;
+    return res;
+  }
+
+  /** Sends a request with the session cookie (if any); the response is read whole. */
+  async request(req: HttpRequest): Promise<ApiResponse> {
+    const headers = { ...req.headers };
+    if (this.#sessionId) headers.cookie = `session_id=${this.#sessionId}`;
+    return this.raw({ ...req, headers });
+  }
+
+  async raw(req: HttpRequest): Promise<ApiResponse> {
+    const res = await this.#send(req);
+    return { ...res, json: jsonOf(res), request: req };
+  }
+
+  get(path: string): Promise<ApiResponse> {
+    return this.request({ method: 'GET', path });
+  }
+
+  delete(path: string): Promise<ApiResponse> {
+    return this.request({ method: 'DELETE', path });
+  }
+
+  post(path: string, body: unknown): Promise<ApiResponse> {
+    return this.request({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  }
+
+  put(path: string, body: unknown): Promise<ApiResponse> {
+    return this.request({ method: 'PUT', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  }
+
+  upload(zip: Buffer, contentType: string | null = 'application/zip'): Promise<ApiResponse> {
+    const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+    return this.request({ method: 'POST', path: '/api/upload/plugins', headers, body: zip });
+  }
+}

@@ -1,0 +1,33 @@
+// The requirement catalog, schemas/requirements.yaml (DESIGN.md "The requirement catalog").
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { SCHEMA_DIR } from '../contract/schema-dir.ts';
+import type { ProfileName } from '../target/profiles.ts';
+
+export type Basis = 'documented' | 'inferred';
+
+export interface Requirement {
+  id: string;
+  area: string;
+  statement: string;
+  source: string;
+  basis: Basis;
+  /** Why, for an inferred requirement. */
+  reasoning?: string;
+  /** SPS profiles the requirement applies to; "all" for every profile. */
+  profiles: readonly (ProfileName | 'all')[];
+  /** Set when no test checks it on purpose: the reason it stays NOT-TESTED. */
+  not_tested?: string;
+}
+
+export const CATALOG_FILE = join(SCHEMA_DIR, 'requirements.yaml');
+
+export function loadCatalog(file: string = CATALOG_FILE): Requirement[] {
+  const doc = parse(readFileSync(file, 'utf8')) as { requirements?: Requirement[] };
+  return doc.requirements ?? [];
+}
+
+export function appliesTo(requirement: Requirement, profile: ProfileName): boolean {
+  return requirement.profiles.includes('all') || requirement.profiles.includes(profile);
+}

@@ -1,0 +1,136 @@
+// The one place that reads process.env (and .env through dotenv). Everything else asks here.
+import { config as loadDotenv } from 'dotenv';
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_PROFILE, isProfileName, type ProfileName } from './profiles.ts';
+
+export const EMULATOR_DEFAULT_USER = 'admin';
+export const EMULATOR_DEFAULT_PASSWORD = 'sps-conformance';
+
+export interface Settings {
+  /** Base URL of the target without a trailing slash. */
+  url: string;
+  /** True when SPS_URL is unset and the suite runs against its own emulator. */
+  embedded: boolean;
+  username: string;
+  password: string;
+  tlsVerify: boolean;
+  caFile: string | undefined;
+  profile: ProfileName;
+  allowWrites: boolean;
+  fcSeed: number;
+  fcRuns: number;
+  runId: string;
+}
+
+export class SettingsError extends Error {}
+
+let dotenvLoaded = false;
+
+/** Loads `.env` once; variables already in the environment win. */
+function env(): NodeJS.ProcessEnv {
+  if (!dotenvLoaded) {
+    loadDotenv({ quiet: true });
+    dotenvLoaded = true;
+  }
+  return process.env;
+}
+
+function parseBool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new SettingsError(`${name} must be true or false (got "${raw}")`);
+}
+
+function parseInteger(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) throw new SettingsError(`${name} must be a whole number (got "${raw}")`);
+  const value = Number(raw);
+  if (value < min) throw new SettingsError(`${name} must be at least ${min} (got ${value})`);
+  return value;
+}
+
+function parseUrl(raw: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new SettingsError(`SPS_URL is not a URL: "${raw}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new SettingsError(`SPS_URL must start with http:// or https:// (got "${raw}")`);
+  }
+  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+}
+
+/** The loopback port of the embedded emulator, chosen once by the Playwright config. */
+export function embeddedPort(): number | undefined {
+  const raw = env().SPS_EMBEDDED_PORT;
+  return raw ? Number(raw) : undefined;
+}
+
+/** Fixes the embedded emulator's port for this process and the workers it starts. */
+export function setEmbeddedPort(port: number): void {
+  process.env.SPS_EMBEDDED_PORT = String(port);
+}
+
+/** Fixes the seed for this process and its workers, so every worker generates the same cases. */
+function stableSeed(raw: string | undefined): number {
+  if (raw !== undefined && raw !== '') return parseInteger('FC_SEED', raw, 0, -(2 ** 31));
+  const seed = randomBytes(4).readInt32LE(0);
+  process.env.FC_SEED = String(seed);
+  return seed;
+}
+
+function stableRunId(raw: string | undefined): string {
+  if (raw) return raw;
+  const id = `spsc${randomBytes(4).toString('hex')}`;
+  process.env.SPS_RUN_ID = id;
+  return id;
+}
+
+export function loadSettings(): Settings {
+  const e = env();
+  const explicitUrl = e.SPS_URL?.trim();
+  const embedded = !explicitUrl;
+  const port = embeddedPort();
+  const url = embedded ? `http://127.0.0.1:${port ?? 18080}` : parseUrl(explicitUrl);
+  const profile = e.SPS_PROFILE?.trim() || DEFAULT_PROFILE;
+  if (!isProfileName(profile)) throw new SettingsError(`SPS_PROFILE "${profile}" is not a known profile`);
+  return {
+    url,
+    embedded,
+    username: e.SPS_USERNAME || EMULATOR_DEFAULT_USER,
+    password: e.SPS_PASSWORD ?? EMULATOR_DEFAULT_PASSWORD,
+    tlsVerify: parseBool('SPS_TLS_VERIFY', e.SPS_TLS_VERIFY, true),
+    caFile: e.SPS_CA_FILE || undefined,
+    profile,
+    allowWrites: parseBool('SPS_ALLOW_WRITES', e.SPS_ALLOW_WRITES, embedded),
+    fcSeed: stableSeed(e.FC_SEED),
+    fcRuns: parseInteger('FC_RUNS', e.FC_RUNS, 25, 1),
+    runId: stableRunId(e.SPS_RUN_ID),
+  };
+}
+
+/** Settings safe to print or store: secrets are replaced, never shortened or hashed. */
+export function publicSettings(s: Settings): Record<string, unknown> {
+  return {
+    url: s.url,
+    embedded: s.embedded,
+    username: s.username,
+    password: '<redacted>',
+    tlsVerify: s.tlsVerify,
+    caFile: s.caFile ?? null,
+    profile: s.profile,
+    allowWrites: s.allowWrites,
+    fcSeed: s.fcSeed,
+    fcRuns: s.fcRuns,
+    runId: s.runId,
+  };
+}
+
+/** Where this run's reports go: reports/latest unless SPS_REPORT_DIR says otherwise. */
+export function reportDir(): string {
+  return env().SPS_REPORT_DIR || 'reports/latest';
+}

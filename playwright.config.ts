@@ -1,0 +1,53 @@
+// Projects: unit (test/*.test.ts), conformance (specs/*.spec.ts), selftest (test/*.selftest.ts).
+// With SPS_URL unset, webServer starts the embedded emulator on a free loopback port.
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { embeddedPort, loadSettings, reportDir, setEmbeddedPort } from './lib/target/settings.ts';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+// Workers re-read this file; the port chosen by the runner reaches them through the environment.
+if (embeddedPort() === undefined) setEmbeddedPort(await freePort());
+const settings = loadSettings();
+const out = reportDir();
+
+export default defineConfig({
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  outputDir: 'test-results',
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: join(out, 'html'), open: 'never' }],
+    ['junit', { outputFile: join(out, 'junit.xml') }],
+    ['./lib/report/reporter.ts', { outputDir: out }],
+  ],
+  use: { trace: 'off' },
+  projects: [
+    { name: 'unit', testDir: 'test', testMatch: /.*\.test\.ts$/ },
+    { name: 'conformance', testDir: 'specs', testMatch: /.*\.spec\.ts$/ },
+    { name: 'selftest', testDir: 'test', testMatch: /.*\.selftest\.ts$/ },
+  ],
+  webServer: settings.embedded
+    ? {
+        command: `node bin/sps-conformance.js emulator --port ${embeddedPort()} --profile ${settings.profile}`,
+        url: `${settings.url}/api/info`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      }
+    : undefined,
+});
