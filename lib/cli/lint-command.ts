@@ -1,6 +1,7 @@
 // `sps-conformance lint FILE.zip...`: every packaging rule each zip breaks. Exit 0 all valid, 1 some invalid.
 import { readFile } from 'node:fs/promises';
 import { inspectPlugin, type Problem } from '../plugin/inspect.ts';
+import { DEFAULT_PROFILE, profile, type ProfileName } from '../target/profiles.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface LintResult {
@@ -9,7 +10,7 @@ export interface LintResult {
   problems: Problem[];
 }
 
-async function lintOne(file: string): Promise<LintResult> {
+async function lintOne(file: string, profileName: ProfileName): Promise<LintResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -17,7 +18,7 @@ async function lintOne(file: string): Promise<LintResult> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${code ?? String(error)}`);
   }
-  const { problems } = await inspectPlugin(bytes);
+  const { problems } = await inspectPlugin(bytes, { profile: profile(profileName) });
   return { file, valid: problems.length === 0, problems };
 }
 
@@ -27,9 +28,9 @@ function human(results: readonly LintResult[]): string {
     .join('\n');
 }
 
-export async function lintCommand(files: readonly string[], options: { json?: boolean }): Promise<number> {
+export async function lintCommand(files: readonly string[], options: { json?: boolean; profile?: ProfileName }): Promise<number> {
   const results: LintResult[] = [];
-  for (const file of files) results.push(await lintOne(file));
+  for (const file of files) results.push(await lintOne(file, options.profile ?? DEFAULT_PROFILE));
   process.stdout.write(`${options.json ? JSON.stringify(results, null, 2) : human(results)}\n`);
   return results.every((r) => r.valid) ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 // The sps-conformance command line. User mistakes print one clear line and exit 2.
 import { Command, CommanderError, Option } from 'commander';
 import { SUITE_VERSION } from '../report/suite-version.ts';
-import { DEFAULT_PROFILE, PROFILE_NAMES } from '../target/profiles.ts';
+import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../target/profiles.ts';
 import { emulatorCommand } from './emulator-command.ts';
 import { lintCommand } from './lint-command.ts';
 import { collect, portOption, profileOption } from './options.ts';
@@ -38,7 +38,8 @@ function program(): Command {
     .description('check plugin zips against the SPS packaging rules')
     .argument('<files...>', 'plugin .zip files')
     .option('--json', 'print the results as JSON')
-    .action(async (files: string[], options: { json?: boolean }) => {
+    .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
+    .action(async (files: string[], options: { json?: boolean; profile?: ProfileName }) => {
       process.exitCode = await lintCommand(files, options);
     });
 
