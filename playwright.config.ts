@@ -37,7 +37,10 @@ export default defineConfig({
   use: { trace: 'off' },
   projects: [
     { name: 'unit', testDir: 'test', testMatch: /.*\.test\.ts$/ },
-    { name: 'conformance', testDir: 'specs', testMatch: /.*\.spec\.ts$/ },
+    // The appliance's configuration lock is global: conformance runs one test at a time.
+    { name: 'conformance-setup', testDir: 'specs', testMatch: /inventory\.setup\.ts$/, teardown: 'conformance-teardown' },
+    { name: 'conformance-teardown', testDir: 'specs', testMatch: /inventory\.teardown\.ts$/ },
+    { name: 'conformance', testDir: 'specs', testMatch: /.*\.spec\.ts$/, dependencies: ['conformance-setup'], workers: 1 },
     { name: 'selftest', testDir: 'test', testMatch: /.*\.selftest\.ts$/ },
   ],
   webServer: settings.embedded

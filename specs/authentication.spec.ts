@@ -1,11 +1,11 @@
 import { errorProblems } from '../lib/contract/error-problems.ts';
 import { metaLinkProblems } from '../lib/contract/meta-links.ts';
 import { schemaProblems } from '../lib/contract/validators.ts';
-import { expect, newClient, requirements, test } from './fixtures.ts';
+import { expect, requirements, test } from './fixtures.ts';
 
 test.describe('authentication', () => {
-  test('valid Basic credentials open a session with a session_id cookie', requirements('AUTH-LOGIN-001'), async ({ settings }) => {
-    const client = newClient(settings);
+  test('valid Basic credentials open a session with a session_id cookie', requirements('AUTH-LOGIN-001'), async ({ settings, connect }) => {
+    const client = await connect({ anonymous: true });
     const res = await client.login(settings);
     expect(res.status).toBe(200);
     expect(schemaProblems('authentication', res.json)).toEqual([]);
@@ -15,8 +15,8 @@ test.describe('authentication', () => {
     await client.logout();
   });
 
-  test('wrong credentials are refused with 401 AuthenticationFailure', requirements('AUTH-LOGIN-002', 'ERROR-ENVELOPE-001'), async ({ settings }) => {
-    const client = newClient(settings);
+  test('wrong credentials are refused with 401 AuthenticationFailure', requirements('AUTH-LOGIN-002', 'ERROR-ENVELOPE-001'), async ({ settings, connect }) => {
+    const client = await connect({ anonymous: true });
     const res = await client.login({ username: settings.username, password: `${settings.password}-wrong` });
     expect(errorProblems(res, 401, 'AuthenticationFailure')).toEqual([]);
     expect(res.headers['set-cookie']).toBeUndefined();

@@ -1,14 +1,63 @@
-// Playwright fixtures for the conformance specs: settings, an authenticated client, an anonymous one.
-import { test as base, expect } from '@playwright/test';
+// Playwright fixtures for the conformance specs. Every client made here reports each exchange to the
+// test's recorder: the response checker runs on all of them (so every test checks structure), and a
+// failing test gets its redacted exchanges attached for the repro bundle.
+import { test as base, expect, type TestInfo } from '@playwright/test';
+import { Ledger } from '../lib/client/ledger.ts';
 import { SpsClient } from '../lib/client/sps-client.ts';
+import { rollbackTransaction } from '../lib/client/transactions.ts';
+import type { Exchange } from '../lib/client/exchange.ts';
+import { checkProperty } from '../lib/contract/property.ts';
+import { responseProblems } from '../lib/contract/response-checker.ts';
+import { ATTACHMENT } from '../lib/report/attachments.ts';
+import { redactExchange } from '../lib/report/redact.ts';
 import { loadSettings, type Settings } from '../lib/target/settings.ts';
 import { profile, type Profile } from '../lib/target/profiles.ts';
+import type fc from 'fast-check';
+
+/** The requirement every test checks in passing: each response has its documented envelope and meta. */
+export const ENVELOPE_REQUIREMENT = 'META-ENVELOPE-001';
+export const WRITES_OFF = 'SPS_ALLOW_WRITES is off: this check creates or changes objects on the target';
+const KEPT_EXCHANGES = 30;
+
+export class Recorder {
+  readonly exchanges: Exchange[] = [];
+  readonly problems: string[] = [];
+  /** Secrets a test sent in payloads (credential-store secrets, passwords): redacted everywhere. */
+  readonly secrets: string[] = [];
+
+  watch(client: SpsClient): SpsClient {
+    client.onExchange((ex) => {
+      this.exchanges.push(ex);
+      if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
+      const contentType = ex.response.headers['content-type'];
+      let json: unknown;
+      try {
+        json = ex.response.body.length ? JSON.parse(ex.response.body.toString('utf8')) : undefined;
+      } catch {
+        json = undefined;
+      }
+      for (const p of responseProblems({ method: ex.request.method, path: ex.request.path, status: ex.response.status, contentType, json })) {
+        this.problems.push(`${ex.request.method} ${ex.request.path} → ${ex.response.status}: ${p}`);
+      }
+    });
+    return client;
+  }
+}
 
 export interface SpsFixtures {
+  recorder: Recorder;
+  /** A new client, logged in unless `anonymous`; watched by the recorder, logged out after the test. */
+  connect: (options?: { anonymous?: boolean; username?: string; password?: string }) => Promise<SpsClient>;
   /** A client logged in with SPS_USERNAME / SPS_PASSWORD. */
   sps: SpsClient;
   /** A client with no session. */
   anonymous: SpsClient;
+  /** Objects this test created; removed after the test. */
+  ledger: Ledger;
+  /** Requesting it skips the test when writes are off (SKIPPED by settings, never PASS). */
+  writes: void;
+  /** Runs a property with the run's seed and FC_RUNS, attaching the shrunk case on failure. */
+  property: <T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>) => Promise<void>;
 }
 
 export interface SpsWorkerFixtures {
@@ -20,15 +69,67 @@ export function newClient(settings: Settings): SpsClient {
   return new SpsClient(settings.url, { verify: settings.tlsVerify, caFile: settings.caFile });
 }
 
+async function attachExchanges(testInfo: TestInfo, recorder: Recorder, settings: Settings): Promise<void> {
+  const secrets = [settings.password, ...recorder.secrets];
+  const records = recorder.exchanges.map((ex) => redactExchange(ex, secrets));
+  await testInfo.attach(ATTACHMENT.exchanges, { body: JSON.stringify(records, null, 2), contentType: 'application/json' });
+}
+
 export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
   settings: [async ({}, use) => use(loadSettings()), { scope: 'worker' }],
   spsProfile: [async ({ settings }, use) => use(profile(settings.profile)), { scope: 'worker' }],
-  sps: async ({ settings }, use) => {
-    const client = await newClient(settings).mustLogin(settings);
-    await use(client);
-    await client.logout().catch(() => undefined);
+
+  recorder: async ({ settings }, use, testInfo) => {
+    const recorder = new Recorder();
+    testInfo.annotations.push({ type: 'requirement', description: ENVELOPE_REQUIREMENT });
+    await use(recorder);
+    if (testInfo.status !== testInfo.expectedStatus) await attachExchanges(testInfo, recorder, settings);
+    if (testInfo.status === 'passed' && recorder.problems.length > 0) {
+      await attachExchanges(testInfo, recorder, settings);
+      expect(recorder.problems, 'every response must have its documented envelope and meta links').toEqual([]);
+    }
   },
-  anonymous: async ({ settings }, use) => use(newClient(settings)),
+
+  connect: async ({ settings, recorder }, use) => {
+    const made: SpsClient[] = [];
+    await use(async (options = {}) => {
+      const client = recorder.watch(newClient(settings));
+      made.push(client);
+      if (!options.anonymous) {
+        await client.mustLogin({ username: options.username ?? settings.username, password: options.password ?? settings.password });
+      }
+      return client;
+    });
+    for (const client of made.filter((c) => c.loggedIn)) {
+      await rollbackTransaction(client).catch(() => undefined);
+      await client.logout().catch(() => undefined);
+    }
+  },
+
+  sps: async ({ connect }, use) => use(await connect()),
+  anonymous: async ({ connect }, use) => use(await connect({ anonymous: true })),
+
+  ledger: async ({ sps }, use) => {
+    const ledger = new Ledger();
+    await use(ledger);
+    const result = await ledger.cleanup(sps);
+    expect(result.failed, 'objects this test created must be removable').toEqual([]);
+  },
+
+  writes: async ({ settings }, use, testInfo) => {
+    testInfo.skip(!settings.allowWrites, WRITES_OFF);
+    await use();
+  },
+
+  property: async ({ settings }, use, testInfo) => {
+    await use((arbitrary, predicate) =>
+      checkProperty(arbitrary, predicate, {
+        seed: settings.fcSeed,
+        numRuns: settings.fcRuns,
+        onFailure: (failure) => testInfo.attach(ATTACHMENT.propertyFailure, { body: JSON.stringify(failure, null, 2), contentType: 'application/json' }),
+      }),
+    );
+  },
 });
 
 export { expect };

@@ -2,6 +2,7 @@
 import { request as httpRequest, Agent as HttpAgent, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import { readFileSync } from 'node:fs';
+import { TargetError } from './target-error.ts';
 
 export interface HttpRequest {
   method: string;
@@ -21,14 +22,7 @@ export interface TlsOptions {
   caFile?: string | undefined;
 }
 
-/** Marks errors where the target, not the assertion, broke: the reporter files them as ERROR. */
-export const TARGET_ERROR_MARK = '[target-error]';
-
-export class TransportError extends Error {
-  constructor(message: string) {
-    super(`${TARGET_ERROR_MARK} ${message}`);
-  }
-}
+export class TransportError extends TargetError {}
 
 export type Transport = (req: HttpRequest) => Promise<HttpResponse>;
 

@@ -1,4 +1,6 @@
 // The SPS REST client: Basic login, the session_id cookie, JSON and zip requests.
+import type { ExchangeListener } from './exchange.ts';
+import { TargetError } from './target-error.ts';
 import { jsonOf, transport, type HttpRequest, type HttpResponse, type TlsOptions, type Transport } from './http.ts';
 
 export interface ApiResponse extends HttpResponse {
@@ -12,7 +14,7 @@ export interface Credentials {
   password: string;
 }
 
-export class LoginError extends Error {}
+export class LoginError extends TargetError {}
 
 function sessionIdFromSetCookie(header: string | string[] | undefined): string | undefined {
   for (const line of [header ?? []].flat()) {
@@ -24,6 +26,7 @@ function sessionIdFromSetCookie(header: string | string[] | undefined): string |
 
 export class SpsClient {
   readonly #send: Transport;
+  readonly #listeners: ExchangeListener[] = [];
   #sessionId: string | undefined;
 
   constructor(baseUrl: string, tls?: TlsOptions) {
@@ -63,8 +66,16 @@ export class SpsClient {
     return this.raw({ ...req, headers });
   }
 
+  /** Calls `listener` with every exchange this client completes (repro bundles, the response checker). */
+  onExchange(listener: ExchangeListener): void {
+    this.#listeners.push(listener);
+  }
+
   async raw(req: HttpRequest): Promise<ApiResponse> {
     const res = await this.#send(req);
+    const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
+    const exchange = { request: { method: req.method, path: req.path, headers: { ...req.headers }, body }, response: res, at: Date.now() };
+    for (const listener of this.#listeners) listener(exchange);
     return { ...res, json: jsonOf(res), request: req };
   }
 

@@ -8,7 +8,12 @@ import { buildCertificate } from './certificate.ts';
 import { recordOf } from './test-records.ts';
 import { loadSettings } from '../target/settings.ts';
 
+/** The conformance project and its setup/teardown projects (conformance-setup, conformance-teardown). */
 export const CONFORMANCE_PROJECT = 'conformance';
+
+function isConformance(name: string | undefined): boolean {
+  return name === CONFORMANCE_PROJECT || (name ?? '').startsWith(`${CONFORMANCE_PROJECT}-`);
+}
 
 export interface ReporterOptions {
   outputDir?: string;
@@ -36,11 +41,12 @@ export default class CertificateReporter implements Reporter {
   }
 
   onEnd(): void {
-    const tests = (this.#root?.allTests() ?? []).filter((t) => t.parent.project()?.name === CONFORMANCE_PROJECT);
+    const tests = (this.#root?.allTests() ?? []).filter((t) => isConformance(t.parent.project()?.name));
     if (tests.length === 0) return;
     const settings = loadSettings();
     const catalog = loadCatalog().filter((r) => appliesTo(r, settings.profile));
-    const records = tests.map((t) => recordOf(t, this.#results.get(t)));
+    const setupFailed = tests.some((t) => t.parent.project()?.name === `${CONFORMANCE_PROJECT}-setup` && t.outcome() === 'unexpected');
+    const records = tests.map((t) => recordOf(t, this.#results.get(t), setupFailed));
     const certificate = buildCertificate(settings, catalog, records);
     mkdirSync(this.#outputDir, { recursive: true });
     writeFileSync(join(this.#outputDir, 'certificate.json'), `${JSON.stringify(certificate, null, 2)}\n`);

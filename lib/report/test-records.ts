@@ -1,6 +1,6 @@
 // Turns Playwright's test results into the verdict model's records.
 import type { TestCase, TestResult } from '@playwright/test/reporter';
-import { TARGET_ERROR_MARK } from '../client/http.ts';
+import { TARGET_ERROR_MARK } from '../client/target-error.ts';
 import type { TestOutcome, TestRecord } from './verdicts.ts';
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
@@ -9,9 +9,14 @@ export function requirementIds(test: TestCase): string[] {
   return test.annotations.filter((a) => a.type === REQUIREMENT_ANNOTATION && a.description).map((a) => a.description!.trim());
 }
 
-function outcomeOf(test: TestCase, result: TestResult | undefined): TestOutcome {
+/** A test skipped without a reason of its own was skipped because the run's setup failed: an ERROR. */
+function skippedBySetup(test: TestCase): boolean {
+  return !test.annotations.some((a) => a.type === 'skip');
+}
+
+function outcomeOf(test: TestCase, result: TestResult | undefined, setupFailed: boolean): TestOutcome {
   const outcome = test.outcome();
-  if (outcome === 'skipped') return 'skipped';
+  if (outcome === 'skipped') return setupFailed && skippedBySetup(test) ? 'error' : 'skipped';
   if (outcome === 'expected') return 'passed';
   const interrupted = result?.status === 'interrupted';
   const targetBroke = result?.errors.some((e) => (e.message ?? '').includes(TARGET_ERROR_MARK));
@@ -20,12 +25,13 @@ function outcomeOf(test: TestCase, result: TestResult | undefined): TestOutcome 
 
 function messageOf(test: TestCase, result: TestResult | undefined, outcome: TestOutcome): string | undefined {
   if (outcome === 'skipped') return test.annotations.find((a) => a.type === 'skip')?.description;
+  if (outcome === 'error' && !result?.errors.length) return 'not run: the run setup (conformance-setup) failed';
   if (outcome === 'passed') return undefined;
   return result?.errors[0]?.message?.split('\n')[0];
 }
 
-export function recordOf(test: TestCase, result: TestResult | undefined): TestRecord {
-  const outcome = outcomeOf(test, result);
+export function recordOf(test: TestCase, result: TestResult | undefined, setupFailed = false): TestRecord {
+  const outcome = outcomeOf(test, result, setupFailed);
   const message = messageOf(test, result, outcome);
   return {
     title: test.titlePath().slice(3).join(' › ') || test.title,
