@@ -1,28 +1,20 @@
-// Inspects plugin zip bytes by the packaging rules and reports every rule they break. The linter and
-// the emulator's upload both use this, so they cannot disagree.
-// FIRST VERSION: zip listing + MANIFEST presence only; the full rules are being added (issue 4).
+// Inspects plugin zip bytes by the packaging rules (/tmp/sps-decisions.md "Packaging rules") and reports
+// every rule they break. The linter and the emulator's upload both use this, so they cannot disagree.
+// It never throws: any bytes at all come back as an Inspection.
 import type { Profile } from '../target/profiles.ts';
-import { readEntries, ZipFormatError, type ZipEntryInfo } from './zip-entries.ts';
+import { DEFAULT_LIMITS, type InspectLimits } from './limits.ts';
+import { pluginManifest, type PluginManifest } from './manifest-fields.ts';
+import { parseManifest } from './manifest-parse.ts';
+import { manifestProblems } from './manifest-rules.ts';
+import { defaultConfiguration, entryPointProblems } from './package-rules.ts';
+import type { Problem } from './problem.ts';
+import { formatError, openZip, ZipFormatError, type OpenZip, type ZipEntryInfo } from './zip-entries.ts';
+import { isNestedArchiveOnly, zipStructureProblems } from './zip-rules.ts';
+import { scanZip } from './zip-scan.ts';
 
-export interface Problem {
-  /** The rule id, as in the generators' defect labels (e.g. "manifest.missing"). */
-  rule: string;
-  message: string;
-}
-
-/** MANIFEST fields as the REST API reports them: scalars exactly as written ("1.0" stays "1.0"). */
-export interface PluginManifest {
-  name: string;
-  type: string;
-  version: string;
-  api: string;
-  description: string;
-  /** null when the MANIFEST has none (legacy Python 2 plugin). */
-  entryPoint: string | null;
-  /** "" when absent. */
-  scbMinVersion: string;
-  scbMaxVersion: string;
-}
+export type { Problem } from './problem.ts';
+export type { PluginManifest } from './manifest-fields.ts';
+export type { ZipEntryInfo } from './zip-entries.ts';
 
 export interface Inspection {
   problems: Problem[];
@@ -35,23 +27,68 @@ export interface Inspection {
 
 export interface InspectOptions {
   profile: Profile;
+  /** Lower caps for tests; the documented ones by default. */
+  limits?: Partial<InspectLimits>;
 }
 
-export async function inspectPlugin(bytes: Buffer, _options: InspectOptions): Promise<Inspection> {
-  let entries: ZipEntryInfo[];
+const FORMAT_RULES = {
+  'not-a-zip': { rule: 'zip.not-a-zip', text: 'The file is not a valid zip archive' },
+  truncated: { rule: 'zip.truncated', text: 'The zip archive is truncated or damaged' },
+  encrypted: { rule: 'zip.encrypted-entry', text: 'The zip archive uses encryption' },
+} as const;
+
+function formatProblem(error: ZipFormatError): Problem {
+  const { rule, text } = FORMAT_RULES[error.kind];
+  return { rule, message: `${text}: ${error.message}` };
+}
+
+function tooLarge(bytes: Buffer, limits: InspectLimits): Problem[] {
+  if (bytes.length <= limits.uploadBytes) return [];
+  return [{ rule: 'zip.too-large', message: `The zip file is larger than ${limits.uploadBytes} bytes (${bytes.length})` }];
+}
+
+/** The MANIFEST, entry-point and default.cfg rules, on what the data pass could read. */
+function contentInspection(open: OpenZip, kept: Map<string, Buffer>, profile: Profile): Omit<Inspection, 'entries'> {
+  const hasManifest = open.entries.some((e) => e.name === 'MANIFEST');
+  if (!hasManifest) return { problems: [{ rule: 'manifest.missing', message: 'MANIFEST file not found in the Zip' }], defaultConfiguration: '' };
+  const cfg = defaultConfiguration(kept.get('default.cfg'));
+  const manifestBytes = kept.get('MANIFEST');
+  // An unreadable MANIFEST (encrypted, damaged, bomb) is already reported by the zip rules.
+  if (!manifestBytes) return { problems: cfg.problems, defaultConfiguration: cfg.text };
+  const parsed = parseManifest(manifestBytes);
+  if (parsed.kind === 'invalid-yaml') {
+    return { problems: [{ rule: 'manifest.invalid-yaml', message: 'MANIFEST file format wrong, should be yaml' }, ...cfg.problems], defaultConfiguration: cfg.text };
+  }
+  if (parsed.kind === 'not-a-mapping') {
+    return { problems: [{ rule: 'manifest.not-a-mapping', message: 'MANIFEST file format wrong, should be a yaml mapping' }, ...cfg.problems], defaultConfiguration: cfg.text };
+  }
+  const manifest = pluginManifest(parsed.fields);
+  const problems = [...manifestProblems(parsed.fields, profile), ...entryPointProblems(manifest, open.entries), ...cfg.problems];
+  return { problems, manifest, defaultConfiguration: cfg.text };
+}
+
+async function inspectOpen(bytes: Buffer, open: OpenZip, profile: Profile, limits: InspectLimits): Promise<Inspection> {
+  const problems = [...tooLarge(bytes, limits), ...zipStructureProblems(open.entries)];
+  const base = { entries: open.entries, defaultConfiguration: '' };
+  if (open.entries.length === 0) return { ...base, problems };
+  const scan = await scanZip(open, limits);
+  problems.push(...scan.problems);
+  // A zipped zip: the missing MANIFEST is a symptom, the nesting is what the author must fix.
+  if (isNestedArchiveOnly(open.entries)) return { ...base, problems };
+  const content = contentInspection(open, scan.kept, profile);
+  return { ...base, ...content, problems: [...problems, ...content.problems] };
+}
+
+export async function inspectPlugin(bytes: Buffer, options: InspectOptions): Promise<Inspection> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  let open: OpenZip | undefined;
   try {
-    entries = await readEntries(bytes);
+    open = await openZip(bytes);
+    return await inspectOpen(bytes, open, options.profile, limits);
   } catch (error) {
-    if (!(error instanceof ZipFormatError)) throw error;
-    return {
-      problems: [{ rule: 'zip.not-a-zip', message: `The file is not a valid zip archive: ${error.message}` }],
-      entries: [],
-      defaultConfiguration: '',
-    };
+    const formatErr = error instanceof ZipFormatError ? error : formatError(bytes, error instanceof Error ? error.message : String(error));
+    return { problems: [...tooLarge(bytes, limits), formatProblem(formatErr)], entries: open?.entries ?? [], defaultConfiguration: '' };
+  } finally {
+    open?.zip.close();
   }
-  const problems: Problem[] = [];
-  if (!entries.some((e) => e.name === 'MANIFEST')) {
-    problems.push({ rule: 'manifest.missing', message: 'MANIFEST file not found in the Zip' });
-  }
-  return { problems, entries, defaultConfiguration: '' };
 }
