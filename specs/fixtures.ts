@@ -3,14 +3,16 @@
 // failing test gets its redacted exchanges attached for the repro bundle.
 import { test as base, expect, type TestInfo } from '@playwright/test';
 import { Ledger } from '../lib/client/ledger.ts';
-import { SpsClient } from '../lib/client/sps-client.ts';
+import { LoginError, SpsClient } from '../lib/client/sps-client.ts';
+import { TARGET_ERROR_MARK } from '../lib/client/target-error.ts';
 import { rollbackTransaction } from '../lib/client/transactions.ts';
 import type { Exchange } from '../lib/client/exchange.ts';
 import { checkProperty } from '../lib/contract/property.ts';
 import { responseProblems } from '../lib/contract/response-checker.ts';
 import { ATTACHMENT } from '../lib/report/attachments.ts';
 import { redactExchange } from '../lib/report/redact.ts';
-import { loadSettings, type Settings } from '../lib/target/settings.ts';
+import { Sentinel } from '../lib/target/sentinel.ts';
+import { loadSettings, reportDir, type Settings } from '../lib/target/settings.ts';
 import { profile, type Profile } from '../lib/target/profiles.ts';
 import type fc from 'fast-check';
 
@@ -24,9 +26,15 @@ export class Recorder {
   readonly problems: string[] = [];
   /** Secrets a test sent in payloads (credential-store secrets, passwords): redacted everywhere. */
   readonly secrets: string[] = [];
+  readonly #sentinel: Sentinel;
+
+  constructor(sentinel: Sentinel) {
+    this.#sentinel = sentinel;
+  }
 
   watch(client: SpsClient): SpsClient {
     client.onExchange((ex) => {
+      this.#sentinel.observe(ex.response.status);
       this.exchanges.push(ex);
       if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
       const contentType = ex.response.headers['content-type'];
@@ -56,6 +64,8 @@ export interface SpsFixtures {
   ledger: Ledger;
   /** Requesting it skips the test when writes are off (SKIPPED by settings, never PASS). */
   writes: void;
+  /** Automatic: once the sentinel has tripped, every later test is skipped as a target ERROR. */
+  healthGate: void;
   /** Runs a property with the run's seed and FC_RUNS, attaching the shrunk case on failure. */
   property: <T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>) => Promise<void>;
 }
@@ -63,6 +73,7 @@ export interface SpsFixtures {
 export interface SpsWorkerFixtures {
   settings: Settings;
   spsProfile: Profile;
+  sentinel: Sentinel;
 }
 
 export function newClient(settings: Settings): SpsClient {
@@ -78,11 +89,23 @@ async function attachExchanges(testInfo: TestInfo, recorder: Recorder, settings:
 export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
   settings: [async ({}, use) => use(loadSettings()), { scope: 'worker' }],
   spsProfile: [async ({ settings }, use) => use(profile(settings.profile)), { scope: 'worker' }],
+  sentinel: [async ({}, use) => use(new Sentinel(reportDir())), { scope: 'worker' }],
 
-  recorder: async ({ settings }, use, testInfo) => {
-    const recorder = new Recorder();
+  healthGate: [
+    async ({ sentinel }, use) => {
+      const verdict = sentinel.tripped;
+      test.skip(verdict !== undefined, `${TARGET_ERROR_MARK} the target stopped answering correctly: ${verdict?.reason}`);
+      await use();
+    },
+    { auto: true },
+  ],
+
+  recorder: async ({ settings, sentinel }, use, testInfo) => {
+    const recorder = new Recorder(sentinel);
     testInfo.annotations.push({ type: 'requirement', description: ENVELOPE_REQUIREMENT });
     await use(recorder);
+    const targetBroke = testInfo.errors.find((e) => (e.message ?? '').includes(TARGET_ERROR_MARK));
+    if (targetBroke) sentinel.fault(targetBroke.message?.split('\n')[0] ?? 'target error');
     if (testInfo.status !== testInfo.expectedStatus) await attachExchanges(testInfo, recorder, settings);
     if (testInfo.status === 'passed' && recorder.problems.length > 0) {
       await attachExchanges(testInfo, recorder, settings);
@@ -90,13 +113,20 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
     }
   },
 
-  connect: async ({ settings, recorder }, use) => {
+  connect: async ({ settings, recorder, sentinel }, use) => {
     const made: SpsClient[] = [];
     await use(async (options = {}) => {
       const client = recorder.watch(newClient(settings));
       made.push(client);
       if (!options.anonymous) {
-        await client.mustLogin({ username: options.username ?? settings.username, password: options.password ?? settings.password });
+        const configuredUser = options.username === undefined;
+        await client
+          .mustLogin({ username: options.username ?? settings.username, password: options.password ?? settings.password })
+          .catch((error: unknown) => {
+            // The configured account must always get in: if it cannot, nothing else can be judged.
+            if (configuredUser && error instanceof LoginError) sentinel.fault(error.message, true);
+            throw error;
+          });
       }
       return client;
     });

@@ -16,7 +16,10 @@ function skippedBySetup(test: TestCase): boolean {
 
 function outcomeOf(test: TestCase, result: TestResult | undefined, setupFailed: boolean): TestOutcome {
   const outcome = test.outcome();
-  if (outcome === 'skipped') return setupFailed && skippedBySetup(test) ? 'error' : 'skipped';
+  if (outcome === 'skipped') {
+    const reason = test.annotations.find((a) => a.type === 'skip')?.description ?? '';
+    return (setupFailed && skippedBySetup(test)) || reason.includes(TARGET_ERROR_MARK) ? 'error' : 'skipped';
+  }
   if (outcome === 'expected') return 'passed';
   const interrupted = result?.status === 'interrupted';
   const targetBroke = result?.errors.some((e) => (e.message ?? '').includes(TARGET_ERROR_MARK));
