@@ -41,3 +41,8 @@ export function apiError(
     },
   };
 }
+
+/** 400 SemanticError listing every problem found; the message is the first one's. */
+export function semanticError<P extends { message: string }>(path: string, problems: readonly P[]): Reply {
+  return apiError(400, 'SemanticError', problems[0]?.message ?? 'The request is not valid', path, { problems });
+}

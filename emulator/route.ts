@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Profile } from '../lib/target/profiles.ts';
 import type { Reply } from './errors.ts';
 import type { Account, Session, Sessions } from './sessions.ts';
+import type { ConfigState } from './state.ts';
 import type { Store } from './store.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -13,6 +14,8 @@ export interface Emulator {
   accounts: readonly Account[];
   profile: Profile;
   tls: boolean;
+  /** Saves the committed state (the --state file); resolves once it is durable. */
+  persist(state: ConfigState): Promise<void>;
 }
 
 export interface RouteContext {
@@ -23,6 +26,8 @@ export interface RouteContext {
   /** Present on every route whose `auth` is 'session'. */
   session: Session | undefined;
   emulator: Emulator;
+  /** Sends `100 Continue` if the client waits for it; called when the handler starts reading the body. */
+  acceptBody(): void;
 }
 
 export interface Route {
@@ -30,5 +35,13 @@ export interface Route {
   path: string;
   /** 'session' routes answer 401 Unauthenticated without a live session_id cookie. */
   auth: 'none' | 'session';
+  /** Changes configuration or transaction state: refused to the readonly role. */
+  write?: boolean;
   handle(ctx: RouteContext): Reply | Promise<Reply>;
+}
+
+/** The id of the session of a 'session' route (the dispatcher guarantees one). */
+export function sessionId(ctx: RouteContext): string {
+  if (!ctx.session) throw new Error(`route ${ctx.path} needs a session`);
+  return ctx.session.id;
 }

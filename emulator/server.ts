@@ -1,21 +1,47 @@
-// The reference emulator's HTTP front: routing, the session gate, JSON replies. Never throws out of a
-// request: anything unexpected becomes a 500 InternalError body and the process keeps serving.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// The reference emulator's HTTP front: routing, the session and role gates, JSON replies, and the
+// connection handling that keeps hostile clients from crashing it. Never throws out of a request:
+// anything unexpected becomes a 500 InternalError body and the process keeps serving.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import FindMyWay from 'find-my-way';
-import { profile as profileOf, DEFAULT_PROFILE, type ProfileName } from '../lib/target/profiles.ts';
+import { profile as profileOf, DEFAULT_PROFILE, type Profile, type ProfileName } from '../lib/target/profiles.ts';
+import { allowed } from './access.ts';
 import { DEFAULT_ACCOUNT } from './accounts.ts';
+import { declaredLength } from './body.ts';
 import { sessionIdFrom } from './cookies.ts';
 import { apiError, type Reply } from './errors.ts';
+import { loadState, StateFile } from './persistence.ts';
+import { parseTarget } from './request-target.ts';
 import type { Emulator, Method, Route } from './route.ts';
 import { authenticationRoutes } from './routes/authentication.ts';
 import { infoRoutes } from './routes/info.ts';
+import { integrityRoutes } from './routes/integrity.ts';
+import { passwordRoutes } from './routes/passwords.ts';
 import { pluginRoutes } from './routes/plugins.ts';
+import { policyRoutes } from './routes/policies.ts';
+import { transactionRoutes } from './routes/transaction.ts';
+import { announcesTooLarge, tooLarge, uploadRoutes } from './routes/upload.ts';
 import { Sessions, type Account } from './sessions.ts';
 import { Store } from './store.ts';
+import type { TlsMaterial } from './tls.ts';
 
-export const ALL_ROUTES: readonly Route[] = [...infoRoutes, ...authenticationRoutes, ...pluginRoutes];
 const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
+/** How long a refused body may keep arriving (discarded) before the connection is cut. */
+const LINGER_MS = 5_000;
+
+export function allRoutes(profile: Profile): Route[] {
+  return [
+    ...infoRoutes,
+    ...authenticationRoutes,
+    ...transactionRoutes,
+    ...pluginRoutes(profile),
+    ...uploadRoutes,
+    ...integrityRoutes,
+    ...policyRoutes,
+    ...passwordRoutes,
+  ];
+}
 
 export interface EmulatorOptions {
   port?: number;
@@ -23,6 +49,12 @@ export interface EmulatorOptions {
   profile?: ProfileName;
   accounts?: readonly Account[];
   store?: Store;
+  /** Committed configuration is loaded from and saved to this file. */
+  stateFile?: string;
+  /** Idle time after which an open transaction is rolled back; 600 s by default. */
+  transactionTimeoutMs?: number;
+  /** Serve HTTPS with this certificate and key. */
+  tls?: TlsMaterial;
 }
 
 export interface RunningEmulator {
@@ -40,8 +72,33 @@ function buildRouter(routes: readonly Route[]): Router {
   return router;
 }
 
-function send(res: ServerResponse, reply: Reply): void {
+function expectsContinue(req: IncomingMessage): boolean {
+  return (req.headers.expect ?? '').toLowerCase() === '100-continue';
+}
+
+/**
+ * A body the handler did not read to the end: a client still waiting for 100 Continue will never send
+ * it, so the connection closes; otherwise the rest drains into nowhere, within LINGER_MS, so the client
+ * reads the reply instead of a reset.
+ */
+function settleUnreadBody(req: IncomingMessage, res: ServerResponse, continued: boolean): void {
+  if (req.complete) return;
+  if (expectsContinue(req) && !continued) {
+    res.shouldKeepAlive = false;
+    return;
+  }
+  req.on('error', () => undefined);
+  req.resume();
+  const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  timer.unref();
+  req.once('end', () => clearTimeout(timer));
+  req.socket.once('close', () => clearTimeout(timer));
+}
+
+function send(req: IncomingMessage, res: ServerResponse, reply: Reply, continued: boolean): void {
+  if (res.headersSent || res.destroyed) return;
   const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  settleUnreadBody(req, res, continued);
   res.writeHead(reply.status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(payload),
@@ -54,56 +111,97 @@ function allowedMethods(router: Router, path: string): Method[] {
   return METHODS.filter((m) => router.find(m, path) !== null);
 }
 
-async function dispatch(router: Router, emulator: Emulator, req: IncomingMessage): Promise<Reply> {
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', 'http://emulator.invalid');
-  } catch {
-    return apiError(400, 'InvalidQuery', 'The request URL cannot be parsed', '/');
-  }
-  const path = url.pathname;
+async function dispatch(router: Router, emulator: Emulator, req: IncomingMessage, acceptBody: () => void): Promise<Reply> {
+  const target = parseTarget(req.url);
+  if (!target) return apiError(400, 'SyntacticError', 'The request URL is malformed', (req.url ?? '/').split('?')[0]!);
+  const { path, query } = target;
   const method = (req.method ?? 'GET').toUpperCase() as Method;
   const found = METHODS.includes(method) ? router.find(method, path) : null;
   if (!found) {
-    const allowed = allowedMethods(router, path);
-    if (allowed.length === 0) return apiError(404, 'NotFound', 'The requested object does not exist', path);
-    const reply = apiError(405, 'MethodNotAllowed', `Use one of these methods: ${allowed.join(', ')}`, path);
-    return { ...reply, headers: { allow: allowed.join(', ') } };
+    const allowedHere = allowedMethods(router, path);
+    if (allowedHere.length === 0) return apiError(404, 'NotFound', 'The requested object does not exist', path);
+    const reply = apiError(405, 'MethodNotAllowed', `Use one of these methods: ${allowedHere.join(', ')}`, path);
+    return { ...reply, headers: { allow: allowedHere.join(', ') } };
   }
   const route = found.store as Route;
   const session = route.auth === 'session' ? emulator.sessions.touch(sessionIdFrom(req.headers.cookie)) : undefined;
-  if (route.auth === 'session' && !session) {
-    return apiError(401, 'Unauthenticated', 'The client is not authenticated', path);
+  if (route.auth === 'session') {
+    if (!session) return apiError(401, 'Unauthenticated', 'The client is not authenticated', path);
+    if (!allowed(session.role, path, route.write ?? false)) {
+      return apiError(403, 'Unauthorized', 'The client is not authorized to access this resource', path);
+    }
+    emulator.store.touch(session.id);
   }
-  return route.handle({ req, path, query: url.searchParams, params: found.params, session, emulator });
+  return route.handle({ req, path, query, params: found.params, session, emulator, acceptBody });
 }
 
-export function createEmulatorServer(emulator: Emulator, routes: readonly Route[] = ALL_ROUTES): Server {
-  const router = buildRouter(routes);
-  return createServer((req, res) => {
-    dispatch(router, emulator, req)
+function handler(router: Router, emulator: Emulator) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    let continued = false;
+    const acceptBody = () => {
+      if (!continued && expectsContinue(req) && !res.headersSent) res.writeContinue();
+      continued = true;
+    };
+    dispatch(router, emulator, req, acceptBody)
       .catch((error: unknown) => {
         process.stderr.write(`emulator: internal error on ${req.method} ${req.url}: ${String(error)}\n`);
-        return apiError(500, 'InternalError', 'The emulator failed to process the request', req.url ?? '/');
+        return apiError(500, 'InternalError', 'The emulator failed to process the request', '/');
       })
-      .then((reply) => send(res, reply));
-  });
-}
-
-export function newEmulator(options: EmulatorOptions = {}): Emulator {
-  return {
-    store: options.store ?? new Store(),
-    sessions: new Sessions(),
-    accounts: options.accounts?.length ? options.accounts : [DEFAULT_ACCOUNT],
-    profile: profileOf(options.profile ?? DEFAULT_PROFILE),
-    tls: false,
+      .then((reply) => send(req, res, reply, continued))
+      .catch(() => res.destroy());
   };
 }
 
-/** Starts an emulator; port 0 picks a free port. Listens on 127.0.0.1 unless told otherwise. */
+/** A request Node cannot even parse still gets a JSON error, then the connection closes. */
+function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) return void socket.destroy();
+  const tooBig = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooBig ? 431 : 400;
+  const body = JSON.stringify(
+    apiError(status, 'SyntacticError', tooBig ? 'The request headers are too large' : 'The request is not valid HTTP', '/').body,
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${tooBig ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
+export function createEmulatorServer(emulator: Emulator, routes: readonly Route[] = allRoutes(emulator.profile), tls?: TlsMaterial): Server {
+  const router = buildRouter(routes);
+  const handle = handler(router, emulator);
+  const server: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, handle) : createHttpServer(handle);
+  // Oversized uploads are refused before the client sends the body; everything else waits until its
+  // handler starts reading (acceptBody), so a 401 or 403 never asks for the body either.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const target = parseTarget(req.url);
+    if (target && announcesTooLarge(target.path, declaredLength(req))) return send(req, res, tooLarge(target.path), false);
+    handle(req, res);
+  });
+  server.on('clientError', refuseUnparsable);
+  return server;
+}
+
+export function newEmulator(options: EmulatorOptions = {}): Emulator {
+  const stateFile = options.stateFile ? new StateFile(options.stateFile) : undefined;
+  return {
+    store: options.store ?? new Store(undefined, { transactionTimeoutMs: options.transactionTimeoutMs }),
+    sessions: new Sessions(),
+    accounts: options.accounts?.length ? options.accounts : [DEFAULT_ACCOUNT],
+    profile: profileOf(options.profile ?? DEFAULT_PROFILE),
+    tls: options.tls !== undefined,
+    persist: (state) => (stateFile ? stateFile.save(state) : Promise.resolve()),
+  };
+}
+
+/**
+ * Starts an emulator; port 0 picks a free port. Listens on 127.0.0.1 unless told otherwise.
+ * With `stateFile`, the committed configuration is loaded first (StateFileError when it is damaged).
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const emulator = newEmulator(options);
-  const server = createEmulatorServer(emulator);
+  const initial = options.stateFile && !options.store ? await loadState(options.stateFile) : undefined;
+  const store = options.store ?? new Store(initial, { transactionTimeoutMs: options.transactionTimeoutMs });
+  const emulator = newEmulator({ ...options, store });
+  const server = createEmulatorServer(emulator, allRoutes(emulator.profile), options.tls);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -112,7 +210,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     emulator,
     server,
     close: () =>

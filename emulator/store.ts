@@ -1,39 +1,95 @@
-// Configuration state, without HTTP. Plugins are kept per type, in upload order (the appliance's list order).
-export interface PluginRecord {
-  key: string;
-  type: string;
-  name: string;
-  version: string;
-  api: string;
-  description: string;
-  entryPoint: string | null;
-  scbMinVersion: string;
-  scbMaxVersion: string;
-  defaultConfiguration: string;
-  sha256sum: string;
-  path: string;
-}
+// Configuration state without HTTP: the committed state, and at most one open transaction whose draft
+// only its owner sees. Sessions are known here only by their id.
+import { emptyState, type ConfigState } from './state.ts';
+import { DEFAULT_TRANSACTION_TIMEOUT_MS, NoTransactionError, Transaction, TransactionLockedError } from './transactions.ts';
 
-export interface ConfigState {
-  plugins: PluginRecord[];
-}
-
-export function emptyState(): ConfigState {
-  return { plugins: [] };
+export interface StoreOptions {
+  transactionTimeoutMs?: number;
+  now?: () => number;
 }
 
 export class Store {
-  committed: ConfigState;
+  #committed: ConfigState;
+  #open: Transaction | undefined;
+  readonly #timeoutMs: number;
+  readonly #now: () => number;
 
-  constructor(initial: ConfigState = emptyState()) {
-    this.committed = initial;
+  constructor(initial: ConfigState = emptyState(), options: StoreOptions = {}) {
+    this.#committed = initial;
+    this.#timeoutMs = options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
+    this.#now = options.now ?? Date.now;
   }
 
-  plugins(type: string): PluginRecord[] {
-    return this.committed.plugins.filter((p) => p.type === type);
+  get committed(): ConfigState {
+    return this.#committed;
   }
 
-  plugin(type: string, key: string): PluginRecord | undefined {
-    return this.committed.plugins.find((p) => p.type === type && p.key === key);
+  /** The open transaction, after discarding it if it has been idle too long. */
+  #current(): Transaction | undefined {
+    if (this.#open?.expired(this.#now(), this.#timeoutMs)) this.#open = undefined;
+    return this.#open;
+  }
+
+  #ownedBy(session: string): Transaction | undefined {
+    const open = this.#current();
+    return open?.owner === session ? open : undefined;
+  }
+
+  /** What `session` sees: its own draft while it has a transaction, else the committed state. */
+  view(session: string | undefined): ConfigState {
+    const own = session === undefined ? undefined : this.#ownedBy(session);
+    return own ? own.draft : this.#committed;
+  }
+
+  /** Seconds left of `session`'s transaction; undefined when it has none open. */
+  remainingSeconds(session: string): number | undefined {
+    return this.#ownedBy(session)?.remainingSeconds(this.#now(), this.#timeoutMs);
+  }
+
+  /** Any request of the owner restarts its transaction's inactivity clock. */
+  touch(session: string): void {
+    this.#ownedBy(session)?.touch(this.#now());
+  }
+
+  /** Opens a transaction for `session`; false when it already had one. */
+  open(session: string): boolean {
+    const open = this.#current();
+    if (open?.owner === session) return false;
+    if (open) throw new TransactionLockedError();
+    this.#open = new Transaction(session, this.#committed, this.#now());
+    return true;
+  }
+
+  /**
+   * The state a write by `session` starts from. Throws when another session holds the lock, or when
+   * there is no transaction and `autoOpen` is off. Opens nothing: see `save`.
+   */
+  writeBase(session: string, autoOpen: boolean): ConfigState {
+    const open = this.#current();
+    if (open && open.owner !== session) throw new TransactionLockedError();
+    if (open) return open.draft;
+    if (!autoOpen) throw new NoTransactionError();
+    return this.#committed;
+  }
+
+  /** Records a write's result as `session`'s draft, opening the transaction if needed. */
+  save(session: string, autoOpen: boolean, next: ConfigState): void {
+    this.writeBase(session, autoOpen);
+    this.open(session);
+    this.#ownedBy(session)!.draft = next;
+  }
+
+  /** Makes `session`'s draft the committed state and closes its transaction. */
+  commit(session: string): ConfigState {
+    const own = this.#ownedBy(session);
+    if (!own) throw new NoTransactionError('There is no open transaction to commit');
+    this.#committed = own.draft;
+    this.#open = undefined;
+    return this.#committed;
+  }
+
+  /** Discards `session`'s transaction, if it has one. */
+  rollback(session: string): void {
+    if (this.#ownedBy(session)) this.#open = undefined;
   }
 }

@@ -1,5 +1,6 @@
 // GET /api/authentication with HTTP Basic credentials opens a session (sps-api-facts.md §1);
-// DELETE /api/authentication logs out (inferred: no documented logout endpoint).
+// DELETE /api/authentication logs out and rolls back the session's open transaction (inferred: no
+// documented logout endpoint; leaving ends the lock, sps-api-facts §3.5).
 import { apiError, type Reply } from '../errors.ts';
 import { findAccount } from '../accounts.ts';
 import { sessionCookie } from '../cookies.ts';
@@ -41,7 +42,10 @@ export const authenticationRoutes: Route[] = [
     path: AUTH_PATH,
     auth: 'session',
     handle: ({ session, emulator }) => {
-      if (session) emulator.sessions.close(session.id);
+      if (session) {
+        emulator.store.rollback(session.id);
+        emulator.sessions.close(session.id);
+      }
       return {
         status: 200,
         body: { meta: { href: AUTH_PATH, parent: '/api' } },

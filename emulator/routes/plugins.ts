@@ -1,11 +1,18 @@
-// /api/configuration/plugins and one collection per plugin type of the profile (seeds 001-004).
-import { apiError } from '../errors.ts';
+// /api/configuration/plugins, one collection per plugin type of the profile, and plugin delete
+// (seeds 001-004; delete since 6.4, seed 002).
+import type { Profile } from '../../lib/target/profiles.ts';
+import { apiError, semanticError, type Reply } from '../errors.ts';
+import { isKeyFormat } from '../keys.ts';
 import { listItems, siblingMeta } from '../meta.ts';
+import { POLICY_DEFINITIONS } from '../policies/all.ts';
 import type { Route, RouteContext } from '../route.ts';
-import { CONFIGURATION, CONFIGURATION_CHILDREN, PLUGINS, childHrefs, pluginTypeHrefs } from '../tree.ts';
-import type { PluginRecord } from '../store.ts';
+import { findPlugin, pluginsOf, withoutPlugin, type ConfigState, type PluginRecord } from '../state.ts';
+import { CONFIGURATION, CONFIGURATION_CHILDREN, PLUGINS, POLICIES, childHrefs, pluginTypeHrefs } from '../tree.ts';
+import { viewOf, withRemainingSeconds } from '../view.ts';
+import { beginWrite } from '../writes.ts';
+import { noQuery } from './query.ts';
 
-function pluginBody(p: PluginRecord, extended: boolean): Record<string, unknown> {
+export function pluginBody(p: PluginRecord, extended: boolean): Record<string, unknown> {
   const base = { api: p.api, description: p.description, name: p.name, path: p.path, version: p.version };
   if (!extended) return base;
   return {
@@ -23,56 +30,93 @@ function knownType(ctx: RouteContext): string | undefined {
   return ctx.emulator.profile.pluginTypes.includes(type) ? type : undefined;
 }
 
-function notFound(path: string) {
-  return apiError(404, 'NotFound', 'The requested object does not exist', path);
+function visiblePlugin(ctx: RouteContext, state: ConfigState): PluginRecord | undefined {
+  const type = knownType(ctx);
+  const key = ctx.params.key ?? '';
+  return type && isKeyFormat(key) ? findPlugin(state, type, key) : undefined;
 }
 
-export const pluginRoutes: Route[] = [
-  {
-    method: 'GET',
-    path: PLUGINS,
-    auth: 'session',
-    handle: ({ emulator }) => ({
-      status: 200,
-      body: {
-        items: listItems(PLUGINS, emulator.profile.pluginTypes),
-        meta: siblingMeta(PLUGINS, CONFIGURATION, childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN)),
-      },
-    }),
-  },
-  {
-    method: 'GET',
-    path: `${PLUGINS}/:type`,
-    auth: 'session',
-    handle: (ctx) => {
-      const type = knownType(ctx);
-      if (!type) return notFound(ctx.path);
-      const href = `${PLUGINS}/${type}`;
-      const keys = ctx.emulator.store.plugins(type).map((p) => p.key);
-      return {
-        status: 200,
-        body: { items: listItems(href, keys), meta: siblingMeta(href, PLUGINS, pluginTypeHrefs(ctx.emulator.profile)) },
-      };
-    },
-  },
-  {
-    method: 'GET',
-    path: `${PLUGINS}/:type/:key`,
-    auth: 'session',
-    handle: (ctx) => {
-      const type = knownType(ctx);
-      const plugin = type && ctx.emulator.store.plugin(type, ctx.params.key ?? '');
-      if (!type || !plugin) return notFound(ctx.path);
-      const parent = `${PLUGINS}/${type}`;
-      const siblings = ctx.emulator.store.plugins(type).map((p) => `${parent}/${p.key}`);
-      return {
-        status: 200,
-        body: {
-          body: pluginBody(plugin, ctx.emulator.profile.extendedPluginBody),
-          key: plugin.key,
-          meta: siblingMeta(`${parent}/${plugin.key}`, parent, siblings),
+function notFound(path: string, message = 'The requested object does not exist'): Reply {
+  return apiError(404, 'NotFound', message, path);
+}
+
+/** Hrefs of the policy objects that reference `plugin`; a referenced plugin cannot be deleted. */
+function referrers(state: ConfigState, plugin: PluginRecord): string[] {
+  return POLICY_DEFINITIONS.flatMap((definition) =>
+    state.policies[definition.kind]
+      .filter((r) => definition.pluginReferences(r.body).some((ref) => ref.type === plugin.type && ref.key === plugin.key))
+      .map((r) => `${POLICIES}/${definition.kind}/${r.key}`),
+  );
+}
+
+function deletePlugin(ctx: RouteContext): Reply {
+  const start = beginWrite(ctx);
+  if (!start.ok) return start.reply;
+  const plugin = visiblePlugin(ctx, start.base);
+  if (!plugin) return notFound(ctx.path, 'There is no plugin with the given key');
+  const users = referrers(start.base, plugin);
+  if (users.length > 0) {
+    return semanticError(ctx.path, users.map((href) => ({ field: 'key', message: `The plugin is still used by ${href}` })));
+  }
+  start.save(withoutPlugin(start.base, plugin.key));
+  const parent = `${PLUGINS}/${plugin.type}`;
+  return { status: 200, body: { meta: { href: `${parent}/${plugin.key}`, parent } } };
+}
+
+export function pluginRoutes(profile: Profile): Route[] {
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      path: PLUGINS,
+      auth: 'session',
+      handle: (ctx) =>
+        noQuery(ctx) ?? {
+          status: 200,
+          body: {
+            items: listItems(PLUGINS, profile.pluginTypes),
+            meta: withRemainingSeconds(ctx, siblingMeta(PLUGINS, CONFIGURATION, childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN))),
+          },
         },
-      };
     },
-  },
-];
+    {
+      method: 'GET',
+      path: `${PLUGINS}/:type`,
+      auth: 'session',
+      handle: (ctx) => {
+        const type = knownType(ctx);
+        if (!type) return notFound(ctx.path);
+        const refused = noQuery(ctx);
+        if (refused) return refused;
+        const href = `${PLUGINS}/${type}`;
+        const keys = pluginsOf(viewOf(ctx), type).map((p) => p.key);
+        return {
+          status: 200,
+          body: { items: listItems(href, keys), meta: withRemainingSeconds(ctx, siblingMeta(href, PLUGINS, pluginTypeHrefs(profile))) },
+        };
+      },
+    },
+    {
+      method: 'GET',
+      path: `${PLUGINS}/:type/:key`,
+      auth: 'session',
+      handle: (ctx) => {
+        const state = viewOf(ctx);
+        const plugin = visiblePlugin(ctx, state);
+        if (!plugin) return notFound(ctx.path);
+        const parent = `${PLUGINS}/${plugin.type}`;
+        const siblings = pluginsOf(state, plugin.type).map((p) => `${parent}/${p.key}`);
+        return {
+          status: 200,
+          body: {
+            body: pluginBody(plugin, profile.extendedPluginBody),
+            key: plugin.key,
+            meta: withRemainingSeconds(ctx, siblingMeta(`${parent}/${plugin.key}`, parent, siblings)),
+          },
+        };
+      },
+    },
+  ];
+  // Before 6.4 "you cannot delete a plugin, only update it" (seed 003): no route, so the router says 405.
+  if (profile.pluginDelete) routes.push({ method: 'DELETE', path: `${PLUGINS}/:type/:key`, auth: 'session', write: true, handle: deletePlugin });
+  return routes;
+}

@@ -1,6 +1,8 @@
 // `sps-conformance emulator`: serves the reference emulator until interrupted.
 import { startEmulator } from '../../emulator/server.ts';
 import { AccountSpecError, parseAccount } from '../../emulator/accounts.ts';
+import { StateFileError } from '../../emulator/persistence.ts';
+import { selfSignedTls, tlsFromFiles, type TlsMaterial } from '../../emulator/tls.ts';
 import type { ProfileName } from '../target/profiles.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -9,6 +11,11 @@ export interface EmulatorCommandOptions {
   host: string;
   profile: ProfileName;
   user?: string[];
+  state?: string;
+  tls?: boolean;
+  cert?: string;
+  key?: string;
+  transactionTimeout?: number;
 }
 
 function accounts(specs: readonly string[]) {
@@ -20,11 +27,41 @@ function accounts(specs: readonly string[]) {
   }
 }
 
+async function tlsMaterial(options: EmulatorCommandOptions): Promise<TlsMaterial | undefined> {
+  const files = options.cert !== undefined || options.key !== undefined;
+  if (files && options.tls) throw new UsageError('use either --tls or --cert/--key, not both');
+  if (files && (options.cert === undefined || options.key === undefined)) throw new UsageError('--cert and --key go together');
+  if (options.cert !== undefined && options.key !== undefined) {
+    try {
+      return await tlsFromFiles(options.cert, options.key);
+    } catch (error) {
+      throw new UsageError(`cannot read the certificate or key: ${(error as Error).message}`);
+    }
+  }
+  return options.tls ? selfSignedTls(options.host) : undefined;
+}
+
+/** Parses --transaction-timeout: whole seconds, at least 1. */
+export function timeoutOption(raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--transaction-timeout must be a whole number of seconds, at least 1 (got "${raw}")`);
+  return Number(raw);
+}
+
 export async function emulatorCommand(options: EmulatorCommandOptions): Promise<void> {
+  const tls = await tlsMaterial(options);
   let running;
   try {
-    running = await startEmulator({ port: options.port, host: options.host, profile: options.profile, accounts: accounts(options.user ?? []) });
+    running = await startEmulator({
+      port: options.port,
+      host: options.host,
+      profile: options.profile,
+      accounts: accounts(options.user ?? []),
+      ...(options.state !== undefined ? { stateFile: options.state } : {}),
+      ...(options.transactionTimeout !== undefined ? { transactionTimeoutMs: options.transactionTimeout * 1000 } : {}),
+      ...(tls ? { tls } : {}),
+    });
   } catch (error) {
+    if (error instanceof StateFileError) throw new UsageError(`--state: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is already in use`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on host ${options.host}`);

@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SUITE_VERSION } from '../report/suite-version.ts';
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../target/profiles.ts';
-import { emulatorCommand } from './emulator-command.ts';
+import { emulatorCommand, timeoutOption } from './emulator-command.ts';
 import { lintCommand } from './lint-command.ts';
 import { collect, portOption, profileOption } from './options.ts';
 import { runCommand } from './run-command.ts';
@@ -31,6 +31,11 @@ function program(): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
     .option('--user <NAME:PASSWORD[:ROLE]>', 'a REST account (repeatable); ROLE is admin, readonly or none', collect)
+    .option('--state <file>', 'keep the committed configuration in this file across restarts')
+    .option('--tls', 'serve HTTPS with a self-signed certificate made at start-up')
+    .option('--cert <file>', 'serve HTTPS with this PEM certificate (with --key)')
+    .option('--key <file>', 'the PEM private key of --cert')
+    .addOption(new Option('--transaction-timeout <seconds>', 'idle seconds before an open transaction is rolled back').default(600).argParser(timeoutOption))
     .action(emulatorCommand);
 
   root

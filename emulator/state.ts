@@ -1,0 +1,83 @@
+// The configuration state the emulator holds, as plain immutable data. A change builds a new state that
+// shares every untouched collection with the old one, so a transaction's draft costs only what it changed.
+export const POLICY_KINDS = ['aa_plugin_instances', 'credentialstores', 'trusted_ca_lists', 'usermapping_policies'] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+
+/** One uploaded plugin: the MANIFEST fields as written, and what the integrity check needs (not the zip). */
+export interface PluginRecord {
+  readonly key: string;
+  readonly type: string;
+  readonly name: string;
+  readonly version: string;
+  readonly api: string;
+  readonly description: string;
+  readonly entryPoint: string | null;
+  readonly scbMinVersion: string;
+  readonly scbMaxVersion: string;
+  readonly defaultConfiguration: string;
+  readonly sha256sum: string;
+  readonly path: string;
+}
+
+/** A policy object, with references held as key strings (the request form, sps-api-facts §2.5). */
+export interface PolicyRecord {
+  readonly key: string;
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+/** Passwords are secrets: only a SHA-256 hash is ever kept. */
+export interface PasswordRecord {
+  readonly key: string;
+  readonly sha256: string;
+}
+
+export interface ConfigState {
+  readonly plugins: readonly PluginRecord[];
+  readonly policies: Readonly<Record<PolicyKind, readonly PolicyRecord[]>>;
+  readonly passwords: readonly PasswordRecord[];
+}
+
+export function emptyState(): ConfigState {
+  return {
+    plugins: [],
+    policies: { aa_plugin_instances: [], credentialstores: [], trusted_ca_lists: [], usermapping_policies: [] },
+    passwords: [],
+  };
+}
+
+/** Adds `record`, or replaces the record with the same key where it stands (list order is kept). */
+function upsert<T extends { key: string }>(list: readonly T[], record: T): T[] {
+  const at = list.findIndex((r) => r.key === record.key);
+  if (at < 0) return [...list, record];
+  const copy = [...list];
+  copy[at] = record;
+  return copy;
+}
+
+export function pluginsOf(state: ConfigState, type: string): PluginRecord[] {
+  return state.plugins.filter((p) => p.type === type);
+}
+
+export function findPlugin(state: ConfigState, type: string, key: string): PluginRecord | undefined {
+  return state.plugins.find((p) => p.type === type && p.key === key);
+}
+
+export function withPlugin(state: ConfigState, plugin: PluginRecord): ConfigState {
+  return { ...state, plugins: upsert(state.plugins, plugin) };
+}
+
+export function withoutPlugin(state: ConfigState, key: string): ConfigState {
+  return { ...state, plugins: state.plugins.filter((p) => p.key !== key) };
+}
+
+export function withPolicy(state: ConfigState, kind: PolicyKind, record: PolicyRecord): ConfigState {
+  return { ...state, policies: { ...state.policies, [kind]: upsert(state.policies[kind], record) } };
+}
+
+export function withoutPolicy(state: ConfigState, kind: PolicyKind, key: string): ConfigState {
+  return { ...state, policies: { ...state.policies, [kind]: state.policies[kind].filter((r) => r.key !== key) } };
+}
+
+export function withPassword(state: ConfigState, password: PasswordRecord): ConfigState {
+  return { ...state, passwords: [...state.passwords, password] };
+}
