@@ -45,7 +45,8 @@ export default defineConfig({
   ],
   webServer: settings.embedded
     ? {
-        command: `node bin/sps-conformance.js emulator --port ${embeddedPort()} --profile ${settings.profile}`,
+        // Accounts come from the settings inside the emulator process: no password on a command line.
+        command: `node bin/sps-conformance.js emulator --port ${embeddedPort()} --profile ${settings.profile} --settings-accounts`,
         url: `${settings.url}/api/info`,
         reuseExistingServer: false,
         timeout: 60_000,

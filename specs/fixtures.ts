@@ -3,6 +3,10 @@
 // failing test gets its redacted exchanges attached for the repro bundle.
 import { test as base, expect, type TestInfo } from '@playwright/test';
 import { Ledger } from '../lib/client/ledger.ts';
+import { plantWith, type Planted } from '../lib/client/objects.ts';
+import { runName } from '../lib/client/run-names.ts';
+import { minimalPluginFiles } from '../generators/plugin-zip.ts';
+import { buildZip } from '../generators/zip-bytes.ts';
 import { LoginError, SpsClient } from '../lib/client/sps-client.ts';
 import { TARGET_ERROR_MARK } from '../lib/client/target-error.ts';
 import { rollbackTransaction } from '../lib/client/transactions.ts';
@@ -52,7 +56,22 @@ export class Recorder {
   }
 }
 
+export interface PlantedPlugin extends Planted {
+  name: string;
+  type: string;
+  zip: Buffer;
+}
+
+/** Objects a test needs to exist, committed and recorded in the ledger (so removed afterwards). */
+export interface Plant {
+  plugin(type?: string): Promise<PlantedPlugin>;
+  aaInstance(pluginKey: string): Promise<Planted & { name: string }>;
+  credentialStore(pluginKey: string): Promise<Planted & { name: string }>;
+  usermapping(): Promise<Planted & { name: string }>;
+}
+
 export interface SpsFixtures {
+  plant: Plant;
   recorder: Recorder;
   /** A new client, logged in unless `anonymous`; watched by the recorder, logged out after the test. */
   connect: (options?: { anonymous?: boolean; username?: string; password?: string }) => Promise<SpsClient>;
@@ -139,11 +158,43 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
   sps: async ({ connect }, use) => use(await connect()),
   anonymous: async ({ connect }, use) => use(await connect({ anonymous: true })),
 
-  ledger: async ({ sps }, use) => {
+  ledger: async ({ sps, writes: _writes }, use) => {
     const ledger = new Ledger();
     await use(ledger);
     const result = await ledger.cleanup(sps);
     expect(result.failed, 'objects this test created must be removable').toEqual([]);
+  },
+
+  plant: async ({ sps, ledger, settings }, use) => {
+    const policies = '/api/configuration/policies';
+    await use({
+      async plugin(type = 'aa') {
+        const name = runName(settings.runId, 'plugin');
+        const zip = await buildZip(minimalPluginFiles({ name, type, version: '1.0.0', api: '1.1', description: 'sps-conformance test plugin', entry_point: 'main.py' }));
+        const planted = await plantWith(sps, ledger, `a ${type} plugin`, () => sps.upload(zip));
+        return { ...planted, name, type, zip };
+      },
+      async aaInstance(pluginKey) {
+        const name = runName(settings.runId, 'instance');
+        const planted = await plantWith(sps, ledger, 'an AA plugin instance', () =>
+          sps.post(`${policies}/aa_plugin_instances`, { name, configuration: '[plugin]\n', plugin: pluginKey }),
+        );
+        return { ...planted, name };
+      },
+      async credentialStore(pluginKey) {
+        const name = runName(settings.runId, 'store');
+        const planted = await plantWith(sps, ledger, 'a credential store', () =>
+          sps.post(`${policies}/credentialstores`, { name, type: { selection: 'external_plugin', plugin: pluginKey } }),
+        );
+        return { ...planted, name };
+      },
+      async usermapping() {
+        const name = runName(settings.runId, 'usermapping');
+        const body = { name, allow_other_remote_users_without_mapping: false, mappings: [{ allowed_groups: ['admins'], remote_user: 'root' }] };
+        const planted = await plantWith(sps, ledger, 'a usermapping policy', () => sps.post(`${policies}/usermapping_policies`, body));
+        return { ...planted, name };
+      },
+    });
   },
 
   writes: async ({ settings }, use, testInfo) => {

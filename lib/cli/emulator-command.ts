@@ -4,6 +4,8 @@ import { AccountSpecError, parseAccount } from '../../emulator/accounts.ts';
 import { StateFileError } from '../../emulator/persistence.ts';
 import { selfSignedTls, tlsFromFiles, type TlsMaterial } from '../../emulator/tls.ts';
 import type { ProfileName } from '../target/profiles.ts';
+import { loadSettings } from '../target/settings.ts';
+import type { Account } from '../../emulator/sessions.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface EmulatorCommandOptions {
@@ -16,6 +18,17 @@ export interface EmulatorCommandOptions {
   cert?: string;
   key?: string;
   transactionTimeout?: number;
+  settingsAccounts?: boolean;
+}
+
+/** The suite's own accounts (admin, read-only, no-access): the embedded emulator gets them this way so
+ * that no password is written on a command line or in the Playwright config. */
+function settingsAccounts(): Account[] {
+  const s = loadSettings();
+  const extra: Account[] = [];
+  if (s.readonlyAccount) extra.push({ ...s.readonlyAccount, role: 'readonly' });
+  if (s.noAccessAccount) extra.push({ ...s.noAccessAccount, role: 'none' });
+  return [{ username: s.username, password: s.password, role: 'admin' }, ...extra];
 }
 
 function accounts(specs: readonly string[]) {
@@ -55,7 +68,7 @@ export async function emulatorCommand(options: EmulatorCommandOptions): Promise<
       port: options.port,
       host: options.host,
       profile: options.profile,
-      accounts: accounts(options.user ?? []),
+      accounts: [...(options.settingsAccounts ? settingsAccounts() : []), ...accounts(options.user ?? [])],
       ...(options.state !== undefined ? { stateFile: options.state } : {}),
       ...(options.transactionTimeout !== undefined ? { transactionTimeoutMs: options.transactionTimeout * 1000 } : {}),
       ...(tls ? { tls } : {}),

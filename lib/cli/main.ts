@@ -31,6 +31,7 @@ function program(): Command {
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
     .option('--user <NAME:PASSWORD[:ROLE]>', 'a REST account (repeatable); ROLE is admin, readonly or none', collect)
+    .option('--settings-accounts', 'also serve the accounts of the suite settings (SPS_USERNAME/SPS_PASSWORD, SPS_READONLY_*, SPS_NOACCESS_*)')
     .option('--state <file>', 'keep the committed configuration in this file across restarts')
     .option('--tls', 'serve HTTPS with a self-signed certificate made at start-up')
     .option('--cert <file>', 'serve HTTPS with this PEM certificate (with --key)')

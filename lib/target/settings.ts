@@ -5,6 +5,14 @@ import { DEFAULT_PROFILE, isProfileName, type ProfileName } from './profiles.ts'
 
 export const EMULATOR_DEFAULT_USER = 'admin';
 export const EMULATOR_DEFAULT_PASSWORD = 'sps-conformance';
+/** Extra accounts the embedded emulator is started with, for the documented 403 Unauthorized rows. */
+export const EMULATOR_READONLY = { username: 'auditor', password: 'sps-conformance-ro' } as const;
+export const EMULATOR_NOACCESS = { username: 'outsider', password: 'sps-conformance-na' } as const;
+
+export interface Account {
+  username: string;
+  password: string;
+}
 
 export interface Settings {
   /** Base URL of the target without a trailing slash. */
@@ -13,6 +21,10 @@ export interface Settings {
   embedded: boolean;
   username: string;
   password: string;
+  /** A user who may read but not change the configuration; undefined when none is configured. */
+  readonlyAccount: Account | undefined;
+  /** A user with the REST server privilege but no access to the configuration. */
+  noAccessAccount: Account | undefined;
   tlsVerify: boolean;
   caFile: string | undefined;
   profile: ProfileName;
@@ -90,6 +102,11 @@ function stableRunId(raw: string | undefined): string {
   return id;
 }
 
+function account(username: string | undefined, password: string | undefined, fallback: Account | undefined): Account | undefined {
+  if (username) return { username, password: password ?? '' };
+  return fallback;
+}
+
 export function loadSettings(): Settings {
   const e = env();
   const explicitUrl = e.SPS_URL?.trim();
@@ -103,6 +120,8 @@ export function loadSettings(): Settings {
     embedded,
     username: e.SPS_USERNAME || EMULATOR_DEFAULT_USER,
     password: e.SPS_PASSWORD ?? EMULATOR_DEFAULT_PASSWORD,
+    readonlyAccount: account(e.SPS_READONLY_USERNAME, e.SPS_READONLY_PASSWORD, embedded ? EMULATOR_READONLY : undefined),
+    noAccessAccount: account(e.SPS_NOACCESS_USERNAME, e.SPS_NOACCESS_PASSWORD, embedded ? EMULATOR_NOACCESS : undefined),
     tlsVerify: parseBool('SPS_TLS_VERIFY', e.SPS_TLS_VERIFY, true),
     caFile: e.SPS_CA_FILE || undefined,
     profile,
@@ -120,6 +139,8 @@ export function publicSettings(s: Settings): Record<string, unknown> {
     embedded: s.embedded,
     username: s.username,
     password: '<redacted>',
+    readonlyUsername: s.readonlyAccount?.username ?? null,
+    noAccessUsername: s.noAccessAccount?.username ?? null,
     tlsVerify: s.tlsVerify,
     caFile: s.caFile ?? null,
     profile: s.profile,
