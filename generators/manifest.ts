@@ -1,0 +1,291 @@
+// MANIFEST documents as fast-check arbitraries, valid and broken, built by construction (DESIGN.md):
+// a valid document is assembled from valid values; a broken one is a valid one with exactly one rule
+// broken, and its label names that rule. The reported fields are known from the construction.
+import fc from 'fast-check';
+import type { PluginManifest } from '../lib/plugin/manifest-fields.ts';
+import type { Profile } from '../lib/target/profiles.ts';
+import { CREATED, SEMANTIC_ERROR, type Expectation } from './expectation.ts';
+import {
+  apiValue,
+  authorEmailValue,
+  descriptionValue,
+  entryPointValue,
+  nameValue,
+  rendered,
+  scbVersionValue,
+  typeValue,
+  unknownEntry,
+  versionValue,
+  type Rendered,
+} from './manifest-values.ts';
+
+export interface ManifestEntry {
+  key: string;
+  /** The value as YAML source (may be empty for null, or span lines for a block scalar). */
+  yaml: string;
+}
+
+/** How the document is laid out; none of it changes what it means. */
+export interface ManifestLayout {
+  /** Comment lines, inserted before the entry of the same index. */
+  comments: Array<string | null>;
+  blankLines: boolean[];
+  trailingComments: boolean[];
+  finalNewline: boolean;
+  crlf: boolean;
+  bom: boolean;
+}
+
+export interface ManifestDoc {
+  entries: ManifestEntry[];
+  layout: ManifestLayout;
+  /** What SPS reports for this MANIFEST when it is valid. */
+  expected: PluginManifest;
+}
+
+export interface ManifestCase {
+  text: string;
+  /** The file the zip must hold as entry point (null when the MANIFEST names none readable). */
+  entryFile: string | null;
+  expected: PluginManifest;
+  defects: string[];
+  expect: Expectation;
+}
+
+const REQUIRED = ['name', 'api', 'version', 'type'] as const;
+
+function optional<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  return fc.option(arb, { nil: undefined, freq: 2 });
+}
+
+function layout(count: number): fc.Arbitrary<ManifestLayout> {
+  const comment = fc.option(fc.constantFrom('# scb_min_version: 5.10.0', '# The tilde at the end means less then 5.11.0', '#', '# name: Other'), { freq: 4 });
+  return fc.record({
+    comments: fc.array(comment, { minLength: count + 1, maxLength: count + 1 }),
+    blankLines: fc.array(fc.boolean(), { minLength: count + 1, maxLength: count + 1 }),
+    trailingComments: fc.array(fc.boolean(), { minLength: count, maxLength: count }),
+    finalNewline: fc.boolean(),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+  });
+}
+
+interface Fields {
+  name: Rendered;
+  type: Rendered;
+  version: Rendered;
+  api: Rendered;
+  description?: Rendered;
+  entryPoint?: Rendered;
+  authorEmail?: Rendered;
+  scbMin?: Rendered;
+  scbMax?: Rendered;
+}
+
+function fields(profile: Profile): fc.Arbitrary<Fields> {
+  return fc.record(
+    {
+      name: nameValue(profile),
+      type: typeValue(profile),
+      version: versionValue(),
+      api: apiValue(profile),
+      description: optional(descriptionValue()),
+      entryPoint: optional(entryPointValue()),
+      authorEmail: optional(authorEmailValue()),
+      scbMin: optional(scbVersionValue()),
+      scbMax: optional(scbVersionValue()),
+    },
+    { requiredKeys: ['name', 'type', 'version', 'api'] },
+  );
+}
+
+function entriesOf(f: Fields, unknown: Array<[string, string]>): ManifestEntry[] {
+  const entries: ManifestEntry[] = [
+    { key: 'name', yaml: f.name.yaml },
+    { key: 'type', yaml: f.type.yaml },
+    { key: 'version', yaml: f.version.yaml },
+    { key: 'api', yaml: f.api.yaml },
+  ];
+  const add = (key: string, value: Rendered | undefined): void => {
+    if (value) entries.push({ key, yaml: value.yaml });
+  };
+  add('description', f.description);
+  add('entry_point', f.entryPoint);
+  add('author_email', f.authorEmail);
+  add('scb_min_version', f.scbMin);
+  add('scb_max_version', f.scbMax);
+  for (const [key, yaml] of unknown) if (!entries.some((e) => e.key === key)) entries.push({ key, yaml });
+  return entries;
+}
+
+function expectedOf(f: Fields): PluginManifest {
+  return {
+    name: f.name.value,
+    type: f.type.value,
+    version: f.version.value,
+    api: f.api.value,
+    description: f.description?.value ?? '',
+    entryPoint: f.entryPoint?.value ?? null,
+    scbMinVersion: f.scbMin?.value ?? '',
+    scbMaxVersion: f.scbMax?.value ?? '',
+  };
+}
+
+/** A valid MANIFEST: the real plugins' field combinations, in any key order, any layout. */
+export function validManifestDoc(profile: Profile): fc.Arbitrary<ManifestDoc> {
+  return fc
+    .tuple(fields(profile), fc.uniqueArray(unknownEntry(), { maxLength: 2, selector: ([k]) => k }))
+    .chain(([f, unknown]) => {
+      const entries = entriesOf(f, unknown);
+      return fc.tuple(fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }), layout(entries.length)).map(
+        ([shuffled, l]): ManifestDoc => ({ entries: shuffled, layout: l, expected: expectedOf(f) }),
+      );
+    });
+}
+
+function entryLine(entry: ManifestEntry, trailingComment: boolean): string {
+  const line = entry.yaml === '' ? `${entry.key}:` : `${entry.key}: ${entry.yaml}`;
+  return trailingComment && !entry.yaml.includes('\n') ? `${line} # note` : line;
+}
+
+export function renderManifest(doc: ManifestDoc): string {
+  const { layout: l } = doc;
+  const lines: string[] = [];
+  doc.entries.forEach((entry, i) => {
+    if (l.blankLines[i]) lines.push('');
+    if (l.comments[i]) lines.push(l.comments[i]!);
+    lines.push(entryLine(entry, l.trailingComments[i] ?? false));
+  });
+  const last = doc.entries.length;
+  if (l.blankLines[last]) lines.push('');
+  if (l.comments[last]) lines.push(l.comments[last]!);
+  const eol = l.crlf ? '\r\n' : '\n';
+  const body = lines.join('\n').split('\n').join(eol) + (l.finalNewline ? eol : '');
+  return (l.bom ? '\ufeff' : '') + body;
+}
+
+function entryFileOf(doc: ManifestDoc): string {
+  const entry = doc.entries.find((e) => e.key === 'entry_point');
+  return entry ? doc.expected.entryPoint ?? 'main.py' : 'main.py';
+}
+
+function toCase(doc: ManifestDoc, defects: string[], entryFile: string | null = entryFileOf(doc)): ManifestCase {
+  return { text: renderManifest(doc), entryFile, expected: doc.expected, defects, expect: defects.length === 0 ? CREATED : SEMANTIC_ERROR };
+}
+
+export function validManifest(profile: Profile): fc.Arbitrary<ManifestCase> {
+  return validManifestDoc(profile).map((doc) => toCase(doc, []));
+}
+
+/** The MANIFEST text for `fields` in the skeleton plugin's key order, values unquoted. */
+export function skeletonManifestText(f: Omit<PluginManifest, 'scbMinVersion' | 'scbMaxVersion'>): string {
+  const lines = [`name: ${f.name}`, `description: ${f.description}`, `version: ${f.version}`, `type: ${f.type}`, `api: ${f.api}`];
+  if (f.entryPoint !== null) lines.push(`entry_point: ${f.entryPoint}`);
+  return `${lines.join('\n')}\n`;
+}
+
+// ---- defects: each turns a valid document into one that breaks exactly the named rule ----
+
+function withEntry(doc: ManifestDoc, key: string, yaml: string): ManifestDoc {
+  const entries = doc.entries.some((e) => e.key === key)
+    ? doc.entries.map((e) => (e.key === key ? { key, yaml } : e))
+    : [...doc.entries, { key, yaml }];
+  return { ...doc, entries };
+}
+
+function withoutEntry(doc: ManifestDoc, key: string): ManifestDoc {
+  return { ...doc, entries: doc.entries.filter((e) => e.key !== key) };
+}
+
+/** Texts that are not YAML at all; the real one is a MANIFEST with "entry_point=main.py". */
+function invalidYaml(doc: ManifestDoc): fc.Arbitrary<string> {
+  const text = renderManifest({ ...doc, layout: { ...doc.layout, finalNewline: true, crlf: false, bom: false } });
+  return fc.constantFrom(
+    `${text}entry_point=main.py\n`,
+    `${text}broken: [unclosed\n`,
+    `\tindented: x\n${text}`,
+    `${text}description: "unterminated\n`,
+    `${text}a: b: c\n`,
+  );
+}
+
+const NOT_A_MAPPING = ['- name: SPS_x\n- type: aa\n', 'just a sentence\n', '', '# only a comment\n', '42\n', '[name, type]\n'];
+
+function strictOnlyBadNames(): string[] {
+  return ['Sample-Authentication-Plugin', '1plugin', 'a', 'plugin.name', '_plugin', 'SPS@plugin'];
+}
+
+/** Names every profile refuses: empty or with whitespace. */
+function alwaysBadNames(): string[] {
+  return ['with space', 'tab\there', ' lead'];
+}
+
+/** The defect rule ids the manifest generator can produce under `profile`. */
+export function manifestDefectRules(profile: Profile): string[] {
+  const rules = [
+    'manifest.invalid-yaml',
+    'manifest.not-a-mapping',
+    ...REQUIRED.map((f) => `manifest.missing-field:${f}`),
+    ...REQUIRED.map((f) => `manifest.empty-field:${f}`),
+    'manifest.type-unknown',
+    'manifest.name-pattern',
+    'manifest.entry-point-pattern',
+    'manifest.version-pattern',
+    'manifest.api-format',
+    'manifest.api-incompatible',
+    'manifest.author-email',
+  ];
+  return rules;
+}
+
+function badTypes(profile: Profile): string[] {
+  return ['ticketing', 'AA', 'credential_store', 'plugin', 'aa ', 'signingca', 'configuration_sync'].filter((t) => !profile.manifestTypes.includes(t.trim()) || t !== t.trim());
+}
+
+function incompatibleApis(profile: Profile): string[] {
+  const { major, minor } = profile.pluginApi;
+  return [`${major + 1}.0`, `${major + 1}`, `${major}.${minor + 1}`, `${major}.${minor + 1}.0`, `${major}.${minor + 10}`, ...(major > 0 ? [`${major - 1}.9`] : [])];
+}
+
+/** One mutation per rule: the broken document and the entry file the zip should still carry. */
+function breakDoc(rule: string, doc: ManifestDoc, profile: Profile): fc.Arbitrary<ManifestCase> {
+  const same = (d: ManifestDoc): ManifestCase => toCase(d, [rule]);
+  const set = (key: string, values: string[], plain = true): fc.Arbitrary<ManifestCase> =>
+    fc.constantFrom(...values).chain((v) => rendered(v, plain)).map((r) => same(withEntry(doc, key, r.yaml)));
+  const [kind, field] = rule.split(':');
+  switch (kind) {
+    case 'manifest.invalid-yaml':
+      return invalidYaml(doc).map((text) => ({ ...toCase(doc, [rule], 'main.py'), text }));
+    case 'manifest.not-a-mapping':
+      return fc.constantFrom(...NOT_A_MAPPING).map((text) => ({ ...toCase(doc, [rule], 'main.py'), text }));
+    case 'manifest.missing-field':
+      return fc.constant(same(withoutEntry(doc, field!)));
+    case 'manifest.empty-field':
+      return fc.constantFrom('', '~', 'null', 'Null').map((yaml) => same(withEntry(doc, field!, yaml)));
+    case 'manifest.type-unknown':
+      return set('type', badTypes(profile), false);
+    case 'manifest.name-pattern':
+      // Quoted, so YAML keeps every character; an empty name breaks the pattern, not presence.
+      return set('name', [...(profile.strictPluginNames ? strictOnlyBadNames() : []), ...alwaysBadNames(), ''], false);
+    case 'manifest.entry-point-pattern':
+      return set('entry_point', ['lib/main.py', 'plugin/main.py', 'main py', '/main.py', 'main.py;rm'], false);
+    case 'manifest.version-pattern':
+      return set('version', ['v1.0', 'latest', 'x.1', '.5', '-1'], false);
+    case 'manifest.api-format':
+      return set('api', ['1.x', 'one', '1.2.3.4', 'v1.1', '1.7.0-rc1', '', '1.'], false);
+    case 'manifest.api-incompatible':
+      return set('api', incompatibleApis(profile));
+    case 'manifest.author-email':
+      return set('author_email', ['not an email', 'a@', '@example.com', 'a@b..c', 'a@b.c d'], false);
+    default:
+      throw new Error(`no manifest defect for rule ${rule}`);
+  }
+}
+
+export function manifestWith(rule: string, profile: Profile): fc.Arbitrary<ManifestCase> {
+  return validManifestDoc(profile).chain((doc) => breakDoc(rule, doc, profile));
+}
+
+export function brokenManifest(profile: Profile): fc.Arbitrary<ManifestCase> {
+  return fc.constantFrom(...manifestDefectRules(profile)).chain((rule) => manifestWith(rule, profile));
+}
