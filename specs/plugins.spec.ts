@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { errorProblems } from '../lib/contract/error-problems.ts';
+import { mustCommit, openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
 import { metaLinkProblems } from '../lib/contract/meta-links.ts';
 import { schemaProblems } from '../lib/contract/validators.ts';
 import { expect, requirements, test } from './fixtures.ts';
@@ -37,5 +39,81 @@ test.describe('plugin collections', () => {
     for (const path of [PLUGINS, `${PLUGINS}/aa`]) {
       expect(errorProblems(await anonymous.get(path), 401, 'Unauthenticated'), path).toEqual([]);
     }
+  });
+});
+
+test.describe('plugin objects', () => {
+  test('an uploaded plugin is listed and readable with the documented body', requirements('PLUGINS-OBJECT-001', 'PLUGINS-AA-LIST-001'), async ({ sps, plant, spsProfile }) => {
+    const plugin = await plant.plugin('aa');
+    const list = await sps.get(`${PLUGINS}/aa`);
+    expect((list.json as ListBody).items.map((i) => i.key)).toContain(plugin.key);
+    const res = await sps.get(plugin.href);
+    expect(res.status).toBe(200);
+    expect(schemaProblems('object', res.json)).toEqual([]);
+    const body = (res.json as { body: Record<string, unknown> }).body;
+    expect(schemaProblems(spsProfile.extendedPluginBody ? 'plugin-extended' : 'plugin', body)).toEqual([]);
+    expect(body).toMatchObject({ name: plugin.name, version: '1.0.0', api: '1.1', description: 'sps-conformance test plugin' });
+  });
+
+  test('6.4+ plugin bodies carry the entry point, version bounds, default configuration and checksum', requirements('PLUGINS-OBJECT-002'), async ({ sps, plant, spsProfile }) => {
+    test.skip(!spsProfile.extendedPluginBody, `profile ${spsProfile.name} documents the short plugin body`);
+    const plugin = await plant.plugin('aa');
+    const body = ((await sps.get(plugin.href)).json as { body: Record<string, unknown> }).body;
+    expect(body).toMatchObject({ entry_point: 'main.py', scb_min_version: '', scb_max_version: '', default_configuration: '' });
+    expect(body.sha256sum).toBe(createHash('sha256').update(plugin.zip).digest('hex'));
+  });
+
+  test('an unknown plugin key or plugin type answers 404 NotFound', requirements('PLUGINS-NOTFOUND-001'), async ({ sps }) => {
+    for (const path of [`${PLUGINS}/aa/00000000-0000-4000-8000-000000000000`, `${PLUGINS}/no_such_type`]) {
+      expect(errorProblems(await sps.get(path), 404, 'NotFound'), path).toEqual([]);
+    }
+  });
+});
+
+test.describe('plugin deletion', () => {
+  test('deleting a plugin answers its meta and, once committed, it is gone', requirements('PLUGIN-DELETE-001', 'PLUGIN-DELETE-USE-AFTER-001'), async ({ sps, plant, spsProfile }) => {
+    test.skip(!spsProfile.pluginDelete, `profile ${spsProfile.name}: plugins cannot be deleted over REST before 6.4`);
+    const plugin = await plant.plugin('aa');
+    await openTransaction(sps);
+    const res = await sps.delete(plugin.href);
+    expect(res.status).toBe(200);
+    expect((res.json as { meta: unknown }).meta).toMatchObject({ href: plugin.href, parent: `${PLUGINS}/aa` });
+    await mustCommit(sps);
+    expect(errorProblems(await sps.get(plugin.href), 404, 'NotFound')).toEqual([]);
+    expect(((await sps.get(`${PLUGINS}/aa`)).json as ListBody).items.map((i) => i.key)).not.toContain(plugin.key);
+  });
+
+  test('deleting an unknown plugin answers 404', requirements('PLUGIN-DELETE-404'), async ({ sps, spsProfile, writes: _w }) => {
+    test.skip(!spsProfile.pluginDelete, `profile ${spsProfile.name}: plugins cannot be deleted over REST before 6.4`);
+    await openTransaction(sps);
+    expect(errorProblems(await sps.delete(`${PLUGINS}/aa/00000000-0000-4000-8000-000000000000`), 404, 'NotFound')).toEqual([]);
+    await rollbackTransaction(sps);
+  });
+
+  test('a plugin an AA plugin instance uses cannot be deleted: 400 SemanticError', requirements('PLUGIN-DELETE-REFERENCED-001'), async ({ sps, plant, spsProfile }) => {
+    test.skip(!spsProfile.pluginDelete, `profile ${spsProfile.name}: plugins cannot be deleted over REST before 6.4`);
+    const plugin = await plant.plugin('aa');
+    await plant.aaInstance(plugin.key);
+    await openTransaction(sps);
+    expect(errorProblems(await sps.delete(plugin.href), 400, 'SemanticError')).toEqual([]);
+    await rollbackTransaction(sps);
+    expect((await sps.get(plugin.href)).status).toBe(200);
+  });
+
+  test('a credential store plugin a credential store uses cannot be deleted: 400 SemanticError', requirements('PLUGIN-DELETE-REFERENCED-002'), async ({ sps, plant, spsProfile }) => {
+    test.skip(!spsProfile.pluginDelete, `profile ${spsProfile.name}: plugins cannot be deleted over REST before 6.4`);
+    const plugin = await plant.plugin('credentialstore');
+    await plant.credentialStore(plugin.key);
+    await openTransaction(sps);
+    expect(errorProblems(await sps.delete(plugin.href), 400, 'SemanticError')).toEqual([]);
+    await rollbackTransaction(sps);
+  });
+
+  test('before 6.4 plugin deletion is not offered: 405', requirements('PLUGIN-DELETE-405'), async ({ sps, plant, spsProfile }) => {
+    test.skip(spsProfile.pluginDelete, `profile ${spsProfile.name} offers plugin deletion`);
+    const plugin = await plant.plugin('aa');
+    await openTransaction(sps);
+    expect(errorProblems(await sps.delete(plugin.href), 405, 'MethodNotAllowed')).toEqual([]);
+    await rollbackTransaction(sps);
   });
 });

@@ -44,7 +44,8 @@ export function transport(baseUrl: string, tls: TlsOptions = { verify: true }): 
     new Promise<HttpResponse>((resolve, reject) => {
       const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
       const headers: Record<string, string> = { ...req.headers };
-      if (body !== undefined && !hasHeader(headers, 'content-length')) headers['content-length'] = String(body.length);
+      const framed = hasHeader(headers, 'content-length') || hasHeader(headers, 'transfer-encoding');
+      if (body !== undefined && !framed) headers['content-length'] = String(body.length);
       const outgoing = send(
         { protocol: base.protocol, hostname: base.hostname, port: base.port, method: req.method, path: prefix + req.path, headers, agent },
         (res) => {

@@ -1,0 +1,134 @@
+// Transactions: status, open, commit, rollback, isolation between sessions, the configuration lock.
+import { errorProblems } from '../lib/contract/error-problems.ts';
+import { schemaProblems } from '../lib/contract/validators.ts';
+import { commitTransaction, openTransaction, rollbackTransaction, TRANSACTION, transactionStatus } from '../lib/client/transactions.ts';
+import { runName } from '../lib/client/run-names.ts';
+import type { SpsClient } from '../lib/client/sps-client.ts';
+import { expect, requirements, test } from './fixtures.ts';
+
+const USERMAPPING = '/api/configuration/policies/usermapping_policies';
+
+function usermappingBody(name: string) {
+  return { name, allow_other_remote_users_without_mapping: true, mappings: [] };
+}
+
+async function listedKeys(client: SpsClient, path: string): Promise<string[]> {
+  const res = await client.get(path);
+  expect(res.status, `GET ${path}`).toBe(200);
+  return (res.json as { items: { key: string }[] }).items.map((i) => i.key);
+}
+
+test.describe('transactions', () => {
+  test('GET /api/transaction answers the status, closed when nothing is open', requirements('TX-STATUS-001'), async ({ sps, spsProfile }) => {
+    await rollbackTransaction(sps);
+    const res = await sps.get(TRANSACTION);
+    expect(res.status).toBe(200);
+    expect(schemaProblems('transaction', res.json)).toEqual([]);
+    expect((res.json as { key?: unknown }).key).toBe('transaction');
+    expect(transactionStatus(res)).toBe('closed');
+    const envelope = spsProfile.transactionEnvelope;
+    expect((res.json as Record<string, unknown>)[envelope], `status under "${envelope}"`).toBeDefined();
+  });
+
+  test('POST /api/transaction opens one; the status says open and meta counts the remaining seconds', requirements('TX-OPEN-001', 'TX-REMAINING-001'), async ({ sps, writes: _w }) => {
+    const open = await openTransaction(sps);
+    expect(open.status).toBe(200);
+    const status = await sps.get(TRANSACTION);
+    expect(transactionStatus(status)).toBe('open');
+    const remaining = (status.json as { meta?: { remaining_seconds?: unknown } }).meta?.remaining_seconds;
+    expect(typeof remaining === 'number' && remaining > 0 && remaining <= 600, `remaining_seconds ${String(remaining)}`).toBe(true);
+    expect((await rollbackTransaction(sps)).status).toBe(200);
+  });
+
+  test('POST /api/transaction without a Content-Length is refused with 411', requirements('TX-OPEN-411'), async ({ sps, writes: _w }) => {
+    const res = await sps.request({ method: 'POST', path: TRANSACTION, headers: { 'transfer-encoding': 'chunked' }, body: Buffer.alloc(0) });
+    expect(res.status).toBe(411);
+  });
+
+  test('committing with nothing open is refused with 400 SemanticError', requirements('TX-COMMIT-NONE-001'), async ({ sps, writes: _w }) => {
+    await rollbackTransaction(sps);
+    expect(errorProblems(await commitTransaction(sps), 400, 'SemanticError')).toEqual([]);
+  });
+
+  test('rollback answers the transaction meta and closes the transaction', requirements('TX-ROLLBACK-001'), async ({ sps, writes: _w }) => {
+    await openTransaction(sps);
+    const res = await rollbackTransaction(sps);
+    expect(res.status).toBe(200);
+    expect((res.json as { meta?: unknown }).meta).toEqual({ href: TRANSACTION, parent: '/api' });
+    expect(transactionStatus(await sps.get(TRANSACTION))).toBe('closed');
+  });
+
+  test('a change is invisible to other sessions until commit, then visible to all', requirements('TX-ISOLATION-001', 'TX-COMMIT-001'), async ({ sps, connect, ledger, settings }) => {
+    const other = await connect();
+    await openTransaction(sps);
+    const created = await sps.post(USERMAPPING, usermappingBody(runName(settings.runId, 'isolated')));
+    expect(created.status).toBe(201);
+    const { key, meta } = created.json as { key: string; meta: { href: string } };
+    ledger.record(meta.href);
+    expect(await listedKeys(sps, USERMAPPING), 'the writer sees its own change').toContain(key);
+    expect(await listedKeys(other, USERMAPPING), 'another session must not see it before commit').not.toContain(key);
+    expect((await other.get(meta.href)).status, 'another session reading it before commit').toBe(404);
+    const commit = await commitTransaction(sps);
+    expect(commit.status).toBe(200);
+    expect(transactionStatus(commit) ?? transactionStatus(await sps.get(TRANSACTION))).toBe('closed');
+    expect(await listedKeys(other, USERMAPPING), 'visible to everyone after commit').toContain(key);
+  });
+
+  test('rollback leaves no trace of the changes', requirements('TX-ROLLBACK-002'), async ({ sps, connect, settings, writes: _w }) => {
+    const other = await connect();
+    const before = await listedKeys(sps, USERMAPPING);
+    await openTransaction(sps);
+    const created = await sps.post(USERMAPPING, usermappingBody(runName(settings.runId, 'rolledback')));
+    expect(created.status).toBe(201);
+    const { key, meta } = created.json as { key: string; meta: { href: string } };
+    await rollbackTransaction(sps);
+    expect(await listedKeys(sps, USERMAPPING)).toEqual(before);
+    expect(await listedKeys(other, USERMAPPING)).not.toContain(key);
+    expect((await sps.get(meta.href)).status).toBe(404);
+  });
+
+  test('while one session has a transaction open, another session cannot change the configuration', requirements('TX-LOCK-001'), async ({ sps, connect, settings, writes: _w }) => {
+    const other = await connect();
+    await openTransaction(sps);
+    expect(errorProblems(await openTransaction(other), 409, 'TransactionLocked'), 'opening a second transaction').toEqual([]);
+    const write = await other.post(USERMAPPING, usermappingBody(runName(settings.runId, 'locked')));
+    expect(errorProblems(write, 409, 'TransactionLocked'), 'writing while locked').toEqual([]);
+    expect((await other.get(USERMAPPING)).status, 'reading stays allowed').toBe(200);
+    await rollbackTransaction(sps);
+  });
+
+  test('the first change opens a transaction by itself where the version does so', requirements('TX-AUTOOPEN-001'), async ({ sps, spsProfile, settings, writes: _w }) => {
+    await rollbackTransaction(sps);
+    const res = await sps.post(USERMAPPING, usermappingBody(runName(settings.runId, 'autoopen')));
+    if (spsProfile.autoOpenTransaction) {
+      expect(res.status).toBe(201);
+      expect(transactionStatus(await sps.get(TRANSACTION))).toBe('open');
+    } else {
+      expect(errorProblems(res, 400, 'SemanticError')).toEqual([]);
+    }
+    await rollbackTransaction(sps);
+  });
+
+  test('logging out discards the open transaction', requirements('TX-LOGOUT-001'), async ({ connect, sps, settings, writes: _w }) => {
+    const writer = await connect();
+    await openTransaction(writer);
+    const created = await writer.post(USERMAPPING, usermappingBody(runName(settings.runId, 'loggedout')));
+    expect(created.status).toBe(201);
+    const { key } = created.json as { key: string };
+    expect((await writer.logout()).status).toBe(200);
+    expect(await listedKeys(sps, USERMAPPING)).not.toContain(key);
+    expect((await openTransaction(sps)).status, 'the lock is released').toBe(200);
+    await rollbackTransaction(sps);
+  });
+
+  test('transaction endpoints need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
+    for (const req of [
+      { method: 'GET', path: TRANSACTION },
+      { method: 'POST', path: TRANSACTION, body: Buffer.alloc(0) },
+      { method: 'PUT', path: TRANSACTION, body: '{"status":"commit"}', headers: { 'content-type': 'application/json' } },
+      { method: 'DELETE', path: TRANSACTION },
+    ]) {
+      expect(errorProblems(await anonymous.request(req), 401, 'Unauthenticated'), `${req.method} ${req.path}`).toEqual([]);
+    }
+  });
+});

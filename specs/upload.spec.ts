@@ -1,0 +1,96 @@
+// POST /api/upload/plugins: the raw zip as the body; the MANIFEST's fields reported as written.
+import { createHash } from 'node:crypto';
+import { errorProblems } from '../lib/contract/error-problems.ts';
+import { metaLinkProblems } from '../lib/contract/meta-links.ts';
+import { schemaProblems } from '../lib/contract/validators.ts';
+import { mustCommit, openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { runName } from '../lib/client/run-names.ts';
+import { keyAndHref } from '../lib/client/objects.ts';
+import { minimalPluginFiles, type ManifestFields } from '../generators/plugin-zip.ts';
+import { buildZip } from '../generators/zip-bytes.ts';
+import { UPLOAD_LIMIT_BYTES } from '../lib/plugin/limits.ts';
+import { expect, requirements, test } from './fixtures.ts';
+
+const UPLOAD = '/api/upload/plugins';
+const PLUGINS = '/api/configuration/plugins';
+
+function fields(name: string, overrides: Partial<ManifestFields> = {}): ManifestFields {
+  return { name, type: 'aa', version: '1.0', api: '1.1', description: 'sps-conformance upload check', entry_point: 'main.py', ...overrides };
+}
+
+test.describe('plugin upload', () => {
+  test('a valid plugin is accepted with 201 and its MANIFEST fields as written', requirements('UPLOAD-001', 'UPLOAD-FIELDS-001', 'UPLOAD-META-001'), async ({ sps, ledger, settings, spsProfile }) => {
+    const manifest = fields(runName(settings.runId, 'upload'));
+    const zip = await buildZip(minimalPluginFiles(manifest));
+    await openTransaction(sps);
+    const res = await sps.upload(zip);
+    const created = keyAndHref(res);
+    if (created) ledger.record(created.href);
+    expect(res.status).toBe(201);
+    const json = res.json as { key: string; body: Record<string, unknown>; meta: { href: string; parent: string } };
+    expect(json.meta.href).toBe(`${PLUGINS}/aa/${json.key}`);
+    expect(json.meta.parent).toBe(`${PLUGINS}/aa`);
+    expect(metaLinkProblems(json.meta, json.meta.href)).toEqual([]);
+    expect(schemaProblems(spsProfile.extendedPluginBody ? 'plugin-extended' : 'plugin', json.body)).toEqual([]);
+    expect(json.body).toMatchObject({ name: manifest.name, version: '1.0', api: '1.1', description: manifest.description });
+    if (spsProfile.extendedPluginBody) expect(json.body.sha256sum).toBe(createHash('sha256').update(zip).digest('hex'));
+    await mustCommit(sps);
+  });
+
+  test('an upload with no Content-Type at all is accepted too', requirements('UPLOAD-CONTENT-TYPE-001'), async ({ sps, ledger, settings }) => {
+    const zip = await buildZip(minimalPluginFiles(fields(runName(settings.runId, 'notype'))));
+    await openTransaction(sps);
+    const res = await sps.upload(zip, null);
+    const created = keyAndHref(res);
+    if (created) ledger.record(created.href);
+    expect(res.status).toBe(201);
+    await rollbackTransaction(sps);
+  });
+
+  test('an upload with a Content-Type that is not a zip is refused with 415', requirements('UPLOAD-CONTENT-TYPE-002'), async ({ sps, settings, writes: _w }) => {
+    const zip = await buildZip(minimalPluginFiles(fields(runName(settings.runId, 'badtype'))));
+    await openTransaction(sps);
+    expect(errorProblems(await sps.upload(zip, 'application/json'), 415, 'UnsupportedMediaType')).toEqual([]);
+    await rollbackTransaction(sps);
+  });
+
+  test('uploading a plugin of the same name again updates it in place: 200, same key, new fields', requirements('UPLOAD-UPDATE-001'), async ({ sps, plant }) => {
+    const plugin = await plant.plugin('aa');
+    const zip = await buildZip(minimalPluginFiles(fields(plugin.name, { version: '2.0.1-a', description: 'updated' })));
+    await openTransaction(sps);
+    const res = await sps.upload(zip);
+    expect(res.status).toBe(200);
+    expect((res.json as { key: string }).key).toBe(plugin.key);
+    await mustCommit(sps);
+    const body = ((await sps.get(plugin.href)).json as { body: Record<string, unknown> }).body;
+    expect(body).toMatchObject({ version: '2.0.1-a', description: 'updated' });
+  });
+
+  test('an upload over 20 MB is refused with 413 PayloadTooLarge', requirements('UPLOAD-SIZE-001'), async ({ sps, writes: _w }) => {
+    await openTransaction(sps);
+    const res = await sps.upload(Buffer.alloc(UPLOAD_LIMIT_BYTES + 1, 0x50));
+    expect(errorProblems(res, 413, 'PayloadTooLarge')).toEqual([]);
+    await rollbackTransaction(sps);
+  });
+
+  test('an upload rolled back leaves no plugin behind', requirements('UPLOAD-TX-001'), async ({ sps, connect, settings, writes: _w }) => {
+    const zip = await buildZip(minimalPluginFiles(fields(runName(settings.runId, 'rollback'))));
+    await openTransaction(sps);
+    const res = await sps.upload(zip);
+    expect(res.status).toBe(201);
+    const created = keyAndHref(res)!;
+    const other = await connect();
+    expect((await other.get(created.href)).status, 'invisible to another session before commit').toBe(404);
+    await rollbackTransaction(sps);
+    expect((await sps.get(created.href)).status).toBe(404);
+  });
+
+  test('GET on the upload endpoint is not allowed: 405', requirements('UPLOAD-METHOD-001'), async ({ sps }) => {
+    expect(errorProblems(await sps.get(UPLOAD), 405, 'MethodNotAllowed')).toEqual([]);
+  });
+
+  test('an upload without a session is refused with 401', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
+    const zip = await buildZip(minimalPluginFiles(fields('Anonymous_upload')));
+    expect(errorProblems(await anonymous.upload(zip), 401, 'Unauthenticated')).toEqual([]);
+  });
+});
