@@ -1,0 +1,67 @@
+// /api/configuration/policies/aa_plugin_instances (seeds 001, 002).
+import { errorProblems } from '../lib/contract/error-problems.ts';
+import { runName } from '../lib/client/run-names.ts';
+import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { expect, requirements, test } from './fixtures.ts';
+import { expectRefused, runLifecycle } from './lifecycle.ts';
+
+const INSTANCES = '/api/configuration/policies/aa_plugin_instances';
+const pluginRef = (key: string) => ({ key, meta: { href: `/api/configuration/plugins/aa/${key}` } });
+
+test.describe('AA plugin instances', () => {
+  test('create, read, list, modify and delete an instance; gone after delete', requirements('AAINST-CREATE-001', 'AAINST-READ-001', 'AAINST-MODIFY-001', 'AAINST-DELETE-001', 'AAINST-USE-AFTER-DELETE-001'), async ({ sps, ledger, plant, settings }) => {
+    const plugin = await plant.plugin('aa');
+    const name = runName(settings.runId, 'inst');
+    await runLifecycle(sps, ledger, {
+      collection: INSTANCES,
+      create: { name, configuration: '[starling]\ndisable_echo=yes\n', plugin: plugin.key },
+      created: { name, configuration: '[starling]\ndisable_echo=yes\n', plugin: pluginRef(plugin.key) },
+      modify: { name, configuration: '', plugin: plugin.key },
+      modified: { name, configuration: '', plugin: pluginRef(plugin.key) },
+      bodySchema: 'aa-plugin-instance',
+    });
+  });
+
+  test('invalid instances are refused with 400 SemanticError and nothing is created', requirements('AAINST-VALIDATION-001', 'AAINST-NAME-001', 'AAINST-REFERENCE-001'), async ({ sps, plant, settings }) => {
+    const plugin = await plant.plugin('aa');
+    const name = runName(settings.runId, 'bad');
+    await openTransaction(sps);
+    const cases: [string, unknown][] = [
+      ['name starting with a digit', { name: `1${name}`, configuration: '', plugin: plugin.key }],
+      ['name with a hyphen', { name: `${name}-x`, configuration: '', plugin: plugin.key }],
+      ['name missing', { configuration: '', plugin: plugin.key }],
+      ['plugin missing', { name, configuration: '' }],
+      ['plugin of no object', { name, configuration: '', plugin: '00000000-0000-4000-8000-000000000000' }],
+      ['configuration not a string', { name, configuration: 42, plugin: plugin.key }],
+      ['unknown field', { name, configuration: '', plugin: plugin.key, color: 'blue' }],
+    ];
+    for (const [label, body] of cases) await expectRefused(sps, INSTANCES, body, 400, 'SemanticError', label);
+    const list = await sps.get(INSTANCES);
+    expect(JSON.stringify(list.json)).not.toContain(name);
+    await rollbackTransaction(sps);
+  });
+
+  test('a credential store plugin cannot back an AA plugin instance', requirements('AAINST-REFERENCE-001'), async ({ sps, plant, settings }) => {
+    const plugin = await plant.plugin('credentialstore');
+    await openTransaction(sps);
+    await expectRefused(sps, INSTANCES, { name: runName(settings.runId, 'wrongtype'), configuration: '', plugin: plugin.key }, 400, 'SemanticError', 'credentialstore plugin');
+    await rollbackTransaction(sps);
+  });
+
+  test('instance names are unique', requirements('AAINST-NAME-UNIQUE-001'), async ({ sps, plant }) => {
+    const plugin = await plant.plugin('aa');
+    const instance = await plant.aaInstance(plugin.key);
+    await openTransaction(sps);
+    await expectRefused(sps, INSTANCES, { name: instance.name, configuration: '', plugin: plugin.key }, 400, 'SemanticError', 'duplicate name');
+    await rollbackTransaction(sps);
+  });
+
+  test('an unknown instance answers 404 NotFound', requirements('AAINST-NOTFOUND-001'), async ({ sps }) => {
+    expect(errorProblems(await sps.get(`${INSTANCES}/00000000-0000-4000-8000-000000000000`), 404, 'NotFound')).toEqual([]);
+  });
+
+  test('instances need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
+    expect(errorProblems(await anonymous.get(INSTANCES), 401, 'Unauthenticated')).toEqual([]);
+    expect(errorProblems(await anonymous.post(INSTANCES, {}), 401, 'Unauthenticated')).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+// /api/configuration/policies/credentialstores (seed 001).
+import { errorProblems } from '../lib/contract/error-problems.ts';
+import { runName } from '../lib/client/run-names.ts';
+import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { expect, requirements, test } from './fixtures.ts';
+import { expectRefused, runLifecycle } from './lifecycle.ts';
+
+const STORES = '/api/configuration/policies/credentialstores';
+const pluginRef = (key: string) => ({ key, meta: { href: `/api/configuration/plugins/credentialstore/${key}` } });
+
+test.describe('credential stores', () => {
+  test('create, read, list, modify and delete an external-plugin credential store', requirements('CREDSTORE-CREATE-001', 'CREDSTORE-READ-001', 'CREDSTORE-MODIFY-001', 'CREDSTORE-DELETE-001', 'CREDSTORE-USE-AFTER-DELETE-001'), async ({ sps, ledger, plant, settings }) => {
+    const first = await plant.plugin('credentialstore');
+    const second = await plant.plugin('credentialstore');
+    const name = runName(settings.runId, 'store');
+    await runLifecycle(sps, ledger, {
+      collection: STORES,
+      create: { name, type: { selection: 'external_plugin', plugin: first.key } },
+      created: { name, type: { selection: 'external_plugin', plugin: pluginRef(first.key) } },
+      modify: { name, type: { selection: 'external_plugin', plugin: second.key } },
+      modified: { name, type: { selection: 'external_plugin', plugin: pluginRef(second.key) } },
+      bodySchema: 'credentialstore',
+    });
+  });
+
+  test('invalid credential stores are refused with 400 SemanticError', requirements('CREDSTORE-VALIDATION-001', 'CREDSTORE-NAME-001', 'CREDSTORE-REFERENCE-001'), async ({ sps, plant, settings }) => {
+    const plugin = await plant.plugin('credentialstore');
+    const name = runName(settings.runId, 'badstore');
+    await openTransaction(sps);
+    const cases: [string, unknown][] = [
+      ['name with whitespace', { name: `${name} x`, type: { selection: 'external_plugin', plugin: plugin.key } }],
+      ['name missing', { type: { selection: 'external_plugin', plugin: plugin.key } }],
+      ['type missing', { name }],
+      ['plugin missing', { name, type: { selection: 'external_plugin' } }],
+      ['plugin of no object', { name, type: { selection: 'external_plugin', plugin: '00000000-0000-4000-8000-000000000000' } }],
+      ['unknown selection', { name, type: { selection: 'vault', plugin: plugin.key } }],
+      ['unknown field', { name, type: { selection: 'external_plugin', plugin: plugin.key }, extra: true }],
+    ];
+    for (const [label, body] of cases) await expectRefused(sps, STORES, body, 400, 'SemanticError', label);
+    await rollbackTransaction(sps);
+  });
+
+  test('a local credential store cannot be configured over REST', requirements('CREDSTORE-LOCAL-001'), async ({ sps, settings, writes: _w }) => {
+    await openTransaction(sps);
+    await expectRefused(sps, STORES, { name: runName(settings.runId, 'local'), type: { selection: 'local' } }, 400, 'SemanticError', 'local store');
+    await rollbackTransaction(sps);
+  });
+
+  test('an AA plugin cannot back a credential store', requirements('CREDSTORE-REFERENCE-001'), async ({ sps, plant, settings }) => {
+    const plugin = await plant.plugin('aa');
+    await openTransaction(sps);
+    await expectRefused(sps, STORES, { name: runName(settings.runId, 'aastore'), type: { selection: 'external_plugin', plugin: plugin.key } }, 400, 'SemanticError', 'aa plugin');
+    await rollbackTransaction(sps);
+  });
+
+  test('an unknown credential store answers 404 NotFound', requirements('CREDSTORE-NOTFOUND-001'), async ({ sps }) => {
+    expect(errorProblems(await sps.get(`${STORES}/00000000-0000-4000-8000-000000000000`), 404, 'NotFound')).toEqual([]);
+  });
+
+  test('credential stores need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
+    expect(errorProblems(await anonymous.get(STORES), 401, 'Unauthenticated')).toEqual([]);
+  });
+});

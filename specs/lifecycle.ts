@@ -1,0 +1,80 @@
+// The create → read → list → modify → delete sequence every configuration collection follows
+// (seeds 001-004; sps-api-facts.md §4), written once and run per resource family.
+import { errorProblems } from '../lib/contract/error-problems.ts';
+import { schemaProblems } from '../lib/contract/validators.ts';
+import type { Ledger } from '../lib/client/ledger.ts';
+import type { SpsClient } from '../lib/client/sps-client.ts';
+import { mustCommit, openTransaction } from '../lib/client/transactions.ts';
+import { expect } from './fixtures.ts';
+
+export interface LifecycleCase {
+  collection: string;
+  /** What to POST. */
+  create: Record<string, unknown>;
+  /** What GET must answer as body after the create (references expanded to { key, meta }). */
+  created: Record<string, unknown>;
+  /** What to PUT (the complete object). */
+  modify: Record<string, unknown>;
+  /** What GET must answer as body after the modify. */
+  modified: Record<string, unknown>;
+  /** The schema of the body (schemas/<name>.schema.json). */
+  bodySchema: string;
+}
+
+interface WriteAnswer {
+  key: string;
+  meta: { href: string; parent: string };
+}
+
+async function created(client: SpsClient, ledger: Ledger, c: LifecycleCase): Promise<WriteAnswer> {
+  const res = await client.post(c.collection, c.create);
+  expect(res.status, `POST ${c.collection}: ${res.body.toString('utf8').slice(0, 300)}`).toBe(201);
+  const answer = res.json as WriteAnswer;
+  ledger.record(answer.meta.href);
+  expect(answer.meta.href).toBe(`${c.collection}/${answer.key}`);
+  expect(answer.meta.parent).toBe(c.collection);
+  return answer;
+}
+
+async function readBack(client: SpsClient, href: string, c: LifecycleCase, expected: Record<string, unknown>): Promise<void> {
+  const res = await client.get(href);
+  expect(res.status, `GET ${href}`).toBe(200);
+  expect(schemaProblems('object', res.json)).toEqual([]);
+  const body = (res.json as { body: unknown }).body;
+  expect(schemaProblems(c.bodySchema, body)).toEqual([]);
+  expect(body).toEqual(expected);
+}
+
+export async function runLifecycle(client: SpsClient, ledger: Ledger, c: LifecycleCase): Promise<void> {
+  await openTransaction(client);
+  const { key, meta } = await created(client, ledger, c);
+  await readBack(client, meta.href, c, c.created);
+  const list = await client.get(c.collection);
+  expect((list.json as { items: { key: string }[] }).items.map((i) => i.key)).toContain(key);
+  await mustCommit(client);
+
+  await openTransaction(client);
+  const put = await client.put(meta.href, c.modify);
+  expect(put.status, `PUT ${meta.href}: ${put.body.toString('utf8').slice(0, 300)}`).toBe(200);
+  expect((put.json as WriteAnswer).key).toBe(key);
+  await mustCommit(client);
+  await readBack(client, meta.href, c, c.modified);
+
+  await openTransaction(client);
+  const del = await client.delete(meta.href);
+  expect(del.status).toBe(200);
+  expect((del.json as { meta: { href: string } }).meta.href).toBe(meta.href);
+  await mustCommit(client);
+  ledger.forget(meta.href);
+
+  expect(errorProblems(await client.get(meta.href), 404, 'NotFound'), 'GET after delete').toEqual([]);
+  await openTransaction(client);
+  expect(errorProblems(await client.put(meta.href, c.modify), 404, 'NotFound'), 'PUT after delete').toEqual([]);
+  expect(errorProblems(await client.delete(meta.href), 404, 'NotFound'), 'DELETE after delete').toEqual([]);
+}
+
+/** POSTs `body` and expects the error; for invalid payloads (nothing may be created). */
+export async function expectRefused(client: SpsClient, collection: string, body: unknown, status: number, type: string, label: string): Promise<void> {
+  const res = await client.post(collection, body);
+  expect(errorProblems(res, status, type), `${label}: ${res.body.toString('utf8').slice(0, 300)}`).toEqual([]);
+}
