@@ -1,0 +1,63 @@
+// Bad input gets a clear, documented-style error and changes nothing: malformed bodies, wrong content
+// types, unknown paths, garbled cookies, methods an endpoint does not allow.
+import { errorProblems } from '../lib/contract/error-problems.ts';
+import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { expect, requirements, test } from './fixtures.ts';
+
+const USERMAPPING = '/api/configuration/policies/usermapping_policies';
+
+test.describe('robustness', () => {
+  test('a body that is not JSON is refused with 400 SyntacticError', requirements('ROBUST-JSON-001'), async ({ sps, writes: _w }) => {
+    await openTransaction(sps);
+    for (const body of ['{"name": ', 'not json', '\u0000\u0001', '[1, 2', '']) {
+      const res = await sps.request({ method: 'POST', path: USERMAPPING, headers: { 'content-type': 'application/json' }, body });
+      expect(errorProblems(res, 400, 'SyntacticError'), JSON.stringify(body)).toEqual([]);
+    }
+    await rollbackTransaction(sps);
+  });
+
+  test('JSON that is not an object is refused with 400 SyntacticError', requirements('ROBUST-JSON-002'), async ({ sps, writes: _w }) => {
+    await openTransaction(sps);
+    for (const body of ['[]', '"text"', '42', 'null']) {
+      const res = await sps.request({ method: 'POST', path: USERMAPPING, headers: { 'content-type': 'application/json' }, body });
+      expect(errorProblems(res, 400, 'SyntacticError'), body).toEqual([]);
+    }
+    await rollbackTransaction(sps);
+  });
+
+  test('a JSON endpoint refuses another content type with 415', requirements('ROBUST-CONTENT-TYPE-001'), async ({ sps, writes: _w }) => {
+    await openTransaction(sps);
+    const res = await sps.request({ method: 'POST', path: USERMAPPING, headers: { 'content-type': 'text/plain' }, body: '{"name":"X_y","mappings":[]}' });
+    expect(errorProblems(res, 415, 'UnsupportedMediaType')).toEqual([]);
+    await rollbackTransaction(sps);
+  });
+
+  test('an unknown path answers 404 NotFound', requirements('ROBUST-UNKNOWN-PATH-001'), async ({ sps }) => {
+    for (const path of ['/api/configuration/no_such_thing', '/api/configuration/plugins/aa/x/y/z', '/api/nothing', '/api/configuration/policies/%2e%2e']) {
+      expect(errorProblems(await sps.get(path), 404, 'NotFound'), path).toEqual([]);
+    }
+  });
+
+  test('a method the endpoint does not allow answers 405 with an Allow header', requirements('ROBUST-METHOD-001'), async ({ sps }) => {
+    const res = await sps.request({ method: 'PUT', path: '/api/configuration/plugins' , headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(errorProblems(res, 405, 'MethodNotAllowed')).toEqual([]);
+    expect(String(res.headers.allow ?? '')).toContain('GET');
+  });
+
+  test('garbled or unknown session cookies are refused with 401 Unauthenticated', requirements('ROBUST-COOKIE-001', 'AUTH-SESSION-001'), async ({ anonymous }) => {
+    for (const cookie of ['session_id=', 'session_id=zzz', `session_id=${'a'.repeat(40)}`, 'garbage;;;===', 'session_id="unterminated', `session_id=${'0'.repeat(5000)}`]) {
+      const res = await anonymous.raw({ method: 'GET', path: '/api/configuration/plugins', headers: { cookie } });
+      expect(errorProblems(res, 401, 'Unauthenticated'), cookie.slice(0, 40)).toEqual([]);
+    }
+  });
+
+  test('a logged-out session is refused with 401 Unauthenticated', requirements('AUTH-LOGOUT-001'), async ({ connect }) => {
+    const client = await connect();
+    expect((await client.get('/api/configuration/plugins')).status).toBe(200);
+    const bye = await client.logout();
+    expect(bye.status).toBe(200);
+    const cookie = String(bye.request.headers?.cookie ?? '');
+    const res = await client.raw({ method: 'GET', path: '/api/configuration/plugins', headers: { cookie } });
+    expect(errorProblems(res, 401, 'Unauthenticated')).toEqual([]);
+  });
+});
