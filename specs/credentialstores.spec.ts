@@ -3,7 +3,9 @@ import { errorProblems } from '../lib/contract/error-problems.ts';
 import { runName } from '../lib/client/run-names.ts';
 import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
 import { expect, requirements, test } from './fixtures.ts';
-import { expectRefused, runLifecycle } from './lifecycle.ts';
+import { checkPayloadCase, expectRefused, runLifecycle } from './lifecycle.ts';
+import { brokenPayload, validPayload } from '../generators/payloads.ts';
+import fc from 'fast-check';
 
 const STORES = '/api/configuration/policies/credentialstores';
 const pluginRef = (key: string) => ({ key, meta: { href: `/api/configuration/plugins/credentialstore/${key}` } });
@@ -51,6 +53,19 @@ test.describe('credential stores', () => {
     await openTransaction(sps);
     await expectRefused(sps, STORES, { name: runName(settings.runId, 'aastore'), type: { selection: 'external_plugin', plugin: plugin.key } }, 400, 'SemanticError', 'aa plugin');
     await rollbackTransaction(sps);
+  });
+
+  test('generated credential stores get the answer their label promises', requirements('CREDSTORE-CREATE-001', 'CREDSTORE-VALIDATION-001', 'CREDSTORE-NAME-001', 'CREDSTORE-REFERENCE-001'), async ({ sps, plant, property, settings }) => {
+    const plugin = await plant.plugin('credentialstore');
+    const ctx = { pluginKeys: [plugin.key], namePrefix: settings.runId };
+    await property(fc.oneof(validPayload('credentialstores', ctx), brokenPayload('credentialstores', ctx)), async (c) => {
+      await openTransaction(sps);
+      try {
+        await checkPayloadCase(sps, STORES, c);
+      } finally {
+        await rollbackTransaction(sps);
+      }
+    });
   });
 
   test('an unknown credential store answers 404 NotFound', requirements('CREDSTORE-NOTFOUND-001'), async ({ sps }) => {

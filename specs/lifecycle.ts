@@ -78,3 +78,14 @@ export async function expectRefused(client: SpsClient, collection: string, body:
   const res = await client.post(collection, body);
   expect(errorProblems(res, status, type), `${label}: ${res.body.toString('utf8').slice(0, 300)}`).toEqual([]);
 }
+
+/**
+ * Sends one generated payload case inside an open transaction and checks the answer its label
+ * promises; the caller rolls back, so valid cases leave nothing behind.
+ */
+export async function checkPayloadCase(client: SpsClient, collection: string, c: { text: string; defects: string[]; expect: { status: number; code?: string } }): Promise<void> {
+  const res = await client.request({ method: 'POST', path: collection, headers: { 'content-type': 'application/json' }, body: c.text });
+  const label = c.defects.length ? c.defects.join(', ') : 'valid';
+  if (c.expect.code) expect(errorProblems(res, c.expect.status, c.expect.code), label).toEqual([]);
+  else expect(res.status, `${label}: ${res.body.toString('utf8').slice(0, 300)}`).toBe(c.expect.status);
+}

@@ -6,7 +6,7 @@ import { schemaProblems } from '../lib/contract/validators.ts';
 import { mustCommit, openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
 import { runName } from '../lib/client/run-names.ts';
 import { keyAndHref } from '../lib/client/objects.ts';
-import { minimalPluginFiles, type ManifestFields } from '../generators/plugin-zip.ts';
+import { brokenPluginZip, minimalPluginFiles, pluginZipBytes, validPluginZip, type ManifestFields, type PluginZipCase } from '../generators/plugin-zip.ts';
 import { buildZip } from '../generators/zip-bytes.ts';
 import { UPLOAD_LIMIT_BYTES } from '../lib/plugin/limits.ts';
 import { expect, requirements, test } from './fixtures.ts';
@@ -92,5 +92,69 @@ test.describe('plugin upload', () => {
   test('an upload without a session is refused with 401', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
     const zip = await buildZip(minimalPluginFiles(fields('Anonymous_upload')));
     expect(errorProblems(await anonymous.upload(zip), 401, 'Unauthenticated')).toEqual([]);
+  });
+});
+
+/** What the API reports for a plugin built from a case: the MANIFEST as written, the bytes' checksum. */
+function expectedBody(c: PluginZipCase, zip: Buffer, extended: boolean): Record<string, unknown> {
+  const m = c.manifest;
+  const base = { name: m.name, version: m.version, api: m.api, description: m.description };
+  if (!extended) return base;
+  const cfg = c.files.find((f) => f.name === 'default.cfg');
+  return {
+    ...base,
+    entry_point: m.entryPoint,
+    scb_min_version: m.scbMinVersion,
+    scb_max_version: m.scbMaxVersion,
+    default_configuration: cfg ? cfg.content.toString() : '',
+    sha256sum: createHash('sha256').update(zip).digest('hex'),
+  };
+}
+
+test.describe('plugin upload properties', () => {
+  test('generated valid plugins are accepted with every field as the MANIFEST says', requirements('UPLOAD-001', 'UPLOAD-FIELDS-001', 'UPLOAD-PROPERTY-001'), async ({ sps, connect, property, spsProfile, writes: _w }) => {
+    const observer = await connect();
+    await property(validPluginZip(spsProfile), async (c) => {
+      const zip = await pluginZipBytes(c);
+      await openTransaction(sps);
+      try {
+        const res = await sps.upload(zip);
+        const json = res.json as { key?: string; body?: Record<string, unknown> };
+        if (res.status === 200) {
+          // Same name as a plugin already on the target: an update, which the other session can confirm.
+          const existing = await observer.get(`${PLUGINS}/${c.manifest.type}/${json.key ?? ''}`);
+          expect(((existing.json as { body?: { name?: unknown } }).body ?? {}).name, 'a 200 answer must be an update of a plugin of that name').toBe(c.manifest.name);
+        } else {
+          expect(res.status, res.body.toString('utf8').slice(0, 400)).toBe(201);
+        }
+        expect(json.body).toMatchObject(expectedBody(c, zip, spsProfile.extendedPluginBody));
+        expect((res.json as { meta?: { parent?: unknown } }).meta?.parent).toBe(`${PLUGINS}/${c.manifest.type}`);
+      } finally {
+        await rollbackTransaction(sps);
+      }
+    });
+  });
+
+  test('each generated packaging defect gets its documented answer and creates nothing', requirements('UPLOAD-PROPERTY-002', 'UPLOAD-INVALID-001'), async ({ sps, property, spsProfile, writes: _w }) => {
+    const listed = async () => {
+      const keys: string[] = [];
+      for (const type of spsProfile.pluginTypes) {
+        const res = await sps.get(`${PLUGINS}/${type}`);
+        keys.push(...(res.json as { items: { key: string }[] }).items.map((i) => `${type}/${i.key}`));
+      }
+      return keys.sort();
+    };
+    const before = await listed();
+    await property(brokenPluginZip(spsProfile), async (c) => {
+      const zip = await pluginZipBytes(c);
+      await openTransaction(sps);
+      try {
+        const res = await sps.upload(zip);
+        expect(errorProblems(res, c.expect.status, c.expect.code ?? ''), c.defects.join(', ')).toEqual([]);
+      } finally {
+        await rollbackTransaction(sps);
+      }
+    });
+    expect(await listed()).toEqual(before);
   });
 });
