@@ -112,27 +112,36 @@ function expectedBody(c: PluginZipCase, zip: Buffer, extended: boolean): Record<
 }
 
 test.describe('plugin upload properties', () => {
-  test('generated valid plugins are accepted with every field as the MANIFEST says', requirements('UPLOAD-001', 'UPLOAD-FIELDS-001', 'UPLOAD-PROPERTY-001'), async ({ sps, connect, property, spsProfile, writes: _w }) => {
+  test('generated valid plugins are accepted with every field as the MANIFEST says', requirements('UPLOAD-001', 'UPLOAD-FIELDS-001', 'UPLOAD-UPDATE-001', 'UPLOAD-PROPERTY-001'), async ({ sps, connect, property, spsProfile, writes: _w }) => {
     const observer = await connect();
-    await property(validPluginZip(spsProfile), async (c) => {
-      const zip = await pluginZipBytes(c);
-      await openTransaction(sps);
-      try {
+    // A model of the open transaction: the plugins this property uploaded, by type and name. A name seen
+    // before must be an update of the same plugin (200, same key); a new one is created (201).
+    const uploaded = new Map<string, string>();
+    await openTransaction(sps);
+    try {
+      await property(validPluginZip(spsProfile), async (c) => {
+        const zip = await pluginZipBytes(c);
         const res = await sps.upload(zip);
-        const json = res.json as { key?: string; body?: Record<string, unknown> };
-        if (res.status === 200) {
-          // Same name as a plugin already on the target: an update, which the other session can confirm.
+        const json = res.json as { key?: string; body?: Record<string, unknown>; meta?: { parent?: unknown } };
+        const id = `${c.manifest.type}/${c.manifest.name}`;
+        const earlier = uploaded.get(id);
+        if (earlier !== undefined) {
+          expect(res.status, 'a second upload of a name is an update').toBe(200);
+          expect(json.key, 'an update keeps the key').toBe(earlier);
+        } else if (res.status === 200) {
+          // Same name as a plugin already on the target: an update, which another session can confirm.
           const existing = await observer.get(`${PLUGINS}/${c.manifest.type}/${json.key ?? ''}`);
           expect(((existing.json as { body?: { name?: unknown } }).body ?? {}).name, 'a 200 answer must be an update of a plugin of that name').toBe(c.manifest.name);
         } else {
           expect(res.status, res.body.toString('utf8').slice(0, 400)).toBe(201);
         }
+        if (json.key) uploaded.set(id, json.key);
         expect(json.body).toMatchObject(expectedBody(c, zip, spsProfile.extendedPluginBody));
-        expect((res.json as { meta?: { parent?: unknown } }).meta?.parent).toBe(`${PLUGINS}/${c.manifest.type}`);
-      } finally {
-        await rollbackTransaction(sps);
-      }
-    });
+        expect(json.meta?.parent).toBe(`${PLUGINS}/${c.manifest.type}`);
+      });
+    } finally {
+      await rollbackTransaction(sps);
+    }
   });
 
   test('each generated packaging defect gets its documented answer and creates nothing', requirements('UPLOAD-PROPERTY-002', 'UPLOAD-INVALID-001'), async ({ sps, property, spsProfile, writes: _w }) => {
@@ -145,16 +154,15 @@ test.describe('plugin upload properties', () => {
       return keys.sort();
     };
     const before = await listed();
-    await property(brokenPluginZip(spsProfile), async (c) => {
-      const zip = await pluginZipBytes(c);
-      await openTransaction(sps);
-      try {
-        const res = await sps.upload(zip);
+    await openTransaction(sps);
+    try {
+      await property(brokenPluginZip(spsProfile), async (c) => {
+        const res = await sps.upload(await pluginZipBytes(c));
         expect(errorProblems(res, c.expect.status, c.expect.code ?? ''), c.defects.join(', ')).toEqual([]);
-      } finally {
-        await rollbackTransaction(sps);
-      }
-    });
-    expect(await listed()).toEqual(before);
+      });
+      expect(await listed(), 'refused uploads must not appear, even inside the transaction').toEqual(before);
+    } finally {
+      await rollbackTransaction(sps);
+    }
   });
 });
