@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { emptyState, POLICY_KINDS, type ConfigState } from './state.ts';
 
 const FORMAT = 'sps-conformance-emulator-state';
-const VERSION = 1;
+const VERSION = 2;
 
 export class StateFileError extends Error {}
 
@@ -24,7 +24,9 @@ function checkedState(file: string, parsed: unknown): ConfigState {
   const state = doc.state;
   const policies = state?.policies as Record<string, unknown> | undefined;
   const valid =
-    isRecordList(state?.plugins, ['type', 'name', 'version', 'api', 'sha256sum']) &&
+    typeof state?.plugins === 'object' &&
+    state.plugins !== null &&
+    Object.values(state.plugins).every((list) => isRecordList(list, ['type', 'name', 'version', 'api', 'sha256sum'])) &&
     isRecordList(state?.passwords, ['sha256']) &&
     typeof policies === 'object' &&
     policies !== null &&

@@ -32,14 +32,15 @@ export interface PasswordRecord {
 }
 
 export interface ConfigState {
-  readonly plugins: readonly PluginRecord[];
+  /** Per plugin type, in upload order: a list GET reads one type without scanning the others. */
+  readonly plugins: Readonly<Record<string, readonly PluginRecord[]>>;
   readonly policies: Readonly<Record<PolicyKind, readonly PolicyRecord[]>>;
   readonly passwords: readonly PasswordRecord[];
 }
 
 export function emptyState(): ConfigState {
   return {
-    plugins: [],
+    plugins: {},
     policies: { aa_plugin_instances: [], credentialstores: [], trusted_ca_lists: [], usermapping_policies: [] },
     passwords: [],
   };
@@ -54,20 +55,20 @@ function upsert<T extends { key: string }>(list: readonly T[], record: T): T[] {
   return copy;
 }
 
-export function pluginsOf(state: ConfigState, type: string): PluginRecord[] {
-  return state.plugins.filter((p) => p.type === type);
+export function pluginsOf(state: ConfigState, type: string): readonly PluginRecord[] {
+  return Object.hasOwn(state.plugins, type) ? state.plugins[type]! : [];
 }
 
 export function findPlugin(state: ConfigState, type: string, key: string): PluginRecord | undefined {
-  return state.plugins.find((p) => p.type === type && p.key === key);
+  return pluginsOf(state, type).find((p) => p.key === key);
 }
 
 export function withPlugin(state: ConfigState, plugin: PluginRecord): ConfigState {
-  return { ...state, plugins: upsert(state.plugins, plugin) };
+  return { ...state, plugins: { ...state.plugins, [plugin.type]: upsert(pluginsOf(state, plugin.type), plugin) } };
 }
 
-export function withoutPlugin(state: ConfigState, key: string): ConfigState {
-  return { ...state, plugins: state.plugins.filter((p) => p.key !== key) };
+export function withoutPlugin(state: ConfigState, plugin: PluginRecord): ConfigState {
+  return { ...state, plugins: { ...state.plugins, [plugin.type]: pluginsOf(state, plugin.type).filter((p) => p.key !== plugin.key) } };
 }
 
 export function withPolicy(state: ConfigState, kind: PolicyKind, record: PolicyRecord): ConfigState {

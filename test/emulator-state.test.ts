@@ -39,7 +39,7 @@ test('committed configuration survives a restart; uncommitted changes and plain 
 
 test('a damaged state file is refused and left as it is', async () => {
   const dir = await tempDir();
-  for (const [name, text] of [['garbage.json', '{"format":"sps-conformance-emul'], ['wrong.json', '{"format":"other","version":1}'], ['torn.json', '{"format":"sps-conformance-emulator-state","version":1,"state":{"plugins":[{}]}}']]) {
+  for (const [name, text] of [['garbage.json', '{"format":"sps-conformance-emul'], ['wrong.json', '{"format":"other","version":1}'], ['torn.json', '{"format":"sps-conformance-emulator-state","version":2,"state":{"plugins":{"aa":[{}]}}}']]) {
     const file = join(dir, name!);
     await writeFile(file, text!);
     await expect(emulatorWith({ stateFile: file })).rejects.toThrow(/state|JSON|damaged/);

@@ -58,7 +58,7 @@ function deletePlugin(ctx: RouteContext): Reply {
   if (users.length > 0) {
     return semanticError(ctx.path, users.map((href) => ({ field: 'key', message: `The plugin is still used by ${href}` })));
   }
-  start.save(withoutPlugin(start.base, plugin.key));
+  start.save(withoutPlugin(start.base, plugin));
   const parent = `${PLUGINS}/${plugin.type}`;
   return { status: 200, body: { meta: { href: `${parent}/${plugin.key}`, parent } } };
 }

@@ -10,7 +10,7 @@ import { declaredLength, mediaType, readBody } from '../body.ts';
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { newKey } from '../keys.ts';
 import type { Route, RouteContext } from '../route.ts';
-import { withPlugin, type PluginRecord } from '../state.ts';
+import { pluginsOf, withPlugin, type PluginRecord } from '../state.ts';
 import { PLUGINS } from '../tree.ts';
 import { beginWrite } from '../writes.ts';
 import { pluginBody } from './plugins.ts';
@@ -73,7 +73,7 @@ async function upload(ctx: RouteContext): Promise<Reply> {
   // Re-read after the awaits: another write of this session may have landed meanwhile.
   const again = beginWrite(ctx);
   if (!again.ok) return again.reply;
-  const existing = again.base.plugins.find((p) => p.type === manifest.type && p.name === manifest.name);
+  const existing = pluginsOf(again.base, manifest.type).find((p) => p.name === manifest.name);
   const plugin = record(existing?.key ?? newKey(), manifest, inspection, body.bytes);
   again.save(withPlugin(again.base, plugin));
   const parent = `${PLUGINS}/${plugin.type}`;

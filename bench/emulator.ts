@@ -1,0 +1,134 @@
+// Emulator benchmark (prints figures, asserts nothing): list GET throughput against a bare node:http
+// server sending the same JSON, RSS after 1,000 plugin uploads, and peak RSS during one ~20 MB upload.
+// Targets: throughput >= 0.7x bare, RSS <= 150 MB, peak <= 3x the upload size. Run: npx tsx bench/emulator.ts
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { buildZip } from '../generators/zip-bytes.ts';
+import { SpsClient } from '../lib/client/sps-client.ts';
+
+interface CannonResult {
+  requests: { average: number };
+  non2xx: number;
+  errors: number;
+}
+type Cannon = (options: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+
+const ROOT = join(import.meta.dirname, '..');
+const ACCOUNT = { username: 'bench', password: 'bench-pw' };
+const DURATION_S = 8;
+const MB = 1024 * 1024;
+
+function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+  });
+}
+
+/** VmRSS (current) or VmHWM (peak) of a process, in MiB, from /proc. */
+function memoryMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+function pluginZip(name: string, type: string, payload?: Buffer): Promise<Buffer> {
+  return buildZip([
+    { name: 'MANIFEST', content: `name: ${name}\ndescription: bench plugin\nversion: 1.0\ntype: ${type}\napi: 1.6\nentry_point: main.py\n` },
+    { name: 'main.py', content: 'class Plugin:\n    pass\n' },
+    { name: 'default.cfg', content: '[plugin]\nsetting = value\n' },
+    ...(payload ? [{ name: 'lib/payload.bin', content: payload, store: true }] : []),
+  ]);
+}
+
+async function mustUpload(client: SpsClient, zip: Buffer): Promise<void> {
+  const res = await client.upload(zip);
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${res.body.toString().slice(0, 200)}`);
+}
+
+async function commit(client: SpsClient): Promise<void> {
+  const res = await client.put('/api/transaction', { status: 'commit' });
+  if (res.status !== 200) throw new Error(`commit failed: ${res.status}`);
+}
+
+async function peakDuringBigUpload(client: SpsClient, pid: number): Promise<void> {
+  const zip = await pluginZip('big_plugin', 'signingca', randomBytes(19.5 * MB));
+  const before = memoryMiB(pid, 'VmRSS');
+  const hwmBefore = memoryMiB(pid, 'VmHWM');
+  await mustUpload(client, zip);
+  const peak = memoryMiB(pid, 'VmHWM');
+  await client.delete('/api/transaction');
+  const size = zip.length / MB;
+  const growth = peak - Math.max(before, 0);
+  console.log(`upload of ${size.toFixed(1)} MiB: RSS before ${before.toFixed(1)} MiB, peak ${peak.toFixed(1)} MiB (peak before it ${hwmBefore.toFixed(1)} MiB)`);
+  console.log(`  peak growth ${growth.toFixed(1)} MiB = ${(growth / size).toFixed(2)}x the upload; absolute peak = ${(peak / size).toFixed(2)}x (target <= 3x)`);
+}
+
+async function rssAfterThousand(client: SpsClient, pid: number): Promise<void> {
+  const started = Date.now();
+  for (let i = 0; i < 1000; i++) await mustUpload(client, await pluginZip(`bench_plugin_${i}`, 'credentialstore'));
+  await commit(client);
+  const rss = memoryMiB(pid, 'VmRSS');
+  console.log(`1,000 uploads in ${((Date.now() - started) / 1000).toFixed(1)} s; RSS after: ${rss.toFixed(1)} MiB (target <= 150 MB)`);
+}
+
+async function throughput(emulatorUrl: string, client: SpsClient, cookie: string): Promise<void> {
+  const path = '/api/configuration/plugins/aa';
+  const sample = await client.get(path);
+  const bare = await start(['-e', BARE_SERVER, sample.body.toString('utf8')]);
+  const emulatorRun = (duration: number) => autocannon({ url: `${emulatorUrl}${path}`, connections: 10, duration, headers: { cookie } });
+  const bareRun = (duration: number) => autocannon({ url: `${bare.url}${path}`, connections: 10, duration });
+  try {
+    // autocannon itself (and both servers) need warming up, or whichever runs first loses.
+    await bareRun(2);
+    await emulatorRun(2);
+    const runs = { emulator: [] as CannonResult[], bare: [] as CannonResult[] };
+    for (let round = 0; round < 2; round++) {
+      runs.emulator.push(await emulatorRun(DURATION_S / 2));
+      runs.bare.push(await bareRun(DURATION_S / 2));
+    }
+    const mean = (results: CannonResult[]) => results.reduce((sum, r) => sum + r.requests.average, 0) / results.length;
+    const ratio = mean(runs.emulator) / mean(runs.bare);
+    const failures = runs.emulator.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
+    console.log(`GET ${path} (${sample.body.length} bytes, 10 connections, 2 x ${DURATION_S / 2} s each, alternating, after warm-up):`);
+    console.log(`  emulator ${mean(runs.emulator).toFixed(0)} req/s (non-2xx or errors: ${failures})`);
+    console.log(`  bare node:http ${mean(runs.bare).toFixed(0)} req/s; ratio ${ratio.toFixed(2)}x (target >= 0.7x)`);
+  } finally {
+    bare.child.kill();
+  }
+}
+
+/** The reference: node:http sending the same bytes, nothing else. */
+const BARE_SERVER = `
+const body = Buffer.from(process.argv[1]);
+const server = require('node:http').createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+  res.end(body);
+});
+server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
+`;
+
+const emulator = await start(['bin/sps-conformance.js', 'emulator', '--port', '0', '--user', `${ACCOUNT.username}:${ACCOUNT.password}`]);
+try {
+  const pid = emulator.child.pid!;
+  const client = await new SpsClient(emulator.url).mustLogin(ACCOUNT);
+  console.log(`emulator pid ${pid}, RSS at start ${memoryMiB(pid, 'VmRSS').toFixed(1)} MiB`);
+  for (let i = 0; i < 10; i++) await mustUpload(client, await pluginZip(`listed_plugin_${i}`, 'aa'));
+  await commit(client);
+  await peakDuringBigUpload(client, pid);
+  await rssAfterThousand(client, pid);
+  const login = await client.login(ACCOUNT);
+  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  await throughput(emulator.url, client, cookie);
+} finally {
+  emulator.child.kill();
+}
