@@ -1,0 +1,40 @@
+// /api/configuration/policies/trusted_ca_lists: as far as credential stores reference them (seed 001).
+import { errorProblems } from '../lib/contract/error-problems.ts';
+import { runName } from '../lib/client/run-names.ts';
+import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { expect, requirements, test } from './fixtures.ts';
+import { expectRefused, runLifecycle } from './lifecycle.ts';
+
+const LISTS = '/api/configuration/policies/trusted_ca_lists';
+const PEM = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUXz\n-----END CERTIFICATE-----\n';
+
+test.describe('trusted CA lists', () => {
+  test('create, read, list, modify and delete a trusted CA list', requirements('TRUSTEDCA-LIFECYCLE-001'), async ({ sps, ledger, settings, writes: _w }) => {
+    const name = runName(settings.runId, 'ca');
+    await runLifecycle(sps, ledger, {
+      collection: LISTS,
+      create: { name, certificates: [PEM] },
+      created: { name, certificates: [PEM] },
+      modify: { name, certificates: [] },
+      modified: { name, certificates: [] },
+      bodySchema: 'trusted-ca-list',
+    });
+  });
+
+  test('invalid trusted CA lists are refused with 400 SemanticError', requirements('TRUSTEDCA-VALIDATION-001'), async ({ sps, settings, writes: _w }) => {
+    await openTransaction(sps);
+    const name = runName(settings.runId, 'badca');
+    for (const [label, body] of [
+      ['name missing', { certificates: [] }],
+      ['certificates not a list', { name, certificates: PEM }],
+      ['unknown field', { name, certificates: [], extra: 1 }],
+    ] as const) {
+      await expectRefused(sps, LISTS, body, 400, 'SemanticError', label);
+    }
+    await rollbackTransaction(sps);
+  });
+
+  test('trusted CA lists need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
+    expect(errorProblems(await anonymous.get(LISTS), 401, 'Unauthenticated')).toEqual([]);
+  });
+});
