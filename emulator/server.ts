@@ -111,7 +111,7 @@ function allowedMethods(router: Router, path: string): Method[] {
   return METHODS.filter((m) => router.find(m, path) !== null);
 }
 
-async function dispatch(router: Router, emulator: Emulator, req: IncomingMessage, acceptBody: () => void): Promise<Reply> {
+function dispatch(router: Router, emulator: Emulator, req: IncomingMessage, acceptBody: () => void): Reply | Promise<Reply> {
   const target = parseTarget(req.url);
   if (!target) return apiError(400, 'SyntacticError', 'The request URL is malformed', (req.url ?? '/').split('?')[0]!);
   const { path, query } = target;
@@ -142,13 +142,26 @@ function handler(router: Router, emulator: Emulator) {
       if (!continued && expectsContinue(req) && !res.headersSent) res.writeContinue();
       continued = true;
     };
-    dispatch(router, emulator, req, acceptBody)
-      .catch((error: unknown) => {
-        process.stderr.write(`emulator: internal error on ${req.method} ${req.url}: ${String(error)}\n`);
-        return apiError(500, 'InternalError', 'The emulator failed to process the request', '/');
-      })
-      .then((reply) => send(req, res, reply, continued))
-      .catch(() => res.destroy());
+    const fail = (error: unknown): Reply => {
+      process.stderr.write(`emulator: internal error on ${req.method} ${req.url}: ${String(error)}\n`);
+      return apiError(500, 'InternalError', 'The emulator failed to process the request', '/');
+    };
+    const reply = (r: Reply) => {
+      try {
+        send(req, res, r, continued);
+      } catch {
+        res.destroy();
+      }
+    };
+    // Most replies are ready at once: answering synchronously spares the promise hops.
+    let result: Reply | Promise<Reply>;
+    try {
+      result = dispatch(router, emulator, req, acceptBody);
+    } catch (error) {
+      result = fail(error);
+    }
+    if (result instanceof Promise) result.catch(fail).then(reply);
+    else reply(result);
   };
 }
 
