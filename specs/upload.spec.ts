@@ -34,7 +34,7 @@ test.describe('plugin upload', () => {
     expect(schemaProblems(spsProfile.extendedPluginBody ? 'plugin-extended' : 'plugin', json.body)).toEqual([]);
     expect(json.body).toMatchObject({ name: manifest.name, version: '1.0', api: '1.1', description: manifest.description });
     if (spsProfile.extendedPluginBody) expect(json.body.sha256sum).toBe(createHash('sha256').update(zip).digest('hex'));
-    await mustCommit(sps);
+    await rollbackTransaction(sps);
   });
 
   test('an upload with no Content-Type at all is accepted too', requirements('UPLOAD-CONTENT-TYPE-001'), async ({ sps, ledger, settings }) => {

@@ -56,11 +56,14 @@ export async function takeInventory(client: SpsClient, profile: Profile): Promis
   return inventory;
 }
 
-export function compareInventories(before: Inventory, after: Inventory, runId: string): InventoryDiff {
+/** `permanentPrefix`: objects of the run under this path may stay (they cannot be deleted by design). */
+export function compareInventories(before: Inventory, after: Inventory, runId: string, permanentPrefix?: string): InventoryDiff {
   const changed: string[] = [];
   const leftovers: string[] = [];
   for (const [href, entry] of Object.entries(after)) {
-    if (isRunName(runId, entry.name)) leftovers.push(href);
+    if (isRunName(runId, entry.name)) {
+      if (!permanentPrefix || !href.startsWith(permanentPrefix)) leftovers.push(href);
+    }
     else if (before[href]?.hash !== entry.hash) changed.push(href);
   }
   for (const href of Object.keys(before)) if (!(href in after)) changed.push(href);
