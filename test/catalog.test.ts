@@ -1,0 +1,91 @@
+// The requirement catalog is well-formed and joined to the rest of the suite: ids unique and stable in
+// form, every field valid, every id a spec names exists, every packaging rule has its PKG- requirement.
+import { test, expect } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { pluginZipDefectRules } from '../generators/plugin-zip.ts';
+import { PACKAGING_RULES } from '../lib/plugin/rules.ts';
+import { CATALOG_FILE, loadCatalog } from '../lib/report/catalog.ts';
+import { PROFILE_NAMES, profile } from '../lib/target/profiles.ts';
+
+const SPECS = fileURLToPath(new URL('../specs/', import.meta.url));
+const PREFIXES = ['AUTH', 'TX', 'PLUGINS', 'PLUGIN-DELETE', 'UPLOAD', 'PKG', 'INTEGRITY', 'AAINST', 'CREDSTORE', 'USERMAP', 'TRUSTEDCA', 'PASSWORDS', 'META', 'ERROR', 'ROLES', 'ROBUST', 'SAFETY'];
+const FIELDS = new Set(['id', 'area', 'statement', 'source', 'basis', 'reasoning', 'profiles', 'rule', 'not_tested']);
+const catalog = loadCatalog();
+
+/** Requirement ids the specs name: requirements('A', 'B'), { type: 'requirement', description: 'A' }, *_REQUIREMENT = 'A'. */
+function specRequirementIds(): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const file of readdirSync(SPECS).filter((f) => f.endsWith('.ts'))) {
+    const text = readFileSync(join(SPECS, file), 'utf8');
+    const found = [
+      ...[...text.matchAll(/requirements\(([^)]*)\)/g)].flatMap((m) => [...m[1]!.matchAll(/'([^']+)'/g)].map((s) => s[1]!)),
+      ...[...text.matchAll(/type:\s*'requirement',\s*description:\s*'([^']+)'/g)].map((m) => m[1]!),
+      ...[...text.matchAll(/_REQUIREMENT\s*=\s*'([^']+)'/g)].map((m) => m[1]!),
+    ];
+    for (const id of found) ids.set(id, file);
+  }
+  return ids;
+}
+
+test('the catalog file parses and every entry has only known fields', () => {
+  const raw = parse(readFileSync(CATALOG_FILE, 'utf8')) as { requirements: Record<string, unknown>[] };
+  expect(raw.requirements.length).toBeGreaterThan(100);
+  for (const entry of raw.requirements) {
+    const unknown = Object.keys(entry).filter((k) => !FIELDS.has(k));
+    expect(unknown, String(entry.id)).toEqual([]);
+  }
+});
+
+test('ids are unique and named by area', () => {
+  const ids = catalog.map((r) => r.id);
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  for (const id of ids) {
+    expect(id, id).toMatch(/^[A-Z]+(-[A-Z0-9]+)+$/);
+    expect(PREFIXES.some((p) => id.startsWith(`${p}-`)), id).toBe(true);
+  }
+});
+
+test('every entry is complete: statement, source, basis, reasoning for inferred, profiles', () => {
+  for (const r of catalog) {
+    expect(r.area, r.id).toMatch(/^[a-z][a-z-]*$/);
+    expect(r.statement, r.id).toMatch(/\b(MUST|MUST NOT|SHOULD|MAY)\b/);
+    expect(r.source, r.id).toMatch(/seeds\/00[0-4]|shared\/spec|sps-api-facts|sps-rest-api|SDK_NOTES|sps-decisions|DESIGN\.md|SUMMARY\.md/);
+    expect(['documented', 'inferred'], r.id).toContain(r.basis);
+    if (r.basis === 'inferred') expect(r.reasoning?.trim().length ?? 0, `${r.id} needs reasoning`).toBeGreaterThan(10);
+    expect(r.profiles.length, r.id).toBeGreaterThan(0);
+    for (const p of r.profiles) expect(['all', ...PROFILE_NAMES], r.id).toContain(p);
+    if (r.profiles.includes('all')) expect(r.profiles, r.id).toEqual(['all']);
+  }
+});
+
+test('every requirement id a spec names is in the catalog', () => {
+  const ids = new Set(catalog.map((r) => r.id));
+  const used = specRequirementIds();
+  expect(used.size).toBeGreaterThan(0);
+  const missing = [...used].filter(([id]) => !ids.has(id)).map(([id, file]) => `${id} (${file})`);
+  expect(missing).toEqual([]);
+});
+
+test('every packaging rule inspectPlugin reports has exactly one PKG- requirement', () => {
+  const pkg = catalog.filter((r) => r.id.startsWith('PKG-')) as Array<(typeof catalog)[number] & { rule?: string }>;
+  const byRule = new Map<string, string[]>();
+  for (const r of pkg) if (r.rule) byRule.set(r.rule, [...(byRule.get(r.rule) ?? []), r.id]);
+  for (const rule of PACKAGING_RULES) expect(byRule.get(rule), rule).toHaveLength(1);
+  for (const rule of byRule.keys()) expect(PACKAGING_RULES, rule).toContain(rule);
+});
+
+test('the generators label every packaging rule and no other', () => {
+  for (const name of PROFILE_NAMES) expect(new Set(pluginZipDefectRules(profile(name)))).toEqual(new Set(PACKAGING_RULES));
+});
+
+test('where the seeds disagree the catalog splits by profile', () => {
+  const of = (id: string) => catalog.find((r) => r.id === id)!.profiles;
+  expect(of('PLUGIN-DELETE-001')).toEqual(['6.9', '7.x']);
+  expect(of('PLUGIN-DELETE-405')).toEqual(['5.x', '6.0']);
+  expect(of('PLUGINS-TICKETING-001')).toEqual(['5.x']);
+  expect(of('UPLOAD-NAME-001')).toEqual(['5.x', '6.0']);
+  expect(of('UPLOAD-NAME-002')).toEqual(['6.9', '7.x']);
+});
