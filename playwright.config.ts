@@ -1,9 +1,9 @@
 // Projects: unit (test/*.test.ts), conformance (specs/*.spec.ts), selftest (test/*.selftest.ts).
 // With SPS_URL unset, webServer starts the embedded emulator on a free loopback port.
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { embeddedPort, loadSettings, reportDir, setEmbeddedPort } from './lib/target/settings.ts';
+import { runReporters, shardOf } from './lib/report/reporter-list.ts';
+import { blobDir, embeddedPort, loadSettings, reportDir, setEmbeddedPort } from './lib/target/settings.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,12 +28,8 @@ export default defineConfig({
   workers: 2,
   timeout: 60_000,
   outputDir: 'test-results',
-  reporter: [
-    ['list'],
-    ['html', { outputFolder: join(out, 'html'), open: 'never' }],
-    ['junit', { outputFile: join(out, 'junit.xml') }],
-    ['./lib/report/reporter.ts', { outputDir: out }],
-  ],
+  // Sharded (--shard i/n): list + blob into SPS_BLOB_DIR; merge with `sps-conformance merge`.
+  reporter: runReporters(out, blobDir(), shardOf(process.argv)),
   use: { trace: 'off' },
   projects: [
     { name: 'unit', testDir: 'test', testMatch: /.*\.test\.ts$/ },

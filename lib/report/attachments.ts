@@ -7,4 +7,6 @@ export const ATTACHMENT = {
   propertyFailure: 'fc-failure.json',
   /** The raw bytes of the request body that failed (e.g. the zip of an upload). */
   requestBody: 'request-body.bin',
+  /** JSON { status, code? } the test expected of its failing request, so `replay` can say FIXED. */
+  expected: 'sps-expected.json',
 } as const;

@@ -56,3 +56,21 @@ export function redactExchange(exchange: Exchange, secrets: readonly string[]): 
     at: new Date(exchange.at).toISOString(),
   };
 }
+
+const SESSION_COOKIE = /session_id=(?!\$SPS_SESSION_ID)[^;\s"'\\,]+/g;
+
+/**
+ * The last line of defence for text the reporter writes (certificate, repro bundles): known secrets
+ * and any session_id cookie value become placeholders, whatever the specs already redacted.
+ */
+export function scrubText(text: string, secrets: readonly string[]): string {
+  return redactText(text, secrets).replace(SESSION_COOKIE, 'session_id=$SPS_SESSION_ID');
+}
+
+/**
+ * The run's secret values. The embedded emulator's documented default password is public (README) and
+ * would otherwise turn every "sps-conformance" in a report into a placeholder, so it is left out.
+ */
+export function runSecrets(settings: { password: string }, defaultPassword: string): string[] {
+  return settings.password && settings.password !== defaultPassword ? [settings.password] : [];
+}

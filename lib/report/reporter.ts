@@ -1,30 +1,55 @@
-// Our Playwright reporter: joins the catalog with the conformance project's results and writes
-// <outputDir>/certificate.json. Unit-test runs (no conformance tests) write nothing.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+// Our Playwright reporter. For the conformance projects it writes the report dir (DESIGN.md
+// "Reports"): certificate.json/.md/.html and repro/<test>/ per failed test. In a shard it writes only
+// the run's facts beside the blob report; `merge` (mergeFrom) joins the shards into one certificate.
+// Unit-test runs (no conformance tests) write nothing.
+import { rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { appliesTo, loadCatalog } from './catalog.ts';
 import { buildCertificate } from './certificate.ts';
-import { recordOf } from './test-records.ts';
-import { loadSettings } from '../target/settings.ts';
+import { writeCertificate } from './report-files.ts';
+import { areaOf, Progress } from './progress.ts';
+import { runSecrets } from './redact.ts';
+import { REPRO_DIR, writeReproBundle, type ReproContext } from './repro-bundle.ts';
+import { readShardFacts, safetyResult, targetBrokeReason, writeShardFacts, type RunFacts } from './run-facts.ts';
+import { suiteHash, SUITE_ROOT } from './suite-hash.ts';
+import { fetchTargetIdentity, type TargetIdentity } from './target-identity.ts';
+import { recordOf, requirementIds } from './test-records.ts';
+import type { TestRecord } from './verdicts.ts';
+import { EMULATOR_DEFAULT_PASSWORD, loadSettings, publicSettings, type Settings } from '../target/settings.ts';
 
 /** The conformance project and its setup/teardown projects (conformance-setup, conformance-teardown). */
 export const CONFORMANCE_PROJECT = 'conformance';
+const SETUP_PROJECT = `${CONFORMANCE_PROJECT}-setup`;
 
 function isConformance(name: string | undefined): boolean {
   return name === CONFORMANCE_PROJECT || (name ?? '').startsWith(`${CONFORMANCE_PROJECT}-`);
 }
 
+const isConformanceTest = (t: TestCase) => isConformance(t.parent.project()?.name);
+
 export interface ReporterOptions {
+  /** The report dir: reports/latest unless SPS_REPORT_DIR says otherwise. */
   outputDir?: string;
+  /** Where a shard leaves its facts (beside its blob report). */
+  shardFactsDir?: string;
+  /** Set by the merge config: the blob dir whose shard facts to join. */
+  mergeFrom?: string;
 }
 
 export default class CertificateReporter implements Reporter {
+  readonly #options: ReporterOptions;
   readonly #outputDir: string;
   readonly #results = new Map<TestCase, TestResult>();
+  readonly #startedAt = Date.now();
   #root: Suite | undefined;
+  #shard: FullConfig['shard'] = null;
+  #progress: Progress | undefined;
+  #areaById = new Map<string, string>();
+  #identity: Promise<TargetIdentity> | undefined;
 
   constructor(options: ReporterOptions = {}) {
+    this.#options = options;
     this.#outputDir = options.outputDir ?? 'reports/latest';
   }
 
@@ -32,28 +57,100 @@ export default class CertificateReporter implements Reporter {
     return false;
   }
 
-  onBegin(_config: FullConfig, suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     this.#root = suite;
+    this.#shard = config.shard;
+    const total = suite.allTests().filter(isConformanceTest).length;
+    if (total === 0 || this.#options.mergeFrom) return;
+    this.#progress = new Progress(total);
+    this.#areaById = new Map(loadCatalog().map((r) => [r.id, r.area]));
+  }
+
+  onTestBegin(test: TestCase): void {
+    if (!isConformanceTest(test) || !this.#progress) return;
+    // The target is surely up once a test starts (the embedded emulator is gone again by onEnd).
+    this.#identity ??= fetchTargetIdentity(loadSettings());
+    this.#progress.testBegins(areaOf(requirementIds(test), this.#areaById));
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     this.#results.set(test, result);
+    if (isConformanceTest(test)) this.#progress?.testEnded(result.status !== test.expectedStatus);
   }
 
-  onEnd(): void {
-    const tests = (this.#root?.allTests() ?? []).filter((t) => isConformance(t.parent.project()?.name));
+  async onEnd(result: FullResult): Promise<void> {
+    const tests = (this.#root?.allTests() ?? []).filter(isConformanceTest);
     if (tests.length === 0) return;
     const settings = loadSettings();
-    const catalog = loadCatalog().filter((r) => appliesTo(r, settings.profile));
-    const setupFailed = tests.some((t) => t.parent.project()?.name === `${CONFORMANCE_PROJECT}-setup` && t.outcome() === 'unexpected');
-    const records = tests.map((t) => recordOf(t, this.#results.get(t), setupFailed));
-    const certificate = buildCertificate(settings, catalog, records);
-    mkdirSync(this.#outputDir, { recursive: true });
-    writeFileSync(join(this.#outputDir, 'certificate.json'), `${JSON.stringify(certificate, null, 2)}\n`);
+    if (this.#shard && !this.#options.mergeFrom) return this.#endShard(settings, result);
+    const facts = this.#options.mergeFrom ? this.#mergedFacts(settings) : [await this.#liveFacts(settings, result)];
+    const setupFailed = tests.some((t) => t.parent.project()?.name === SETUP_PROJECT && t.outcome() === 'unexpected');
+    const records = this.#records(tests, setupFailed, this.#reproContext(settings, facts[0]!));
+    const catalog = loadCatalog().filter((r) => appliesTo(r, facts[0]!.profile as Settings['profile']));
+    const certificate = buildCertificate({ catalog, records, facts, setupFailed, suiteHash: suiteHash() });
+    const file = writeCertificate(this.#outputDir, certificate);
     const t = certificate.totals;
+    const score = certificate.score.value === null ? 'n/a' : `${(certificate.score.value * 100).toFixed(1)} %`;
     process.stdout.write(
-      `\nCertificate: ${join(this.#outputDir, 'certificate.json')}\n` +
-        `Requirements: ${t.PASS} PASS, ${t.FAIL} FAIL, ${t.ERROR} ERROR, ${t.SKIPPED} SKIPPED, ${t['NOT-TESTED']} NOT-TESTED\n`,
+      `\nCertificate: ${file} (run ${certificate.run.status}${certificate.run.reasons.length ? `: ${certificate.run.reasons.join('; ')}` : ''})\n` +
+        `Requirements: ${t.PASS} PASS, ${t.FAIL} FAIL, ${t.ERROR} ERROR, ${t.SKIPPED} SKIPPED, ${t['NOT-TESTED']} NOT-TESTED; score ${score}\n`,
     );
+  }
+
+  async #liveFacts(settings: Settings, result: FullResult): Promise<RunFacts> {
+    return {
+      shard: this.#shard ?? null,
+      runId: settings.runId,
+      profile: settings.profile,
+      seed: settings.fcSeed,
+      fcRuns: settings.fcRuns,
+      settings: publicSettings(settings),
+      target: await (this.#identity ?? fetchTargetIdentity(settings)),
+      playwrightStatus: result.status,
+      targetBroke: targetBrokeReason(this.#outputDir, this.#startedAt),
+      safety: safetyResult(this.#outputDir, this.#startedAt),
+    };
+  }
+
+  async #endShard(settings: Settings, result: FullResult): Promise<void> {
+    const dir = this.#options.shardFactsDir;
+    if (!dir) throw new Error('a sharded run needs the reporter option shardFactsDir (see lib/report/reporter-list.ts)');
+    const file = writeShardFacts(dir, await this.#liveFacts(settings, result));
+    process.stdout.write(`\nShard facts: ${file}; merge the shards with: sps-conformance merge ${dir}\n`);
+  }
+
+  #mergedFacts(settings: Settings): RunFacts[] {
+    const found = readShardFacts(this.#options.mergeFrom!);
+    if (found.length) return found;
+    const target = { url: settings.url, embedded: settings.embedded, version: null, reported: {} };
+    const unknown = { shard: null, runId: settings.runId, profile: settings.profile, seed: settings.fcSeed, fcRuns: settings.fcRuns };
+    return [{ ...unknown, settings: publicSettings(settings), target, playwrightStatus: 'unknown', targetBroke: null, safety: null, problem: `no sps-shard-*.json in ${this.#options.mergeFrom}: seed, target and settings are the merging machine's, not the run's` }];
+  }
+
+  #reproContext(settings: Settings, facts: RunFacts): ReproContext {
+    return {
+      runId: facts.runId,
+      profile: facts.profile,
+      seed: facts.seed,
+      fcRuns: facts.fcRuns,
+      targetUrl: facts.target.url,
+      tlsVerify: settings.tlsVerify,
+      caFile: settings.caFile,
+      secrets: runSecrets(settings, EMULATOR_DEFAULT_PASSWORD),
+    };
+  }
+
+  /** Verdict records, with a repro bundle written for each failed or broken test that ran. */
+  #records(tests: readonly TestCase[], setupFailed: boolean, ctx: ReproContext): TestRecord[] {
+    rmSync(join(this.#outputDir, REPRO_DIR), { recursive: true, force: true });
+    return tests.map((test) => {
+      const result = this.#results.get(test);
+      const record = recordOf(test, result, setupFailed);
+      record.file = relative(SUITE_ROOT, record.file).split('\\').join('/');
+      if (result && result.status !== 'skipped' && (record.outcome === 'failed' || record.outcome === 'error')) {
+        record.repro = writeReproBundle(this.#outputDir, test, result, record.outcome, ctx);
+      }
+      return record;
+    });
   }
 }

@@ -12,6 +12,8 @@ export interface TestRecord {
   outcome: TestOutcome;
   /** The skip reason or the first error line. */
   message?: string;
+  /** The test's repro bundle, relative to the report dir, when it failed. */
+  repro?: string;
 }
 
 export interface RequirementVerdict {
@@ -21,7 +23,7 @@ export interface RequirementVerdict {
   basis: Requirement['basis'];
   source: string;
   verdict: Verdict;
-  tests: { title: string; file: string; outcome: TestOutcome; message?: string }[];
+  tests: { title: string; file: string; outcome: TestOutcome; message?: string; repro?: string }[];
   reason?: string;
 }
 
@@ -45,7 +47,7 @@ export function judge(catalog: readonly Requirement[], records: readonly TestRec
       basis: req.basis,
       source: req.source,
       verdict,
-      tests: tests.map(({ title, file, outcome, message }) => ({ title, file, outcome, ...(message ? { message } : {}) })),
+      tests: tests.map(({ title, file, outcome, message, repro }) => ({ title, file, outcome, ...(message ? { message } : {}), ...(repro ? { repro } : {}) })),
       ...(reason ? { reason } : {}),
     };
   });
@@ -66,4 +68,15 @@ export function totals(verdicts: readonly RequirementVerdict[]): Record<Verdict,
 export function unknownIds(catalog: readonly Requirement[], records: readonly TestRecord[]): string[] {
   const known = new Set(catalog.map((r) => r.id));
   return [...new Set(records.flatMap((r) => r.requirementIds))].filter((id) => !known.has(id)).sort();
+}
+
+export interface AreaTotals {
+  area: string;
+  totals: Record<Verdict, number>;
+}
+
+/** Totals per requirement area, areas in the catalog's order. */
+export function areaTotals(verdicts: readonly RequirementVerdict[]): AreaTotals[] {
+  const areas = [...new Set(verdicts.map((v) => v.area))];
+  return areas.map((area) => ({ area, totals: totals(verdicts.filter((v) => v.area === area)) }));
 }

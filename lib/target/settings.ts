@@ -155,3 +155,13 @@ export function publicSettings(s: Settings): Record<string, unknown> {
 export function reportDir(): string {
   return env().SPS_REPORT_DIR || 'reports/latest';
 }
+
+/** Where sharded runs leave their blob reports for `sps-conformance merge`: reports/blob by default. */
+export function blobDir(): string {
+  return env().SPS_BLOB_DIR || 'reports/blob';
+}
+
+/** The secret `sps-conformance replay` puts back where a repro body says $SPS_SECRET; unset: left as is. */
+export function replaySecret(): string | undefined {
+  return env().SPS_SECRET || undefined;
+}

@@ -1,0 +1,62 @@
+// certificate.md: the certificate for people, in the order a vendor reads it: run status, score,
+// totals per area, then every requirement with its verdict.
+import type { Certificate } from './certificate.ts';
+import { VERDICTS } from './verdict-order.ts';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function scoreLine(c: Certificate): string {
+  const pct = c.score.value === null ? 'n/a' : `${(c.score.value * 100).toFixed(1)} %`;
+  return `**Conformance score: ${pct}** (${c.score.passed} PASS of ${c.score.applicable} applicable requirements; ${c.score.definition})`;
+}
+
+function header(c: Certificate): string[] {
+  const target = `${c.target.url}${c.target.embedded ? ' (embedded emulator)' : ''}${c.target.version ? `, firmware ${c.target.version}` : ''}`;
+  return [
+    `# Conformance certificate: ${c.suite.name} ${c.suite.version}`,
+    '',
+    `- Run status: **${c.run.status}**${c.run.reasons.length ? ` — ${c.run.reasons.join('; ')}` : ''}`,
+    ...c.run.notes.map((n) => `- Note: ${n}`),
+    `- Target: ${target}`,
+    `- Profile: ${c.profile}; seed ${c.seed}; FC_RUNS ${c.fcRuns}; run id ${c.run.id}; shards ${c.run.shards}`,
+    `- Suite content hash (${c.suite.contentHash.algorithm}, ${c.suite.contentHash.covers.join('/, ')}/, ${c.suite.contentHash.files} files): \`${c.suite.contentHash.value}\``,
+    `- Inventory safety: ${c.safety === null ? 'not checked (the run made no writes)' : c.safety.clean ? 'clean' : `NOT CLEAN — leftovers: ${c.safety.leftovers.join(', ') || 'none'}; changed: ${c.safety.changed.join(', ') || 'none'}`}`,
+    `- Generated ${c.generatedAt}; integrity ${c.integrity.algorithm} \`${c.integrity.value}\` (check with \`sps-conformance verify certificate.json\`)`,
+    '',
+    scoreLine(c),
+    '',
+  ];
+}
+
+function areaTable(c: Certificate): string[] {
+  return [
+    '## Totals per area',
+    '',
+    `| area | ${VERDICTS.join(' | ')} |`,
+    `|---|${VERDICTS.map(() => '---:').join('|')}|`,
+    ...c.areas.map((a) => `| ${cell(a.area)} | ${VERDICTS.map((v) => a.totals[v]).join(' | ')} |`),
+    `| **all** | ${VERDICTS.map((v) => `**${c.totals[v]}**`).join(' | ')} |`,
+    '',
+  ];
+}
+
+function requirementTable(c: Certificate): string[] {
+  return [
+    '## Requirements',
+    '',
+    '| id | area | verdict | statement | why / tests |',
+    '|---|---|---|---|---|',
+    ...c.requirements.map((r) => {
+      const why = r.reason ?? r.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.title}: ${t.message ?? t.outcome}${t.repro ? ` (${t.repro})` : ''}`).join('; ');
+      return `| ${r.id} | ${cell(r.area)} | **${r.verdict}** | ${cell(r.statement)} | ${cell(why || `${r.tests.length} test(s) passed`)} |`;
+    }),
+    '',
+  ];
+}
+
+export function certificateMarkdown(c: Certificate): string {
+  const unknown = c.unknownRequirementIds.length ? [`Tests name requirement ids missing from the catalog: ${c.unknownRequirementIds.join(', ')}`, ''] : [];
+  return [...header(c), ...areaTable(c), ...requirementTable(c), ...unknown].join('\n');
+}
