@@ -76,13 +76,18 @@ function expectsContinue(req: IncomingMessage): boolean {
   return (req.headers.expect ?? '').toLowerCase() === '100-continue';
 }
 
+function announcesBody(req: IncomingMessage): boolean {
+  return (declaredLength(req) ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+}
+
 /**
  * A body the handler did not read to the end: a client still waiting for 100 Continue will never send
  * it, so the connection closes; otherwise the rest drains into nowhere, within LINGER_MS, so the client
  * reads the reply instead of a reset.
  */
 function settleUnreadBody(req: IncomingMessage, res: ServerResponse, continued: boolean): void {
-  if (req.complete) return;
+  // `complete` is not yet set while a bodyless request is answered synchronously: ask the headers.
+  if (req.complete || !announcesBody(req)) return;
   if (expectsContinue(req) && !continued) {
     res.shouldKeepAlive = false;
     return;
@@ -91,8 +96,13 @@ function settleUnreadBody(req: IncomingMessage, res: ServerResponse, continued: 
   req.resume();
   const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
   timer.unref();
-  req.once('end', () => clearTimeout(timer));
-  req.socket.once('close', () => clearTimeout(timer));
+  const settled = () => {
+    clearTimeout(timer);
+    req.off('end', settled);
+    req.socket.off('close', settled);
+  };
+  req.once('end', settled);
+  req.socket.once('close', settled);
 }
 
 function send(req: IncomingMessage, res: ServerResponse, reply: Reply, continued: boolean): void {
