@@ -4,9 +4,12 @@ import { SUITE_VERSION } from '../report/suite-version.ts';
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../target/profiles.ts';
 import { emulatorCommand, timeoutOption } from './emulator-command.ts';
 import { lintCommand } from './lint-command.ts';
+import { mergeCommand } from './merge-command.ts';
 import { collect, portOption, profileOption } from './options.ts';
+import { REPLAY_RULE, replayCommand } from './replay-command.ts';
 import { runCommand } from './run-command.ts';
 import { EXIT_USAGE, UsageError } from './usage-error.ts';
+import { verifyCommand } from './verify-command.ts';
 
 function program(): Command {
   const root = new Command('sps-conformance')
@@ -47,6 +50,32 @@ function program(): Command {
     .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
     .action(async (files: string[], options: { json?: boolean; profile?: ProfileName }) => {
       process.exitCode = await lintCommand(files, options);
+    });
+
+  root
+    .command('verify')
+    .description('check that a certificate.json was not altered and says whether the installed suite made it (exit 0 intact, 1 altered)')
+    .argument('<file>', 'a certificate.json')
+    .action((file: string) => {
+      process.exitCode = verifyCommand(file);
+    });
+
+  root
+    .command('replay')
+    .description("re-send a repro bundle's failing request and say FIXED, STILL FAILING or CHANGED")
+    .argument('<dir>', 'a repro bundle, e.g. reports/latest/repro/<test>')
+    .option('--url <url>', 'target base URL (default: SPS_URL)')
+    .addHelpText('after', `\n${REPLAY_RULE}`)
+    .action(async (dir: string, options: { url?: string }) => {
+      process.exitCode = await replayCommand(dir, options);
+    });
+
+  root
+    .command('merge')
+    .description('merge the blob reports of a sharded run (run -- --shard i/n) into one report dir and certificate')
+    .argument('[dir]', 'the blob dir of the shards (default: SPS_BLOB_DIR or reports/blob)')
+    .action(async (dir: string | undefined) => {
+      process.exitCode = await mergeCommand(dir);
     });
 
   return root;
