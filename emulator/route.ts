@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Profile } from '../lib/target/profiles.ts';
 import type { Reply } from './errors.ts';
+import type { Fault } from './faults/fault.ts';
 import type { Account, Session, Sessions } from './sessions.ts';
 import type { ConfigState } from './state.ts';
 import type { Store } from './store.ts';
@@ -14,6 +15,8 @@ export interface Emulator {
   accounts: readonly Account[];
   profile: Profile;
   tls: boolean;
+  /** The injected deviation of a self-test run (`--fault NAME`); undefined in normal use. */
+  fault?: Fault;
   /** Saves the committed state (the --state file); resolves once it is durable. */
   persist(state: ConfigState): Promise<void>;
 }

@@ -11,6 +11,8 @@ import { DEFAULT_ACCOUNT } from './accounts.ts';
 import { declaredLength } from './body.ts';
 import { sessionIdFrom } from './cookies.ts';
 import { apiError, type Reply } from './errors.ts';
+import { anonymousSession } from './faults/anonymous-session.ts';
+import { faultNamed } from './faults/catalogue.ts';
 import { loadState, StateFile } from './persistence.ts';
 import { parseTarget } from './request-target.ts';
 import type { Emulator, Method, Route } from './route.ts';
@@ -55,6 +57,8 @@ export interface EmulatorOptions {
   transactionTimeoutMs?: number;
   /** Serve HTTPS with this certificate and key. */
   tls?: TlsMaterial;
+  /** Inject this catalogued fault (emulator/faults) for the self-test; UnknownFaultError when unknown. */
+  fault?: string;
 }
 
 export interface RunningEmulator {
@@ -124,8 +128,8 @@ function allowedMethods(router: Router, path: string): Method[] {
 function dispatch(router: Router, emulator: Emulator, req: IncomingMessage, acceptBody: () => void): Reply | Promise<Reply> {
   const target = parseTarget(req.url);
   if (!target) return apiError(400, 'SyntacticError', 'The request URL is malformed', (req.url ?? '/').split('?')[0]!);
-  const { path, query } = target;
   const method = (req.method ?? 'GET').toUpperCase() as Method;
+  const { path, query } = emulator.fault?.request ? emulator.fault.request({ method, ...target }) : target;
   const found = METHODS.includes(method) ? router.find(method, path) : null;
   if (!found) {
     const allowedHere = allowedMethods(router, path);
@@ -134,15 +138,25 @@ function dispatch(router: Router, emulator: Emulator, req: IncomingMessage, acce
     return { ...reply, headers: { allow: allowedHere.join(', ') } };
   }
   const route = found.store as Route;
-  const session = route.auth === 'session' ? emulator.sessions.touch(sessionIdFrom(req.headers.cookie)) : undefined;
+  let session = route.auth === 'session' ? emulator.sessions.touch(sessionIdFrom(req.headers.cookie)) : undefined;
   if (route.auth === 'session') {
+    if (!session && emulator.fault?.deviations?.noAuthentication) session = anonymousSession(emulator);
     if (!session) return apiError(401, 'Unauthenticated', 'The client is not authenticated', path);
-    if (!allowed(session.role, path, route.write ?? false)) {
+    const role = emulator.fault?.deviations?.roles?.[session.role] ?? session.role;
+    if (!allowed(role, path, route.write ?? false)) {
       return apiError(403, 'Unauthorized', 'The client is not authorized to access this resource', path);
     }
     emulator.store.touch(session.id);
   }
   return route.handle({ req, path, query, params: found.params, session, emulator, acceptBody });
+}
+
+/** The reply as the injected fault would send it (the fault's reply rewrite); unchanged without one. */
+function faulted(emulator: Emulator, req: IncomingMessage, reply: Reply): Reply {
+  const rewrite = emulator.fault?.reply;
+  if (!rewrite) return reply;
+  const request = { method: (req.method ?? 'GET').toUpperCase(), path: parseTarget(req.url)?.path ?? '/' };
+  return rewrite(request, reply, emulator.profile);
 }
 
 function handler(router: Router, emulator: Emulator) {
@@ -158,7 +172,7 @@ function handler(router: Router, emulator: Emulator) {
     };
     const reply = (r: Reply) => {
       try {
-        send(req, res, r, continued);
+        send(req, res, faulted(emulator, req, r), continued);
       } catch {
         res.destroy();
       }
@@ -197,7 +211,7 @@ export function createEmulatorServer(emulator: Emulator, routes: readonly Route[
   // handler starts reading (acceptBody), so a 401 or 403 never asks for the body either.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     const target = parseTarget(req.url);
-    if (target && announcesTooLarge(target.path, declaredLength(req))) return send(req, res, tooLarge(target.path), false);
+    if (target && announcesTooLarge(target.path, declaredLength(req))) return send(req, res, faulted(emulator, req, tooLarge(target.path)), false);
     handle(req, res);
   });
   server.on('clientError', refuseUnparsable);
@@ -206,13 +220,15 @@ export function createEmulatorServer(emulator: Emulator, routes: readonly Route[
 
 export function newEmulator(options: EmulatorOptions = {}): Emulator {
   const stateFile = options.stateFile ? new StateFile(options.stateFile) : undefined;
+  const fault = options.fault === undefined ? undefined : faultNamed(options.fault);
   return {
-    store: options.store ?? new Store(undefined, { transactionTimeoutMs: options.transactionTimeoutMs }),
+    store: options.store ?? new Store(undefined, { transactionTimeoutMs: options.transactionTimeoutMs, deviations: fault?.deviations }),
     sessions: new Sessions(),
     accounts: options.accounts?.length ? options.accounts : [DEFAULT_ACCOUNT],
     profile: profileOf(options.profile ?? DEFAULT_PROFILE),
     tls: options.tls !== undefined,
     persist: (state) => (stateFile ? stateFile.save(state) : Promise.resolve()),
+    ...(fault ? { fault } : {}),
   };
 }
 
@@ -222,7 +238,8 @@ export function newEmulator(options: EmulatorOptions = {}): Emulator {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const initial = options.stateFile && !options.store ? await loadState(options.stateFile) : undefined;
-  const store = options.store ?? new Store(initial, { transactionTimeoutMs: options.transactionTimeoutMs });
+  const deviations = options.fault === undefined ? undefined : faultNamed(options.fault).deviations;
+  const store = options.store ?? new Store(initial, { transactionTimeoutMs: options.transactionTimeoutMs, deviations });
   const emulator = newEmulator({ ...options, store });
   const server = createEmulatorServer(emulator, allRoutes(emulator.profile), options.tls);
   const host = options.host ?? '127.0.0.1';

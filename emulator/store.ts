@@ -1,11 +1,14 @@
 // Configuration state without HTTP: the committed state, and at most one open transaction whose draft
 // only its owner sees. Sessions are known here only by their id.
+import type { Deviations } from './faults/fault.ts';
 import { emptyState, type ConfigState } from './state.ts';
 import { DEFAULT_TRANSACTION_TIMEOUT_MS, NoTransactionError, Transaction, TransactionLockedError } from './transactions.ts';
 
 export interface StoreOptions {
   transactionTimeoutMs?: number;
   now?: () => number;
+  /** Self-test faults only: leaked drafts, no lock. */
+  deviations?: Pick<Deviations, 'leakDrafts' | 'noLock'>;
 }
 
 export class Store {
@@ -13,11 +16,15 @@ export class Store {
   #open: Transaction | undefined;
   readonly #timeoutMs: number;
   readonly #now: () => number;
+  readonly #leakDrafts: boolean;
+  readonly #noLock: boolean;
 
   constructor(initial: ConfigState = emptyState(), options: StoreOptions = {}) {
     this.#committed = initial;
     this.#timeoutMs = options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
     this.#now = options.now ?? Date.now;
+    this.#leakDrafts = options.deviations?.leakDrafts ?? false;
+    this.#noLock = options.deviations?.noLock ?? false;
   }
 
   get committed(): ConfigState {
@@ -37,7 +44,8 @@ export class Store {
 
   /** What `session` sees: its own draft while it has a transaction, else the committed state. */
   view(session: string | undefined): ConfigState {
-    const own = session === undefined ? undefined : this.#ownedBy(session);
+    // Fault `uncommitted-changes-visible`: everyone reads the open draft.
+    const own = this.#leakDrafts ? this.#current() : session === undefined ? undefined : this.#ownedBy(session);
     return own ? own.draft : this.#committed;
   }
 
@@ -55,7 +63,8 @@ export class Store {
   open(session: string): boolean {
     const open = this.#current();
     if (open?.owner === session) return false;
-    if (open) throw new TransactionLockedError();
+    // Fault `no-configuration-lock`: the newcomer takes the transaction over.
+    if (open && !this.#noLock) throw new TransactionLockedError();
     this.#open = new Transaction(session, this.#committed, this.#now());
     return true;
   }
@@ -66,8 +75,8 @@ export class Store {
    */
   writeBase(session: string, autoOpen: boolean): ConfigState {
     const open = this.#current();
-    if (open && open.owner !== session) throw new TransactionLockedError();
-    if (open) return open.draft;
+    if (open && open.owner !== session && !this.#noLock) throw new TransactionLockedError();
+    if (open?.owner === session) return open.draft;
     if (!autoOpen) throw new NoTransactionError();
     return this.#committed;
   }

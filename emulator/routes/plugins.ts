@@ -54,7 +54,8 @@ function deletePlugin(ctx: RouteContext): Reply {
   if (!start.ok) return start.reply;
   const plugin = visiblePlugin(ctx, start.base);
   if (!plugin) return notFound(ctx.path, 'There is no plugin with the given key');
-  const users = referrers(start.base, plugin);
+  // Fault `plugin-delete-ignores-references` skips the reference check.
+  const users = ctx.emulator.fault?.deviations?.ignoreReferences ? [] : referrers(start.base, plugin);
   if (users.length > 0) {
     return semanticError(ctx.path, users.map((href) => ({ field: 'key', message: `The plugin is still used by ${href}` })));
   }

@@ -31,7 +31,7 @@ function commitProblems(input: JsonObject): FieldProblem[] {
 
 async function open(ctx: RouteContext): Promise<Reply> {
   // The documents demand a body with a length (sps-api-facts §3.4): no Content-Length, no transaction.
-  if (ctx.req.headers['content-length'] === undefined) {
+  if (ctx.req.headers['content-length'] === undefined && !ctx.emulator.fault?.deviations?.lengthOptional) {
     return apiError(411, 'LengthRequired', 'Send the request with a Content-Length header (an empty body will do)', ctx.path);
   }
   const body = await readBody(ctx.req, JSON_LIMIT_BYTES, ctx.acceptBody);
@@ -69,7 +69,8 @@ export const transactionRoutes: Route[] = [
     path: TRANSACTION_PATH,
     auth: 'session',
     handle: (ctx) => {
-      ctx.emulator.store.rollback(sessionId(ctx));
+      // Fault `rollback-ignored` answers as usual but keeps the transaction.
+      if (!ctx.emulator.fault?.deviations?.ignoreRollback) ctx.emulator.store.rollback(sessionId(ctx));
       return { status: 200, body: { meta: { href: TRANSACTION_PATH, parent: API_ROOT } } };
     },
   },

@@ -13,6 +13,7 @@ import type { Route, RouteContext } from '../route.ts';
 import { pluginsOf, withPlugin, type PluginRecord } from '../state.ts';
 import { PLUGINS } from '../tree.ts';
 import { beginWrite } from '../writes.ts';
+import { skipsRule } from '../faults/fault.ts';
 import { pluginBody } from './plugins.ts';
 
 export const UPLOAD_PATH = '/api/upload/plugins';
@@ -66,14 +67,18 @@ async function upload(ctx: RouteContext): Promise<Reply> {
   if (!body.ok) return body.reason === 'too-large' ? tooLarge(ctx.path) : apiError(400, 'SyntacticError', 'The upload was not received completely', ctx.path);
   const inspection = await inspect(body.bytes, ctx.emulator.profile);
   const manifest = inspection.manifest;
-  if (inspection.problems.length > 0 || !manifest) {
-    const problems = inspection.problems.length > 0 ? inspection.problems : [{ rule: 'manifest.missing', message: 'MANIFEST file not found in the Zip' }];
+  const deviations = ctx.emulator.fault?.deviations;
+  // Fault `manifest-fields-unchecked` lets some packaging rules pass.
+  const broken = deviations?.skippedRules ? inspection.problems.filter((p) => !skipsRule(deviations, p.rule)) : inspection.problems;
+  if (broken.length > 0 || !manifest) {
+    const problems = broken.length > 0 ? broken : [{ rule: 'manifest.missing', message: 'MANIFEST file not found in the Zip' }];
     return semanticError(ctx.path, problems);
   }
   // Re-read after the awaits: another write of this session may have landed meanwhile.
   const again = beginWrite(ctx);
   if (!again.ok) return again.reply;
-  const existing = pluginsOf(again.base, manifest.type).find((p) => p.name === manifest.name);
+  // Fault `reupload-creates-new-plugin` never finds the plugin it should update.
+  const existing = deviations?.reuploadCreates ? undefined : pluginsOf(again.base, manifest.type).find((p) => p.name === manifest.name);
   const plugin = record(existing?.key ?? newKey(), manifest, inspection, body.bytes);
   again.save(withPlugin(again.base, plugin));
   const parent = `${PLUGINS}/${plugin.type}`;

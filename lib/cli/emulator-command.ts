@@ -2,6 +2,7 @@
 import { startEmulator } from '../../emulator/server.ts';
 import { AccountSpecError, parseAccount } from '../../emulator/accounts.ts';
 import { StateFileError } from '../../emulator/persistence.ts';
+import { catalogueText, faultNames } from '../../emulator/faults/catalogue.ts';
 import { selfSignedTls, tlsFromFiles, type TlsMaterial } from '../../emulator/tls.ts';
 import type { ProfileName } from '../target/profiles.ts';
 import { loadSettings } from '../target/settings.ts';
@@ -19,6 +20,7 @@ export interface EmulatorCommandOptions {
   key?: string;
   transactionTimeout?: number;
   settingsAccounts?: boolean;
+  fault?: string;
 }
 
 /** The suite's own accounts (admin, read-only, no-access): the embedded emulator gets them this way so
@@ -60,7 +62,18 @@ export function timeoutOption(raw: string): number {
   return Number(raw);
 }
 
+/** `--fault list` prints the catalogue; an unknown name is a usage error. True when the emulator should start. */
+function checkFault(fault: string | undefined): boolean {
+  if (fault === 'list') {
+    process.stdout.write(catalogueText());
+    return false;
+  }
+  if (fault !== undefined && !faultNames().includes(fault)) throw new UsageError(`--fault: unknown fault "${fault}" (see --fault list)`);
+  return true;
+}
+
 export async function emulatorCommand(options: EmulatorCommandOptions): Promise<void> {
+  if (!checkFault(options.fault)) return;
   const tls = await tlsMaterial(options);
   let running;
   try {
@@ -72,6 +85,7 @@ export async function emulatorCommand(options: EmulatorCommandOptions): Promise<
       ...(options.state !== undefined ? { stateFile: options.state } : {}),
       ...(options.transactionTimeout !== undefined ? { transactionTimeoutMs: options.transactionTimeout * 1000 } : {}),
       ...(tls ? { tls } : {}),
+      ...(options.fault !== undefined ? { fault: options.fault } : {}),
     });
   } catch (error) {
     if (error instanceof StateFileError) throw new UsageError(`--state: ${error.message}`);
@@ -80,7 +94,8 @@ export async function emulatorCommand(options: EmulatorCommandOptions): Promise<
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on host ${options.host}`);
     throw error;
   }
-  process.stdout.write(`sps-conformance emulator (profile ${options.profile}) listening on ${running.url}\n`);
+  const injected = options.fault !== undefined ? ` with fault ${options.fault}` : '';
+  process.stdout.write(`sps-conformance emulator (profile ${options.profile})${injected} listening on ${running.url}\n`);
   const stop = () => {
     void running.close().then(() => process.exit(0));
   };

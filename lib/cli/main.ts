@@ -40,6 +40,7 @@ function program(): Command {
     .option('--cert <file>', 'serve HTTPS with this PEM certificate (with --key)')
     .option('--key <file>', 'the PEM private key of --cert')
     .addOption(new Option('--transaction-timeout <seconds>', 'idle seconds before an open transaction is rolled back').default(600).argParser(timeoutOption))
+    .option('--fault <name>', 'inject one catalogued deviation for the self-test; "--fault list" prints the catalogue')
     .action(emulatorCommand);
 
   root
