@@ -8,6 +8,7 @@ import { mergeCommand } from './merge-command.ts';
 import { collect, portOption, profileOption } from './options.ts';
 import { REPLAY_RULE, replayCommand } from './replay-command.ts';
 import { runCommand } from './run-command.ts';
+import { selftestCommand } from './selftest-command.ts';
 import { EXIT_USAGE, UsageError } from './usage-error.ts';
 import { verifyCommand } from './verify-command.ts';
 
@@ -77,6 +78,15 @@ function program(): Command {
     .argument('[dir]', 'the blob dir of the shards (default: SPS_BLOB_DIR or reports/blob)')
     .action(async (dir: string | undefined) => {
       process.exitCode = await mergeCommand(dir);
+    });
+
+  root
+    .command('selftest')
+    .description('prove every assertion can fail: run the suite against the pristine emulator (must pass) and each catalogued fault (must fail); exit 1 if a fault survives')
+    .option('--only <names>', 'comma-separated fault names to run instead of the whole catalogue')
+    .option('--out <dir>', 'where selftest.json, selftest.md and the runs\' reports go', 'reports')
+    .action(async (options: { only?: string; out: string }) => {
+      process.exitCode = await selftestCommand(options);
     });
 
   return root;

@@ -165,3 +165,43 @@ export function blobDir(): string {
 export function replaySecret(): string | undefined {
   return env().SPS_SECRET || undefined;
 }
+
+/** The self-test's runs: a fixed seed so the kill matrix is reproducible, fewer property runs, 2 at a time. */
+export interface SelftestSettings {
+  fcSeed: number;
+  fcRuns: number;
+  concurrency: number;
+}
+
+export function selftestSettings(): SelftestSettings {
+  const e = env();
+  return {
+    fcSeed: parseInteger('SPS_SELFTEST_FC_SEED', e.SPS_SELFTEST_FC_SEED, 20_240_607, -(2 ** 31)),
+    fcRuns: parseInteger('SPS_SELFTEST_FC_RUNS', e.SPS_SELFTEST_FC_RUNS, 10, 1),
+    concurrency: parseInteger('SPS_SELFTEST_CONCURRENCY', e.SPS_SELFTEST_CONCURRENCY, 2, 1),
+  };
+}
+
+/** The environment for a child process: this one with `changes` applied (undefined removes a variable). */
+export function childEnvironment(changes: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const next: NodeJS.ProcessEnv = { ...env() };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) delete next[name];
+    else next[name] = value;
+  }
+  return next;
+}
+
+/** The account `sps-conformance diff` uses on target A or B: SPS_A_USERNAME / SPS_A_PASSWORD (or B), else the emulator's. */
+export function diffAccount(side: 'A' | 'B'): Account {
+  const e = env();
+  return {
+    username: e[`SPS_${side}_USERNAME`] || EMULATOR_DEFAULT_USER,
+    password: e[`SPS_${side}_PASSWORD`] ?? EMULATOR_DEFAULT_PASSWORD,
+  };
+}
+
+/** Whether `diff` verifies the targets' TLS certificates (SPS_TLS_VERIFY, as for the suite). */
+export function diffTlsVerify(): boolean {
+  return parseBool('SPS_TLS_VERIFY', env().SPS_TLS_VERIFY, true);
+}

@@ -1,0 +1,98 @@
+// One self-test run: an in-process emulator (pristine or with one fault) with an admin, a read-only
+// and a no-access account, and the conformance suite run against it in a child process with its own
+// report and output folders, so nothing collides with reports/latest or another run.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmulator } from '../../emulator/server.ts';
+import type { Account } from '../../emulator/sessions.ts';
+import { DEFAULT_PROFILE } from '../target/profiles.ts';
+import { childEnvironment, type SelftestSettings } from '../target/settings.ts';
+import type { CertificateVerdicts, RunResult } from './kill-matrix.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'sps-conformance.js');
+/** A run that takes longer than this is stopped; the suite itself takes seconds against the emulator. */
+const RUN_TIMEOUT_MS = 5 * 60_000;
+
+/** Fresh passwords per self-test: they only ever travel in a child's environment. */
+export function selftestAccounts(): { admin: Account; reader: Account; outsider: Account } {
+  const password = () => randomBytes(12).toString('hex');
+  return {
+    admin: { username: 'selftest-admin', password: password(), role: 'admin' },
+    reader: { username: 'selftest-reader', password: password(), role: 'readonly' },
+    outsider: { username: 'selftest-outsider', password: password(), role: 'none' },
+  };
+}
+
+export interface SuiteRunOptions {
+  /** 'pristine' or a fault name: also the name of the run's folders. */
+  label: string;
+  fault: string | undefined;
+  /** The folder the run's report goes into (its certificate.json is read from there). */
+  reportDir: string;
+  settings: SelftestSettings;
+  accounts: ReturnType<typeof selftestAccounts>;
+}
+
+function suiteEnvironment(url: string, options: SuiteRunOptions): NodeJS.ProcessEnv {
+  const { admin, reader, outsider } = options.accounts;
+  return childEnvironment({
+    SPS_URL: url,
+    SPS_USERNAME: admin.username,
+    SPS_PASSWORD: admin.password,
+    SPS_READONLY_USERNAME: reader.username,
+    SPS_READONLY_PASSWORD: reader.password,
+    SPS_NOACCESS_USERNAME: outsider.username,
+    SPS_NOACCESS_PASSWORD: outsider.password,
+    SPS_ALLOW_WRITES: 'true',
+    SPS_TLS_VERIFY: 'true',
+    SPS_PROFILE: DEFAULT_PROFILE,
+    SPS_REPORT_DIR: options.reportDir,
+    FC_SEED: String(options.settings.fcSeed),
+    FC_RUNS: String(options.settings.fcRuns),
+    // Each run is a run of its own: no inherited run id, port or shard output.
+    SPS_RUN_ID: undefined,
+    SPS_EMBEDDED_PORT: undefined,
+    SPS_BLOB_DIR: undefined,
+  });
+}
+
+function runSuite(env: NodeJS.ProcessEnv, outputDir: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'run', '--', '--output', outputDir], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4000) stderr += chunk.toString('utf8');
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 2 && stderr) process.stderr.write(stderr);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+async function readCertificate(reportDir: string): Promise<CertificateVerdicts | undefined> {
+  try {
+    return JSON.parse(await readFile(join(reportDir, 'certificate.json'), 'utf8')) as CertificateVerdicts;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function suiteRun(options: SuiteRunOptions): Promise<RunResult> {
+  const started = Date.now();
+  await rm(options.reportDir, { recursive: true, force: true });
+  const { admin, reader, outsider } = options.accounts;
+  const emulator = await startEmulator({ port: 0, accounts: [admin, reader, outsider], ...(options.fault ? { fault: options.fault } : {}) });
+  try {
+    const exitCode = await runSuite(suiteEnvironment(emulator.url, options), join(options.reportDir, 'test-results'));
+    return { exitCode, certificate: await readCertificate(options.reportDir), seconds: (Date.now() - started) / 1000 };
+  } finally {
+    await emulator.close();
+  }
+}
