@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SUITE_VERSION } from '../report/suite-version.ts';
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../target/profiles.ts';
+import { diffCommand, seedOption } from './diff-command.ts';
 import { emulatorCommand, timeoutOption } from './emulator-command.ts';
 import { lintCommand } from './lint-command.ts';
 import { mergeCommand } from './merge-command.ts';
@@ -87,6 +88,18 @@ function program(): Command {
     .option('--out <dir>', 'where selftest.json, selftest.md and the runs\' reports go', 'reports')
     .action(async (options: { only?: string; out: string }) => {
       process.exitCode = await selftestCommand(options);
+    });
+
+  root
+    .command('diff')
+    .description('send the same seeded scenario to two targets and report every difference (exit 0 none, 1 differences)')
+    .option('--a <url>', 'target A (account: SPS_A_USERNAME / SPS_A_PASSWORD, else the emulator default)')
+    .option('--b <url>', 'target B (account: SPS_B_USERNAME / SPS_B_PASSWORD, else the emulator default)')
+    .option('--json', 'print the differences as JSON')
+    .addOption(new Option('--seed <n>', 'seed of the generated zips and payloads').default(1).argParser(seedOption))
+    .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
+    .action(async (options: { a?: string; b?: string; json?: boolean; seed: number; profile: ProfileName }) => {
+      process.exitCode = await diffCommand(options);
     });
 
   return root;
