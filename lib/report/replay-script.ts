@@ -71,12 +71,17 @@ export function replayScript(index: ReproIndex, options: ReplayScriptOptions): s
     ': "${SPS_USERNAME:?set SPS_USERNAME}" "${SPS_PASSWORD:?set SPS_PASSWORD}"',
     'SPS_BASIC_AUTH="${SPS_BASIC_AUTH:-$(printf \'%s:%s\' "$SPS_USERNAME" "$SPS_PASSWORD" | base64 | tr -d \'\\n\')}"',
     tlsLine(options),
-    'JAR="$(mktemp)"',
-    'trap \'curl "${TLS[@]}" -sS -o /dev/null -b "$JAR" -X DELETE "$SPS_URL/api/authentication" || true; rm -f "$JAR"\' EXIT',
-    '',
-    '# Log in: the session cookie goes to a temporary cookie jar, never to the screen.',
-    `curl "\${TLS[@]}" -sS -o /dev/null -w 'login: HTTP %{http_code}\\n' -u "$SPS_USERNAME:$SPS_PASSWORD" -c "$JAR" "$SPS_URL${AUTH_PATH}"`,
   ];
+  // Log in only when the replayed requests ran in a session; an anonymous request stays anonymous.
+  if ([...earlier, ...(failing ? [failing] : [])].some(usesSession)) {
+    lines.push(
+      'JAR="$(mktemp)"',
+      'trap \'curl "${TLS[@]}" -sS -o /dev/null -b "$JAR" -X DELETE "$SPS_URL/api/authentication" || true; rm -f "$JAR"\' EXIT',
+      '',
+      '# Log in: the session cookie goes to a temporary cookie jar, never to the screen.',
+      `curl "\${TLS[@]}" -sS -o /dev/null -w 'login: HTTP %{http_code}\\n' -u "$SPS_USERNAME:$SPS_PASSWORD" -c "$JAR" "$SPS_URL${AUTH_PATH}"`,
+    );
+  }
   if (earlier.length) {
     lines.push('', '# Earlier requests of the test, for context (uncomment to replay the whole test body):');
     for (const e of earlier) lines.push(`# ${curlCommand(e, options.secretFiles.has(e.requestFile ?? ''))}`);

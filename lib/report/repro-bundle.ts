@@ -2,13 +2,14 @@
 // shrunk-case.json for a property, and replay.sh. Everything written passes through scrubText.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import { scrubText, type ExchangeRecord } from './redact.ts';
 import { expectedAnswer } from './repro-expectation.ts';
 import { REPLAY_SCRIPT, REPRO_FORMAT, REPRO_INDEX, type RecordedAnswer, type ReproExchange, type ReproIndex } from './repro-format.ts';
 import { replayScript } from './replay-script.ts';
 import { attachedExchanges, attachedExpectation, attachedPropertyFailure } from './test-attachments.ts';
+import { SUITE_ROOT } from './suite-hash.ts';
 import { requirementIds } from './test-records.ts';
 
 export const REPRO_DIR = 'repro';
@@ -113,7 +114,7 @@ export function buildReproIndex(test: TestCase, result: TestResult, outcome: 'fa
   const recorded: RecordedAnswer | undefined = picked?.exchange.response;
   return {
     format: REPRO_FORMAT,
-    test: { title: scrubText(test.titlePath().slice(3).join(' › ') || test.title, ctx.secrets), file: test.location.file, line: test.location.line, project: test.parent.project()?.name ?? '' },
+    test: { title: scrubText(test.titlePath().slice(3).join(' › ') || test.title, ctx.secrets), file: relative(SUITE_ROOT, test.location.file).split(sep).join('/'), line: test.location.line, project: test.parent.project()?.name ?? '' },
     requirementIds: requirementIds(test),
     outcome,
     error: scrubText(messages.join('\n').replace(/\u001b\[[0-9;]*m/g, '').slice(0, 4000), ctx.secrets),

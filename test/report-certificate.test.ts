@@ -1,0 +1,180 @@
+import { test, expect } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { schemaProblems } from '../lib/contract/validators.ts';
+import type { Requirement } from '../lib/report/catalog.ts';
+import { canonicalJson } from '../lib/report/canonical-json.ts';
+import { buildCertificate, type Certificate } from '../lib/report/certificate.ts';
+import { certificateMarkdown } from '../lib/report/certificate-markdown.ts';
+import { checkSeal, contentHash, seal } from '../lib/report/integrity.ts';
+import { runSecrets, scrubText } from '../lib/report/redact.ts';
+import { safetyResult, targetBrokeReason, type RunFacts } from '../lib/report/run-facts.ts';
+import { conformanceScore } from '../lib/report/score.ts';
+import { suiteHash } from '../lib/report/suite-hash.ts';
+import type { TestRecord } from '../lib/report/verdicts.ts';
+
+const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
+
+const req = (id: string, area: string): Requirement => ({ id, area, statement: `${id} holds`, source: 'seed', basis: 'documented', profiles: ['all'] });
+const rec = (ids: string[], outcome: TestRecord['outcome'], message?: string): TestRecord => ({
+  title: `t ${ids.join(' ')}`,
+  file: 'specs/x.spec.ts',
+  requirementIds: ids,
+  outcome,
+  ...(message ? { message } : {}),
+});
+const facts = (extra: Partial<RunFacts> = {}): RunFacts => ({
+  shard: null,
+  runId: 'spsc0001',
+  profile: '7.x',
+  seed: 42,
+  fcRuns: 25,
+  settings: { url: 'http://127.0.0.1:1', password: '<redacted>' },
+  target: { url: 'http://127.0.0.1:1', embedded: false, version: '7.4.0', reported: { firmware_version: '7.4.0' } },
+  playwrightStatus: 'failed',
+  targetBroke: null,
+  safety: { clean: true, leftovers: [], changed: [] },
+  ...extra,
+});
+const catalog = [req('A-1', 'auth'), req('A-2', 'auth'), req('P-1', 'plugins'), req('P-2', 'plugins'), req('P-3', 'plugins')];
+const records = [rec(['A-1'], 'passed'), rec(['A-2'], 'failed', 'boom'), rec(['P-1'], 'error', 'target broke'), rec(['P-2'], 'skipped', 'writes are off')];
+const hash = { algorithm: 'sha256' as const, covers: ['lib'], files: 1, value: 'a'.repeat(64) };
+
+function certificate(extra: Partial<Parameters<typeof buildCertificate>[0]> = {}): Certificate {
+  return buildCertificate({ catalog, records, facts: [facts()], setupFailed: false, suiteHash: hash, ...extra });
+}
+
+test('canonical JSON sorts keys at every depth and ignores formatting', () => {
+  expect(canonicalJson({ b: 1, a: [{ d: 'x', c: null }], e: undefined })).toBe('{"a":[{"c":null,"d":"x"}],"b":1}');
+  expect(canonicalJson(JSON.parse('{ "z": 1,\n "y": {"b": 2, "a": 1} }'))).toBe(canonicalJson({ y: { a: 1, b: 2 }, z: 1 }));
+});
+
+test('the certificate is sealed: any edit, even inside a verdict, is detected; key order is not an edit', () => {
+  const c = certificate() as unknown as Record<string, unknown>;
+  expect(checkSeal(c)).toEqual({ state: 'intact' });
+  const reordered = Object.fromEntries(Object.entries(c).reverse());
+  expect(checkSeal(reordered).state).toBe('intact');
+  const edited = JSON.parse(JSON.stringify(c)) as Certificate;
+  edited.requirements[1]!.verdict = 'PASS';
+  expect(checkSeal(edited as unknown as Record<string, unknown>).state).toBe('altered');
+  expect(checkSeal({ ...c, integrity: undefined }).state).toBe('unsealed');
+  expect(contentHash(c)).toBe((c.integrity as { value: string }).value);
+});
+
+test('verdicts, totals per area and the score: the denominator is every applicable requirement', () => {
+  const c = certificate();
+  expect(c.requirements.map((r) => [r.id, r.verdict])).toEqual([
+    ['A-1', 'PASS'],
+    ['A-2', 'FAIL'],
+    ['P-1', 'ERROR'],
+    ['P-2', 'SKIPPED'],
+    ['P-3', 'NOT-TESTED'],
+  ]);
+  expect(c.areas).toEqual([
+    { area: 'auth', totals: { PASS: 1, FAIL: 1, ERROR: 0, SKIPPED: 0, 'NOT-TESTED': 0 } },
+    { area: 'plugins', totals: { PASS: 0, FAIL: 0, ERROR: 1, SKIPPED: 1, 'NOT-TESTED': 1 } },
+  ]);
+  expect(c.score).toMatchObject({ passed: 1, applicable: 5, value: 0.2 });
+  expect(c.score.definition).toContain('NOT-TESTED');
+  expect(conformanceScore({ PASS: 0, FAIL: 0, ERROR: 0, SKIPPED: 0, 'NOT-TESTED': 0 }).value).toBeNull();
+  expect(c.requirements[3]!.reason).toBe('writes are off');
+  expect(c.target.version).toBe('7.4.0');
+});
+
+test('the run is INVALID when setup failed, the target broke, it was interrupted, or a shard is missing', () => {
+  expect(certificate().run).toMatchObject({ status: 'COMPLETE', reasons: [] });
+  expect(certificate({ setupFailed: true }).run.reasons.join()).toContain('conformance-setup');
+  expect(certificate({ facts: [facts({ targetBroke: 'the target stopped answering during the run: ECONNRESET' })] }).run).toMatchObject({ status: 'INVALID' });
+  expect(certificate({ facts: [facts({ playwrightStatus: 'interrupted' })] }).run.status).toBe('INVALID');
+  const shard1 = facts({ shard: { current: 1, total: 2 } });
+  expect(certificate({ facts: [shard1] }).run.reasons).toEqual(['shard 2 of 2 is missing from the merge']);
+  const both = certificate({ facts: [shard1, facts({ shard: { current: 2, total: 2 }, seed: 7, safety: { clean: false, leftovers: ['/x'], changed: [] } })] });
+  expect(both.run).toMatchObject({ status: 'COMPLETE', shards: 2 });
+  expect(both.run.notes.join()).toContain('different fast-check seeds');
+  expect(both.safety).toEqual({ clean: false, leftovers: ['/x'], changed: [] });
+});
+
+test('target-health.json and safety.json count only when this run wrote them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sps-facts-'));
+  const start = Date.now();
+  expect(targetBrokeReason(dir, start)).toBeNull();
+  expect(safetyResult(dir, start)).toBeNull();
+  writeFileSync(join(dir, 'target-health.json'), JSON.stringify({ reason: 'GET /api/info timed out' }));
+  writeFileSync(join(dir, 'safety.json'), JSON.stringify({ runId: 'x', leftovers: [], changed: ['/api/a'] }));
+  expect(targetBrokeReason(dir, start)).toContain('GET /api/info timed out');
+  expect(safetyResult(dir, start)).toEqual({ clean: false, leftovers: [], changed: ['/api/a'] });
+  const old = new Date(start - 3_600_000);
+  utimesSync(join(dir, 'target-health.json'), old, old);
+  expect(targetBrokeReason(dir, start), "a previous run's file").toBeNull();
+});
+
+test('a built certificate satisfies schemas/certificate.schema.json, and the schema rejects a leaked password', () => {
+  const c = certificate();
+  expect(schemaProblems('certificate', c)).toEqual([]);
+  expect(schemaProblems('certificate', { ...c, settings: { ...c.settings, password: 'hunter22' } }).length).toBeGreaterThan(0);
+  expect(schemaProblems('certificate', { ...c, run: { ...c.run, status: 'INVALID', reasons: [] } }).length).toBeGreaterThan(0);
+});
+
+test('certificate.md shows the run status, the score with its definition, area totals and every verdict', () => {
+  const md = certificateMarkdown(certificate({ setupFailed: true }));
+  expect(md).toContain('Run status: **INVALID**');
+  expect(md).toMatch(/Conformance score: 20\.0 %.*1 PASS of 5 applicable/);
+  expect(md).toContain('| auth | 1 | 1 | 0 | 0 | 0 |');
+  for (const [id, verdict] of [['A-2', 'FAIL'], ['P-3', 'NOT-TESTED']]) expect(md).toMatch(new RegExp(`\\| ${id} \\|[^\\n]*\\*\\*${verdict}\\*\\*`));
+});
+
+test('the suite hash changes with any byte or path and not with anything else', () => {
+  const root = mkdtempSync(join(tmpdir(), 'sps-suite-'));
+  mkdirSync(join(root, 'lib'));
+  mkdirSync(join(root, 'specs'));
+  writeFileSync(join(root, 'lib', 'a.ts'), 'one');
+  writeFileSync(join(root, 'README.md'), 'not hashed');
+  const first = suiteHash(root);
+  expect(first.files).toBe(1);
+  writeFileSync(join(root, 'README.md'), 'changed, still not hashed');
+  expect(suiteHash(root).value).toBe(first.value);
+  writeFileSync(join(root, 'lib', 'a.ts'), 'onE');
+  const edited = suiteHash(root).value;
+  expect(edited).not.toBe(first.value);
+  writeFileSync(join(root, 'lib', 'a.ts'), 'one');
+  writeFileSync(join(root, 'specs', 'b.ts'), '');
+  expect(suiteHash(root).value, 'an empty new file changes it too').not.toBe(first.value);
+});
+
+test('scrubbing replaces known secrets and any session cookie; the public emulator password is no secret', () => {
+  expect(scrubText('cookie session_id=abc123; x pw=s3cr3t-Pw', ['s3cr3t-Pw'])).toBe('cookie session_id=$SPS_SESSION_ID; x pw=$SPS_SECRET');
+  expect(runSecrets({ password: 'sps-conformance' }, 'sps-conformance')).toEqual([]);
+  expect(runSecrets({ password: 'real-one' }, 'sps-conformance')).toEqual(['real-one']);
+});
+
+test('sps-conformance verify: 0 intact, 1 altered, 2 not a certificate; it compares the suite hash', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sps-verify-'));
+  const good = join(dir, 'good.json');
+  const c = buildCertificate({ catalog, records, facts: [facts()], setupFailed: false, suiteHash: suiteHash() });
+  writeFileSync(good, JSON.stringify(c, null, 2));
+  const run = (file: string) => spawnSync(process.execPath, [BIN, 'verify', file], { encoding: 'utf8', timeout: 30_000 });
+  const intact = run(good);
+  expect(intact.status, intact.stderr).toBe(0);
+  expect(intact.stdout).toContain('INTACT');
+  expect(intact.stdout).toMatch(/suite: content hash (matches|DIFFERS)/);
+  expect(intact.stdout).toContain('schema: valid');
+  const altered = join(dir, 'altered.json');
+  writeFileSync(altered, JSON.stringify({ ...c, totals: { ...c.totals, PASS: 5 } }));
+  const res = run(altered);
+  expect(res.status).toBe(1);
+  expect(res.stdout).toContain('ALTERED');
+  const foreign = join(dir, 'foreign.json');
+  writeFileSync(foreign, JSON.stringify({ ...c, suite: { ...c.suite, contentHash: { ...c.suite.contentHash, value: 'b'.repeat(64) } } }));
+  expect(run(foreign).stdout, 'an edited suite hash is an alteration').toContain('ALTERED');
+  const otherSuite = join(dir, 'other-suite.json');
+  writeFileSync(otherSuite, JSON.stringify(seal({ ...c, suite: { ...c.suite, contentHash: { ...c.suite.contentHash, value: 'b'.repeat(64) } } })));
+  const other = run(otherSuite);
+  expect(other.status, 'intact, though made by another suite').toBe(0);
+  expect(other.stdout).toContain('content hash DIFFERS from the installed suite');
+  writeFileSync(join(dir, 'plain.json'), '{"a":1}');
+  expect(run(join(dir, 'plain.json')).status).toBe(2);
+  expect(run(join(dir, 'missing.json')).status).toBe(2);
+});
