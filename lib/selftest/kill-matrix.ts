@@ -5,6 +5,8 @@ import type { Verdict } from '../report/verdicts.ts';
 /** What the self-test reads from a run's certificate.json. */
 export interface CertificateVerdicts {
   requirements: { id: string; verdict: Verdict }[];
+  /** INVALID when the run could not judge as designed (e.g. its setup failed): then every test is ERROR. */
+  run?: { status?: string; reasons?: string[] };
 }
 
 /** A requirement counts as failing when its verdict is FAIL, or ERROR (the suite saw the target break). */
@@ -29,6 +31,15 @@ export interface FaultRow {
   missing: string[];
   exitCode: number;
   seconds: number;
+  /** The run's status from its certificate (COMPLETE, INVALID, ...): a kill by an INVALID run is a weak one. */
+  runStatus: string;
+}
+
+function runStatusOf(certificate: CertificateVerdicts | undefined): string {
+  if (!certificate) return 'no certificate';
+  const status = certificate.run?.status ?? 'unknown';
+  const reason = certificate.run?.reasons?.[0];
+  return reason && status !== 'COMPLETE' ? `${status}: ${reason}` : status;
 }
 
 export function judgeFault(fault: string, declared: readonly string[], run: RunResult): FaultRow {
@@ -42,6 +53,7 @@ export function judgeFault(fault: string, declared: readonly string[], run: RunR
     missing,
     exitCode: run.exitCode,
     seconds: run.seconds,
+    runStatus: runStatusOf(run.certificate),
   };
 }
 

@@ -47,9 +47,11 @@ export function selftestMarkdown(report: SelftestReport): string {
     `${report.passed ? 'PASSED' : 'FAILED'}: ${report.killed} of ${report.total} faults killed; pristine emulator ${report.pristine.passed ? 'passes' : `FAILS (${ids(report.pristine.failing)})`}.`,
     `Wall time ${report.seconds} s, FC_SEED ${report.fcSeed}, FC_RUNS ${report.fcRuns}. A requirement is failing when its verdict is FAIL or ERROR.`,
     '',
-    '| fault | declared ids | failing ids | killed | missing ids |',
-    '|---|---|---|---|---|',
-    ...report.faults.map((f) => `| ${f.fault} | ${ids(f.declared)} | ${ids(f.failing)} | ${f.killed ? 'yes' : '**no**'} | ${ids(f.missing)} |`),
+    'A run whose status is not COMPLETE (e.g. its setup failed) marks every test ERROR: such a kill says the suite noticed, not which assertion did.',
+    '',
+    '| fault | declared ids | failing ids | killed | missing ids | run |',
+    '|---|---|---|---|---|---|',
+    ...report.faults.map((f) => `| ${f.fault} | ${ids(f.declared)} | ${ids(f.failing)} | ${f.killed ? 'yes' : '**no**'} | ${ids(f.missing)} | ${f.runStatus} |`),
     '',
   ];
   return lines.join('\n');

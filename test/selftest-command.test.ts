@@ -1,0 +1,66 @@
+// sps-conformance selftest over a small fault subset (the full matrix runs in npm test), and the
+// kill judgement on its own: a fault is killed only when every id it declares fails.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from '@playwright/test';
+import { judgeFault, judgePristine } from '../lib/selftest/kill-matrix.ts';
+import type { SelftestReport } from '../lib/selftest/selftest-report.ts';
+
+const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
+
+function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { timeout: 120_000 }, (error, out, err) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out, err });
+    });
+  });
+}
+
+const certificate = (failing: string[], passing: string[] = []) => ({
+  requirements: [...failing.map((id) => ({ id, verdict: 'FAIL' as const })), ...passing.map((id) => ({ id, verdict: 'PASS' as const }))],
+});
+
+test('a fault is killed when the run fails and every declared id fails', () => {
+  const row = judgeFault('x', ['A-1', 'B-1'], { exitCode: 1, certificate: certificate(['A-1', 'B-1', 'C-1']), seconds: 1 });
+  expect(row).toMatchObject({ killed: true, missing: [], failing: ['A-1', 'B-1', 'C-1'] });
+});
+
+test('a fault survives when a declared id passes, or the run passes, or there is no certificate', () => {
+  expect(judgeFault('x', ['A-1', 'B-1'], { exitCode: 1, certificate: certificate(['A-1'], ['B-1']), seconds: 1 })).toMatchObject({ killed: false, missing: ['B-1'] });
+  expect(judgeFault('x', ['A-1'], { exitCode: 0, certificate: certificate(['A-1']), seconds: 1 }).killed).toBe(false);
+  expect(judgeFault('x', ['A-1'], { exitCode: 1, certificate: undefined, seconds: 1 })).toMatchObject({ killed: false, missing: ['A-1'] });
+});
+
+test('the pristine run passes only with exit 0 and no failing requirement', () => {
+  expect(judgePristine({ exitCode: 0, certificate: certificate([], ['A-1']), seconds: 1 }).passed).toBe(true);
+  expect(judgePristine({ exitCode: 0, certificate: certificate(['A-1']), seconds: 1 }).passed).toBe(false);
+  expect(judgePristine({ exitCode: 1, certificate: certificate([], ['A-1']), seconds: 1 }).passed).toBe(false);
+});
+
+test('selftest --only runs the pristine emulator and two faults and writes the kill matrix', async () => {
+  test.setTimeout(180_000);
+  const out = mkdtempSync(join(tmpdir(), 'sps-selftest-'));
+  const { code, out: stdout } = await cli(['selftest', '--only', 'usermapping-alias,no-configuration-lock', '--out', out]);
+  expect(stdout).toMatch(/selftest: 2\/2 faults killed; pristine passes/);
+  expect(code).toBe(0);
+  const report = JSON.parse(readFileSync(join(out, 'selftest.json'), 'utf8')) as SelftestReport;
+  expect(report.pristine.passed).toBe(true);
+  expect(report.faults.map((f) => [f.fault, f.killed])).toEqual([
+    ['no-configuration-lock', true],
+    ['usermapping-alias', true],
+  ]);
+  expect(report.faults.find((f) => f.fault === 'usermapping-alias')!.failing).toContain('USERMAP-PATH-001');
+  const markdown = readFileSync(join(out, 'selftest.md'), 'utf8');
+  expect(markdown).toContain('| usermapping-alias | USERMAP-PATH-001 |');
+  // The accounts' passwords travel only in the runs' environment, never into the reports.
+  expect(readFileSync(join(out, 'selftest', 'pristine', 'certificate.json'), 'utf8')).not.toMatch(/"password":\s*"(?!<redacted>)/);
+});
+
+test('an unknown fault in --only is a usage error', async () => {
+  const { code, err } = await cli(['selftest', '--only', 'no-such-fault']);
+  expect(code).toBe(2);
+  expect(err).toContain('unknown fault "no-such-fault"');
+});
