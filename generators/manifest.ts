@@ -3,6 +3,7 @@
 // broken, and its label names that rule. The reported fields are known from the construction.
 import fc from 'fast-check';
 import type { PluginManifest } from '../lib/plugin/manifest-fields.ts';
+import { PACKAGING_RULES } from '../lib/plugin/rules.ts';
 import type { Profile } from '../lib/target/profiles.ts';
 import { CREATED, SEMANTIC_ERROR, type Expectation } from './expectation.ts';
 import {
@@ -52,7 +53,6 @@ export interface ManifestCase {
   expect: Expectation;
 }
 
-const REQUIRED = ['name', 'api', 'version', 'type'] as const;
 
 function optional<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
   return fc.option(arb, { nil: undefined, freq: 2 });
@@ -220,22 +220,9 @@ function alwaysBadNames(): string[] {
   return ['with space', 'tab\there', ' lead'];
 }
 
-/** The defect rule ids the manifest generator can produce under `profile`. */
-export function manifestDefectRules(profile: Profile): string[] {
-  const rules = [
-    'manifest.invalid-yaml',
-    'manifest.not-a-mapping',
-    ...REQUIRED.map((f) => `manifest.missing-field:${f}`),
-    ...REQUIRED.map((f) => `manifest.empty-field:${f}`),
-    'manifest.type-unknown',
-    'manifest.name-pattern',
-    'manifest.entry-point-pattern',
-    'manifest.version-pattern',
-    'manifest.api-format',
-    'manifest.api-incompatible',
-    'manifest.author-email',
-  ];
-  return rules;
+/** The defect rule ids the manifest generator can produce: every MANIFEST rule but a missing file. */
+export function manifestDefectRules(_profile: Profile): string[] {
+  return PACKAGING_RULES.filter((rule) => rule.startsWith('manifest.') && rule !== 'manifest.missing');
 }
 
 function badTypes(profile: Profile): string[] {

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import type { PluginManifest } from '../lib/plugin/manifest-fields.ts';
 import { UPLOAD_LIMIT_BYTES } from '../lib/plugin/limits.ts';
+import { PACKAGING_RULES } from '../lib/plugin/rules.ts';
 import type { Profile } from '../lib/target/profiles.ts';
 import { CREATED, PAYLOAD_TOO_LARGE, SEMANTIC_ERROR, type Expectation } from './expectation.ts';
 import { manifestDefectRules, manifestWith, validManifest, type ManifestCase } from './manifest.ts';
@@ -148,22 +149,8 @@ export function validPluginZip(profile: Profile, options: ValidZipOptions = {}):
 
 // ---- defects ----
 
-export const ZIP_DEFECT_RULES = [
-  'zip.not-a-zip',
-  'zip.empty',
-  'zip.truncated',
-  'zip.bad-crc',
-  'zip.encrypted-entry',
-  'zip.unsafe-path',
-  'zip.symlink',
-  'zip.duplicate-entry',
-  'zip.bomb',
-  'zip.too-large',
-  'zip.nested-archive-only',
-  'manifest.missing',
-  'entry-point.missing',
-  'default-cfg.not-utf8',
-] as const;
+/** Every rule a zip case can break that is not about the MANIFEST's content (lib/plugin/rules.ts). */
+export const ZIP_DEFECT_RULES: readonly string[] = PACKAGING_RULES.filter((rule) => !rule.startsWith('manifest.') || rule === 'manifest.missing');
 
 /** Every rule id a plugin zip case can be labelled with under `profile`. */
 export function pluginZipDefectRules(profile: Profile): string[] {

@@ -3,9 +3,7 @@ import { errorProblems } from '../lib/contract/error-problems.ts';
 import { runName } from '../lib/client/run-names.ts';
 import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
 import { expect, requirements, test } from './fixtures.ts';
-import { checkPayloadCase, expectRefused, runLifecycle } from './lifecycle.ts';
-import { brokenPayload, validPayload } from '../generators/payloads.ts';
-import fc from 'fast-check';
+import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
 
 const INSTANCES = '/api/configuration/policies/aa_plugin_instances';
 const pluginRef = (key: string) => ({ key, meta: { href: `/api/configuration/plugins/aa/${key}` } });
@@ -61,14 +59,7 @@ test.describe('AA plugin instances', () => {
   test('generated instances get the answer their label promises: valid → 201, each defect → its error', requirements('AAINST-CREATE-001', 'AAINST-VALIDATION-001', 'AAINST-NAME-001', 'AAINST-REFERENCE-001'), async ({ sps, plant, property, settings }) => {
     const plugin = await plant.plugin('aa');
     const ctx = { pluginKeys: [plugin.key], namePrefix: settings.runId };
-    await property(fc.oneof(validPayload('aa_plugin_instances', ctx), brokenPayload('aa_plugin_instances', ctx)), async (c) => {
-      await openTransaction(sps);
-      try {
-        await checkPayloadCase(sps, INSTANCES, c);
-      } finally {
-        await rollbackTransaction(sps);
-      }
-    });
+    await payloadProperty(sps, property, 'aa_plugin_instances', ctx);
   });
 
   test('an unknown instance answers 404 NotFound', requirements('AAINST-NOTFOUND-001'), async ({ sps }) => {

@@ -3,9 +3,7 @@ import { errorProblems } from '../lib/contract/error-problems.ts';
 import { runName } from '../lib/client/run-names.ts';
 import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
 import { expect, requirements, test } from './fixtures.ts';
-import { checkPayloadCase, expectRefused, runLifecycle } from './lifecycle.ts';
-import { brokenPayload, validPayload } from '../generators/payloads.ts';
-import fc from 'fast-check';
+import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
 
 const STORES = '/api/configuration/policies/credentialstores';
 const pluginRef = (key: string) => ({ key, meta: { href: `/api/configuration/plugins/credentialstore/${key}` } });
@@ -58,14 +56,7 @@ test.describe('credential stores', () => {
   test('generated credential stores get the answer their label promises', requirements('CREDSTORE-CREATE-001', 'CREDSTORE-VALIDATION-001', 'CREDSTORE-NAME-001', 'CREDSTORE-REFERENCE-001'), async ({ sps, plant, property, settings }) => {
     const plugin = await plant.plugin('credentialstore');
     const ctx = { pluginKeys: [plugin.key], namePrefix: settings.runId };
-    await property(fc.oneof(validPayload('credentialstores', ctx), brokenPayload('credentialstores', ctx)), async (c) => {
-      await openTransaction(sps);
-      try {
-        await checkPayloadCase(sps, STORES, c);
-      } finally {
-        await rollbackTransaction(sps);
-      }
-    });
+    await payloadProperty(sps, property, 'credentialstores', ctx);
   });
 
   test('an unknown credential store answers 404 NotFound', requirements('CREDSTORE-NOTFOUND-001'), async ({ sps }) => {

@@ -4,7 +4,9 @@ import { errorProblems } from '../lib/contract/error-problems.ts';
 import { schemaProblems } from '../lib/contract/validators.ts';
 import type { Ledger } from '../lib/client/ledger.ts';
 import type { SpsClient } from '../lib/client/sps-client.ts';
-import { mustCommit, openTransaction } from '../lib/client/transactions.ts';
+import { mustCommit, openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { brokenPayload, validPayload, type PayloadContext, type PayloadResource } from '../generators/payloads.ts';
+import fc from 'fast-check';
 import { expect } from './fixtures.ts';
 
 export interface LifecycleCase {
@@ -79,11 +81,26 @@ export async function expectRefused(client: SpsClient, collection: string, body:
   expect(errorProblems(res, status, type), `${label}: ${res.body.toString('utf8').slice(0, 300)}`).toEqual([]);
 }
 
+type PayloadCaseLike = { text: string; defects: string[]; expect: { status: number; code?: string } };
+type Property = <T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>) => Promise<void>;
+
 /**
- * Sends one generated payload case inside an open transaction and checks the answer its label
- * promises; the caller rolls back, so valid cases leave nothing behind.
+ * Generated payloads for `resource`, valid and broken, each POSTed in its own transaction (rolled back,
+ * so valid cases leave nothing behind) and answered as its label promises.
  */
-export async function checkPayloadCase(client: SpsClient, collection: string, c: { text: string; defects: string[]; expect: { status: number; code?: string } }): Promise<void> {
+export async function payloadProperty(client: SpsClient, property: Property, resource: PayloadResource, ctx: PayloadContext): Promise<void> {
+  const collection = `/api/configuration/policies/${resource}`;
+  await property(fc.oneof(validPayload(resource, ctx), brokenPayload(resource, ctx)), async (c) => {
+    await openTransaction(client);
+    try {
+      await checkPayloadCase(client, collection, c);
+    } finally {
+      await rollbackTransaction(client);
+    }
+  });
+}
+
+async function checkPayloadCase(client: SpsClient, collection: string, c: PayloadCaseLike): Promise<void> {
   const res = await client.request({ method: 'POST', path: collection, headers: { 'content-type': 'application/json' }, body: c.text });
   const label = c.defects.length ? c.defects.join(', ') : 'valid';
   if (c.expect.code) expect(errorProblems(res, c.expect.status, c.expect.code), label).toEqual([]);

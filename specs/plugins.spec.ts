@@ -90,24 +90,21 @@ test.describe('plugin deletion', () => {
     await rollbackTransaction(sps);
   });
 
-  test('a plugin an AA plugin instance uses cannot be deleted: 400 SemanticError', requirements('PLUGIN-DELETE-REFERENCED-001'), async ({ sps, plant, spsProfile }) => {
-    test.skip(!spsProfile.pluginDelete, `profile ${spsProfile.name}: plugins cannot be deleted over REST before 6.4`);
-    const plugin = await plant.plugin('aa');
-    await plant.aaInstance(plugin.key);
-    await openTransaction(sps);
-    expect(errorProblems(await sps.delete(plugin.href), 400, 'SemanticError')).toEqual([]);
-    await rollbackTransaction(sps);
-    expect((await sps.get(plugin.href)).status).toBe(200);
-  });
-
-  test('a credential store plugin a credential store uses cannot be deleted: 400 SemanticError', requirements('PLUGIN-DELETE-REFERENCED-002'), async ({ sps, plant, spsProfile }) => {
-    test.skip(!spsProfile.pluginDelete, `profile ${spsProfile.name}: plugins cannot be deleted over REST before 6.4`);
-    const plugin = await plant.plugin('credentialstore');
-    await plant.credentialStore(plugin.key);
-    await openTransaction(sps);
-    expect(errorProblems(await sps.delete(plugin.href), 400, 'SemanticError')).toEqual([]);
-    await rollbackTransaction(sps);
-  });
+  const referenced = [
+    { type: 'aa', by: 'an AA plugin instance', id: 'PLUGIN-DELETE-REFERENCED-001' },
+    { type: 'credentialstore', by: 'a credential store', id: 'PLUGIN-DELETE-REFERENCED-002' },
+  ] as const;
+  for (const { type, by, id } of referenced) {
+    test(`a ${type} plugin that ${by} uses cannot be deleted: 400 SemanticError`, requirements(id), async ({ sps, plant, spsProfile }) => {
+      test.skip(!spsProfile.pluginDelete, `profile ${spsProfile.name}: plugins cannot be deleted over REST before 6.4`);
+      const plugin = await plant.plugin(type);
+      await (type === 'aa' ? plant.aaInstance(plugin.key) : plant.credentialStore(plugin.key));
+      await openTransaction(sps);
+      expect(errorProblems(await sps.delete(plugin.href), 400, 'SemanticError')).toEqual([]);
+      await rollbackTransaction(sps);
+      expect((await sps.get(plugin.href)).status, 'the plugin is still there').toBe(200);
+    });
+  }
 
   test('before 6.4 plugin deletion is not offered: 405', requirements('PLUGIN-DELETE-405'), async ({ sps, plant, spsProfile }) => {
     test.skip(spsProfile.pluginDelete, `profile ${spsProfile.name} offers plugin deletion`);

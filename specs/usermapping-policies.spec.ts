@@ -3,9 +3,7 @@ import { errorProblems } from '../lib/contract/error-problems.ts';
 import { runName } from '../lib/client/run-names.ts';
 import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
 import { expect, requirements, test } from './fixtures.ts';
-import { checkPayloadCase, expectRefused, runLifecycle } from './lifecycle.ts';
-import { brokenPayload, validPayload } from '../generators/payloads.ts';
-import fc from 'fast-check';
+import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
 
 const POLICIES = '/api/configuration/policies/usermapping_policies';
 
@@ -51,14 +49,7 @@ test.describe('usermapping policies', () => {
 
   test('generated usermapping policies get the answer their label promises', requirements('USERMAP-CREATE-001', 'USERMAP-VALIDATION-001'), async ({ sps, property, settings, writes: _w }) => {
     const ctx = { pluginKeys: ['unused'], namePrefix: settings.runId };
-    await property(fc.oneof(validPayload('usermapping_policies', ctx), brokenPayload('usermapping_policies', ctx)), async (c) => {
-      await openTransaction(sps);
-      try {
-        await checkPayloadCase(sps, POLICIES, c);
-      } finally {
-        await rollbackTransaction(sps);
-      }
-    });
+    await payloadProperty(sps, property, 'usermapping_policies', ctx);
   });
 
   test('a list GET with an unsupported filter is refused with 400 InvalidQuery', requirements('USERMAP-INVALID-QUERY-001'), async ({ sps }) => {
