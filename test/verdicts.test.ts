@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import type { Requirement } from '../lib/report/catalog.ts';
-import { judge, totals, unknownIds, type TestRecord } from '../lib/report/verdicts.ts';
+import { areaTotals, judge, totals, unknownIds, type TestRecord } from '../lib/report/verdicts.ts';
 
 const req = (id: string, extra: Partial<Requirement> = {}): Requirement => ({
   id,
@@ -47,4 +47,12 @@ test('totals count every verdict and unknown ids are reported', () => {
   const verdicts = judge([req('A'), req('B'), req('C')], [rec(['A'], 'passed'), rec(['B', 'Z'], 'failed')]);
   expect(totals(verdicts)).toEqual({ PASS: 1, FAIL: 1, 'NOT-TESTED': 1, SKIPPED: 0, ERROR: 0 });
   expect(unknownIds([req('A')], [rec(['A', 'Z'], 'passed')])).toEqual(['Z']);
+});
+
+test('totals per area keep the catalog order and add up to the totals', () => {
+  const verdicts = judge([req('A', { area: 'x' }), req('B', { area: 'y' }), req('C', { area: 'x' })], [rec(['A'], 'passed'), rec(['B'], 'error')]);
+  const areas = areaTotals(verdicts);
+  expect(areas.map((a) => a.area)).toEqual(['x', 'y']);
+  expect(areas[0]!.totals).toEqual({ PASS: 1, FAIL: 0, 'NOT-TESTED': 1, SKIPPED: 0, ERROR: 0 });
+  expect(areas[1]!.totals.ERROR).toBe(1);
 });

@@ -22,7 +22,8 @@ function fromPropertyLabel(property: Record<string, unknown> | undefined): Expec
 function fromMessages(messages: readonly string[], recorded: RecordedAnswer): ExpectedAnswer | undefined {
   const text = messages.join('\n').replace(ANSI, '');
   const status = /status: expected (\d{3}), got (\d{3})/.exec(text);
-  const code = /error\.type: expected "([A-Za-z]+)"/.exec(text)?.[1];
+  // Playwright's diff prints the problem strings JSON-quoted, so the inner quotes may be escaped.
+  const code = /error\.type: expected \\?"([A-Za-z]+)\\?"/.exec(text)?.[1];
   if (status && Number(status[2]) === recorded.status) {
     return { status: Number(status[1]), ...(code ? { code } : {}), source: 'assertion message (error-problems)' };
   }
