@@ -4,7 +4,7 @@ import { schemaProblems } from '../lib/contract/validators.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 test.describe('authentication', () => {
-  test('valid Basic credentials open a session with a session_id cookie', requirements('AUTH-LOGIN-001'), async ({ settings, connect }) => {
+  test('valid Basic credentials open a session with a session_id cookie that later requests may use', requirements('AUTH-LOGIN-001', 'AUTH-SESSION-002'), async ({ settings, connect }) => {
     const client = await connect({ anonymous: true });
     const res = await client.login(settings);
     expect(res.status).toBe(200);
@@ -12,6 +12,9 @@ test.describe('authentication', () => {
     expect(metaLinkProblems((res.json as { meta?: unknown }).meta, '/api/authentication')).toEqual([]);
     expect([res.headers['set-cookie'] ?? []].flat().some((c) => /^session_id=[^;]+/.test(c))).toBe(true);
     expect(client.loggedIn).toBe(true);
+    for (const path of ['/api/configuration/plugins', '/api/transaction', '/api/configuration/plugins/aa']) {
+      expect((await client.get(path)).status, `${path} with the session`).toBe(200);
+    }
     await client.logout();
   });
 
@@ -20,6 +23,19 @@ test.describe('authentication', () => {
     const res = await client.login({ username: settings.username, password: `${settings.password}-wrong` });
     expect(errorProblems(res, 401, 'AuthenticationFailure')).toEqual([]);
     expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  test('a login without any credentials is refused with 401 AuthenticationFailure', requirements('AUTH-LOGIN-003'), async ({ anonymous }) => {
+    const res = await anonymous.raw({ method: 'GET', path: '/api/authentication' });
+    expect(errorProblems(res, 401, 'AuthenticationFailure')).toEqual([]);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  test('GET /api/info answers without a session, with its own meta', requirements('AUTH-SESSION-003', 'META-INFO-001'), async ({ anonymous }) => {
+    const res = await anonymous.get('/api/info');
+    expect(res.status).toBe(200);
+    expect((res.json as { meta?: unknown }).meta).toEqual({ href: '/api/info', parent: '/api' });
+    expect(errorProblems(await anonymous.get('/api/configuration/policies/usermapping_policies'), 401, 'Unauthenticated'), 'anything else needs a session').toEqual([]);
   });
 
   test('a request without a session is refused with 401 Unauthenticated naming the path', requirements('AUTH-SESSION-001', 'ERROR-ENVELOPE-001'), async ({ anonymous }) => {

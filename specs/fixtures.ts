@@ -20,8 +20,11 @@ import { loadSettings, reportDir, type Settings } from '../lib/target/settings.t
 import { profile, type Profile } from '../lib/target/profiles.ts';
 import type fc from 'fast-check';
 
-/** The requirement every test checks in passing: each response has its documented envelope and meta. */
-export const ENVELOPE_REQUIREMENT = 'META-ENVELOPE-001';
+/**
+ * Requirements every test checks in passing, on every response it receives: the documented envelope
+ * and meta links, a JSON content type, and never a server error.
+ */
+export const EVERY_RESPONSE_REQUIREMENTS = ['META-ENVELOPE-001', 'ERROR-CONTENT-TYPE-001', 'ERROR-INTERNAL-001'];
 export const WRITES_OFF = 'SPS_ALLOW_WRITES is off: this check creates or changes objects on the target';
 export const PERMANENT_PLUGINS = 'this SPS version cannot delete plugins: a committed upload would stay on the appliance';
 const KEPT_EXCHANGES = 30;
@@ -40,6 +43,7 @@ export class Recorder {
   watch(client: SpsClient): SpsClient {
     client.onExchange((ex) => {
       this.#sentinel.observe(ex.response.status);
+      if (ex.response.status >= 500) this.problems.push(`${ex.request.method} ${ex.request.path} → ${ex.response.status}: a server error`);
       this.exchanges.push(ex);
       if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
       const contentType = ex.response.headers['content-type'];
@@ -122,7 +126,7 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
 
   recorder: async ({ settings, sentinel }, use, testInfo) => {
     const recorder = new Recorder(sentinel);
-    testInfo.annotations.push({ type: 'requirement', description: ENVELOPE_REQUIREMENT });
+    for (const id of EVERY_RESPONSE_REQUIREMENTS) testInfo.annotations.push({ type: 'requirement', description: id });
     await use(recorder);
     const targetBroke = testInfo.errors.find((e) => (e.message ?? '').includes(TARGET_ERROR_MARK));
     if (targetBroke) sentinel.fault(targetBroke.message?.split('\n')[0] ?? 'target error');

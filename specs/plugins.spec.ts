@@ -13,7 +13,7 @@ interface ListBody {
 }
 
 test.describe('plugin collections', () => {
-  test('GET /api/configuration/plugins lists one endpoint per plugin type', requirements('PLUGINS-TREE-001', 'META-LIST-001'), async ({ sps, spsProfile }) => {
+  test('GET /api/configuration/plugins lists one endpoint per plugin type', requirements('PLUGINS-TREE-001', 'PLUGINS-TREE-002', 'PLUGINS-TREE-003', 'PLUGINS-TREE-004', 'META-LIST-001', 'META-LIST-ITEMS-001', 'META-TRANSACTION-001'), async ({ sps, spsProfile }) => {
     const res = await sps.get(PLUGINS);
     expect(res.status).toBe(200);
     expect(schemaProblems('list', res.json)).toEqual([]);
@@ -23,27 +23,52 @@ test.describe('plugin collections', () => {
     expect(metaLinkProblems(body.meta, PLUGINS)).toEqual([]);
   });
 
-  test('GET /api/configuration/plugins/aa is a list of AA plugins', requirements('PLUGINS-AA-LIST-001', 'META-LIST-001'), async ({ sps, spsProfile }) => {
-    const path = `${PLUGINS}/aa`;
-    const res = await sps.get(path);
-    expect(res.status).toBe(200);
-    expect(schemaProblems('list', res.json)).toEqual([]);
-    const body = res.json as ListBody;
-    for (const item of body.items) expect(item.meta.href).toBe(`${path}/${item.key}`);
-    expect(metaLinkProblems(body.meta, path)).toEqual([]);
-    expect(body.meta.first).toBe(`${PLUGINS}/${spsProfile.pluginTypes[0]}`);
-    expect(body.meta.last).toBe(`${PLUGINS}/${spsProfile.pluginTypes.at(-1)}`);
+  const typeLists = [
+    { type: 'aa', id: 'PLUGINS-AA-LIST-001' },
+    { type: 'credentialstore', id: 'PLUGINS-CS-LIST-001' },
+  ] as const;
+  for (const { type, id } of typeLists) {
+    test(`GET /api/configuration/plugins/${type} is a list of ${type} plugins`, requirements(id, 'META-LIST-001', 'META-LIST-ITEMS-001', 'META-TRANSACTION-001'), async ({ sps, spsProfile }) => {
+      const path = `${PLUGINS}/${type}`;
+      const res = await sps.get(path);
+      expect(res.status).toBe(200);
+      expect(schemaProblems('list', res.json)).toEqual([]);
+      const body = res.json as ListBody;
+      for (const item of body.items) expect(item.meta.href).toBe(`${path}/${item.key}`);
+      expect(metaLinkProblems(body.meta, path)).toEqual([]);
+      expect(body.meta.transaction).toBe('/api/transaction');
+      expect(body.meta.first).toBe(`${PLUGINS}/${spsProfile.pluginTypes[0]}`);
+      expect(body.meta.last).toBe(`${PLUGINS}/${spsProfile.pluginTypes.at(-1)}`);
+    });
+  }
+
+  test('the ticketing collection exists in 5.x only', requirements('PLUGINS-TICKETING-001', 'PLUGINS-TICKETING-002'), async ({ sps, spsProfile }) => {
+    const res = await sps.get(`${PLUGINS}/ticketing`);
+    if (spsProfile.pluginTypes.includes('ticketing')) expect(schemaProblems('list', res.json)).toEqual([]);
+    else expect(errorProblems(res, 404, 'NotFound')).toEqual([]);
   });
 
-  test('plugin collections need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
-    for (const path of [PLUGINS, `${PLUGINS}/aa`]) {
+  test('an unknown path under the plugins tree answers 404 NotFound', requirements('PLUGINS-TREE-404', 'ERROR-NOTFOUND-001'), async ({ sps }) => {
+    for (const path of [`${PLUGINS}/no_such_type`, `${PLUGINS}/aa/x/y`, `${PLUGINS}/aa/00000000-0000-4000-8000-000000000000/more`]) {
+      expect(errorProblems(await sps.get(path), 404, 'NotFound'), path).toEqual([]);
+    }
+  });
+
+  test('a plugin list GET with a filter it does not support answers 400 InvalidQuery', requirements('PLUGINS-INVALID-QUERY-001'), async ({ sps }) => {
+    expect(errorProblems(await sps.get(`${PLUGINS}/aa?name=x`), 400, 'InvalidQuery')).toEqual([]);
+  });
+
+  test('plugin collections and objects need a session', requirements('AUTH-SESSION-001', 'AUTH-PLUGINS-TREE-401', 'AUTH-PLUGINS-TYPE-401', 'AUTH-PLUGIN-DELETE-401'), async ({ anonymous }) => {
+    const object = `${PLUGINS}/aa/00000000-0000-4000-8000-000000000000`;
+    for (const path of [PLUGINS, `${PLUGINS}/aa`, `${PLUGINS}/credentialstore`, object]) {
       expect(errorProblems(await anonymous.get(path), 401, 'Unauthenticated'), path).toEqual([]);
     }
+    expect(errorProblems(await anonymous.delete(object), 401, 'Unauthenticated'), 'DELETE').toEqual([]);
   });
 });
 
 test.describe('plugin objects', () => {
-  test('an uploaded plugin is listed and readable with the documented body', requirements('PLUGINS-OBJECT-001', 'PLUGINS-AA-LIST-001'), async ({ sps, plant, spsProfile }) => {
+  test('an uploaded plugin is listed and readable with the documented body', requirements('PLUGINS-OBJECT-001', 'PLUGINS-AA-LIST-001', 'PLUGINS-FIELDS-001'), async ({ sps, plant, spsProfile }) => {
     const plugin = await plant.plugin('aa');
     const list = await sps.get(`${PLUGINS}/aa`);
     expect((list.json as ListBody).items.map((i) => i.key)).toContain(plugin.key);
@@ -63,7 +88,7 @@ test.describe('plugin objects', () => {
     expect(body.sha256sum).toBe(createHash('sha256').update(plugin.zip).digest('hex'));
   });
 
-  test('an unknown plugin key or plugin type answers 404 NotFound', requirements('PLUGINS-NOTFOUND-001'), async ({ sps }) => {
+  test('an unknown plugin key or plugin type answers 404 NotFound', requirements('PLUGINS-NOTFOUND-001', 'ERROR-NOTFOUND-001'), async ({ sps }) => {
     for (const path of [`${PLUGINS}/aa/00000000-0000-4000-8000-000000000000`, `${PLUGINS}/no_such_type`]) {
       expect(errorProblems(await sps.get(path), 404, 'NotFound'), path).toEqual([]);
     }
@@ -71,16 +96,28 @@ test.describe('plugin objects', () => {
 });
 
 test.describe('plugin deletion', () => {
-  test('deleting a plugin answers its meta and, once committed, it is gone', requirements('PLUGIN-DELETE-001', 'PLUGIN-DELETE-USE-AFTER-001'), async ({ sps, plant, spsProfile }) => {
+  test('deleting a plugin answers its meta and, once committed, it is gone', requirements('PLUGIN-DELETE-001', 'PLUGIN-DELETE-USE-AFTER-001', 'META-PLUGIN-DELETE-001'), async ({ sps, plant, spsProfile }) => {
     test.skip(!spsProfile.pluginDelete, `profile ${spsProfile.name}: plugins cannot be deleted over REST before 6.4`);
     const plugin = await plant.plugin('aa');
     await openTransaction(sps);
     const res = await sps.delete(plugin.href);
     expect(res.status).toBe(200);
-    expect((res.json as { meta: unknown }).meta).toMatchObject({ href: plugin.href, parent: `${PLUGINS}/aa` });
+    expect(res.json, 'only the meta, with only href and parent').toEqual({ meta: { href: plugin.href, parent: `${PLUGINS}/aa` } });
     await mustCommit(sps);
     expect(errorProblems(await sps.get(plugin.href), 404, 'NotFound')).toEqual([]);
     expect(((await sps.get(`${PLUGINS}/aa`)).json as ListBody).items.map((i) => i.key)).not.toContain(plugin.key);
+  });
+
+  test('a plugin delete is transactional: invisible to others until commit, undone by rollback', requirements('PLUGIN-DELETE-TX-001'), async ({ sps, connect, plant, spsProfile }) => {
+    test.skip(!spsProfile.pluginDelete, `profile ${spsProfile.name}: plugins cannot be deleted over REST before 6.4`);
+    const plugin = await plant.plugin('aa');
+    const other = await connect();
+    await openTransaction(sps);
+    expect((await sps.delete(plugin.href)).status).toBe(200);
+    expect((await sps.get(plugin.href)).status, 'gone for the deleting session').toBe(404);
+    expect((await other.get(plugin.href)).status, 'still there for another session').toBe(200);
+    await rollbackTransaction(sps);
+    expect((await sps.get(plugin.href)).status, 'back after rollback').toBe(200);
   });
 
   test('deleting an unknown plugin answers 404', requirements('PLUGIN-DELETE-404'), async ({ sps, spsProfile, writes: _w }) => {
