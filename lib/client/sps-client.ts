@@ -1,6 +1,7 @@
 // The SPS REST client: Basic login, the session_id cookie, JSON and zip requests.
 import type { ExchangeListener } from './exchange.ts';
 import { TargetError } from './target-error.ts';
+import { sendExpectingContinue, type ContinueOutcome } from './expect-continue.ts';
 import { jsonOf, transport, type HttpRequest, type HttpResponse, type TlsOptions, type Transport } from './http.ts';
 
 export interface ApiResponse extends HttpResponse {
@@ -26,11 +27,15 @@ function sessionIdFromSetCookie(header: string | string[] | undefined): string |
 
 export class SpsClient {
   readonly #send: Transport;
+  readonly #baseUrl: string;
+  readonly #tls: TlsOptions;
   readonly #listeners: ExchangeListener[] = [];
   #sessionId: string | undefined;
 
-  constructor(baseUrl: string, tls?: TlsOptions) {
+  constructor(baseUrl: string, tls: TlsOptions = { verify: true }) {
     this.#send = transport(baseUrl, tls);
+    this.#baseUrl = baseUrl;
+    this.#tls = tls;
   }
 
   get loggedIn(): boolean {
@@ -93,6 +98,13 @@ export class SpsClient {
 
   put(path: string, body: unknown): Promise<ApiResponse> {
     return this.request({ method: 'PUT', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  }
+
+  /** An upload that announces `announcedLength` bytes and sends the zip only after 100 Continue. */
+  uploadExpectingContinue(zip: Buffer, announcedLength = zip.length): Promise<ContinueOutcome> {
+    const headers: Record<string, string> = { 'content-type': 'application/zip', 'content-length': String(announcedLength) };
+    if (this.#sessionId) headers.cookie = `session_id=${this.#sessionId}`;
+    return sendExpectingContinue(this.#baseUrl, this.#tls, '/api/upload/plugins', headers, zip);
   }
 
   upload(zip: Buffer, contentType: string | null = 'application/zip'): Promise<ApiResponse> {

@@ -17,6 +17,8 @@ export interface Requirement {
   reasoning?: string;
   /** SPS profiles the requirement applies to; "all" for every profile. */
   profiles: readonly (ProfileName | 'all')[];
+  /** For packaging requirements: the rule id lib/plugin reports and the generators label cases with. */
+  rule?: string;
   /** Set when no test checks it on purpose: the reason it stays NOT-TESTED. */
   not_tested?: string;
 }
