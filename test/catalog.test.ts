@@ -5,30 +5,47 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { pluginZipDefectRules } from '../generators/plugin-zip.ts';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { pluginZipDefectRules, pluginZipWith } from '../generators/plugin-zip.ts';
+import { EVERY_RESPONSE_REQUIREMENTS } from '../specs/fixtures.ts';
 import { PACKAGING_RULES } from '../lib/plugin/rules.ts';
 import { CATALOG_FILE, loadCatalog } from '../lib/report/catalog.ts';
 import { PROFILE_NAMES, profile } from '../lib/target/profiles.ts';
 
-const SPECS = fileURLToPath(new URL('../specs/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PREFIXES = ['AUTH', 'TX', 'PLUGINS', 'PLUGIN-DELETE', 'UPLOAD', 'PKG', 'INTEGRITY', 'AAINST', 'CREDSTORE', 'USERMAP', 'TRUSTEDCA', 'PASSWORDS', 'META', 'ERROR', 'ROLES', 'ROBUST', 'SAFETY'];
 const FIELDS = new Set(['id', 'area', 'statement', 'source', 'basis', 'reasoning', 'profiles', 'rule', 'not_tested']);
 const catalog = loadCatalog();
 
-/** Requirement ids the specs name: requirements('A', 'B'), { type: 'requirement', description: 'A' }, *_REQUIREMENT = 'A'. */
+interface ListedSpec {
+  tests: { annotations: { type: string; description?: string }[] }[];
+}
+interface ListedSuite {
+  file: string;
+  specs: ListedSpec[];
+  suites?: ListedSuite[];
+}
+
+/** Requirement ids the conformance specs carry, as Playwright itself collects them (`--list`). */
 function specRequirementIds(): Map<string, string> {
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const env: NodeJS.ProcessEnv = { ...process.env, SPS_REPORT_DIR: 'reports/list' };
+  const out = execFileSync(process.execPath, [cli, 'test', '--list', '--project=conformance', '--reporter=json'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 });
   const ids = new Map<string, string>();
-  for (const file of readdirSync(SPECS).filter((f) => f.endsWith('.ts'))) {
-    const text = readFileSync(join(SPECS, file), 'utf8');
-    const found = [
-      ...[...text.matchAll(/requirements\(([^)]*)\)/g)].flatMap((m) => [...m[1]!.matchAll(/'([^']+)'/g)].map((s) => s[1]!)),
-      ...[...text.matchAll(/type:\s*'requirement',\s*description:\s*'([^']+)'/g)].map((m) => m[1]!),
-      ...[...text.matchAll(/_REQUIREMENT\s*=\s*'([^']+)'/g)].map((m) => m[1]!),
-    ];
-    for (const id of found) ids.set(id, file);
-  }
+  const visit = (suite: ListedSuite) => {
+    for (const spec of suite.specs) {
+      for (const t of spec.tests) for (const a of t.annotations) if (a.type === 'requirement' && a.description) ids.set(a.description, suite.file);
+    }
+    for (const child of suite.suites ?? []) visit({ ...child, file: child.file ?? suite.file });
+  };
+  for (const suite of (JSON.parse(out) as { suites: ListedSuite[] }).suites) visit(suite);
+  for (const id of EVERY_RESPONSE_REQUIREMENTS) ids.set(id, 'specs/fixtures.ts');
   return ids;
 }
+
+const specIds = specRequirementIds();
 
 test('the catalog file parses and every entry has only known fields', () => {
   const raw = parse(readFileSync(CATALOG_FILE, 'utf8')) as { requirements: Record<string, unknown>[] };
@@ -52,7 +69,7 @@ test('every entry is complete: statement, source, basis, reasoning for inferred,
   for (const r of catalog) {
     expect(r.area, r.id).toMatch(/^[a-z][a-z-]*$/);
     expect(r.statement, r.id).toMatch(/\b(MUST|MUST NOT|SHOULD|MAY)\b/);
-    expect(r.source, r.id).toMatch(/seeds\/00[0-4]|shared\/spec|sps-api-facts|sps-rest-api|SDK_NOTES|sps-decisions|DESIGN\.md|SUMMARY\.md/);
+    expect(r.source, r.id).toMatch(/seeds\/00[0-4]|shared\/spec|sps-api-facts|sps-rest-api|SDK_NOTES|decisions\.md|DESIGN\.md|SUMMARY\.md/);
     expect(['documented', 'inferred'], r.id).toContain(r.basis);
     if (r.basis === 'inferred') expect(r.reasoning?.trim().length ?? 0, `${r.id} needs reasoning`).toBeGreaterThan(10);
     expect(r.profiles.length, r.id).toBeGreaterThan(0);
@@ -63,7 +80,7 @@ test('every entry is complete: statement, source, basis, reasoning for inferred,
 
 test('every requirement id a spec names is in the catalog', () => {
   const ids = new Set(catalog.map((r) => r.id));
-  const used = specRequirementIds();
+  const used = specIds;
   expect(used.size).toBeGreaterThan(0);
   const missing = [...used].filter(([id]) => !ids.has(id)).map(([id, file]) => `${id} (${file})`);
   expect(missing).toEqual([]);
@@ -77,8 +94,22 @@ test('every packaging rule inspectPlugin reports has exactly one PKG- requiremen
   for (const rule of byRule.keys()) expect(PACKAGING_RULES, rule).toContain(rule);
 });
 
-test('the generators label every packaging rule and no other', () => {
-  for (const name of PROFILE_NAMES) expect(new Set(pluginZipDefectRules(profile(name)))).toEqual(new Set(PACKAGING_RULES));
+test('every requirement is checked by some spec, or says why it stays NOT-TESTED', () => {
+  const unchecked = catalog.filter((r) => !specIds.has(r.id) && !r.not_tested?.trim()).map((r) => r.id);
+  expect(unchecked).toEqual([]);
+  const checkedAnyway = catalog.filter((r) => specIds.has(r.id) && r.not_tested).map((r) => r.id);
+  expect(checkedAnyway, 'a requirement a spec checks must not claim to be untested').toEqual([]);
+});
+
+test('the generators build a case for every packaging rule, labelled with that rule alone', () => {
+  for (const name of PROFILE_NAMES) {
+    const p = profile(name);
+    expect(new Set(pluginZipDefectRules(p))).toEqual(new Set(PACKAGING_RULES));
+    for (const rule of PACKAGING_RULES.filter((r) => r !== 'zip.too-large' && r !== 'zip.bomb')) {
+      const [sample] = fc.sample(pluginZipWith(rule, p), { numRuns: 1, seed: 1 });
+      expect(sample?.defects, `${name} ${rule}`).toEqual([rule]);
+    }
+  }
 });
 
 test('where the seeds disagree the catalog splits by profile', () => {

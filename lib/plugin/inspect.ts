@@ -1,4 +1,4 @@
-// Inspects plugin zip bytes by the packaging rules (/tmp/sps-decisions.md "Packaging rules") and reports
+// Inspects plugin zip bytes by the packaging rules (schemas/decisions.md "Packaging rules") and reports
 // every rule they break. The linter and the emulator's upload both use this, so they cannot disagree.
 // It never throws: any bytes at all come back as an Inspection.
 import type { Profile } from '../target/profiles.ts';

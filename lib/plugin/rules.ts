@@ -1,4 +1,4 @@
-// Every packaging rule id inspectPlugin can report (/tmp/sps-decisions.md "Packaging rules"). The
+// Every packaging rule id inspectPlugin can report (schemas/decisions.md "Packaging rules"). The
 // catalog has one PKG- requirement per id, and the generators one defect per id; tests hold the three
 // lists together.
 import { REQUIRED_FIELDS } from './manifest-rules.ts';
