@@ -9,7 +9,7 @@ const INSTANCES = '/api/configuration/policies/aa_plugin_instances';
 const pluginRef = (key: string) => ({ key, meta: { href: `/api/configuration/plugins/aa/${key}` } });
 
 test.describe('AA plugin instances', () => {
-  test('create, read, list, modify and delete an instance; gone after delete', requirements('AAINST-CREATE-001', 'AAINST-READ-001', 'AAINST-MODIFY-001', 'AAINST-DELETE-001', 'AAINST-USE-AFTER-DELETE-001'), async ({ sps, ledger, plant, settings }) => {
+  test('create, read, list, modify and delete an instance; gone after delete', requirements('AAINST-CREATE-001', 'AAINST-READ-001', 'AAINST-LIST-001', 'AAINST-MODIFY-001', 'AAINST-DELETE-001', 'AAINST-USE-AFTER-DELETE-001', 'AAINST-CONFIGURATION-001', 'META-CREATE-001', 'META-MODIFY-001', 'META-DELETE-001', 'META-REFERENCE-001'), async ({ sps, ledger, plant, settings }) => {
     const plugin = await plant.plugin('aa');
     const name = runName(settings.runId, 'inst');
     await runLifecycle(sps, ledger, {
@@ -22,7 +22,7 @@ test.describe('AA plugin instances', () => {
     });
   });
 
-  test('invalid instances are refused with 400 SemanticError and nothing is created', requirements('AAINST-VALIDATION-001', 'AAINST-NAME-001', 'AAINST-REFERENCE-001'), async ({ sps, plant, settings }) => {
+  test('invalid instances are refused with 400 SemanticError and nothing is created', requirements('AAINST-VALIDATION-001', 'AAINST-NAME-001', 'AAINST-REFERENCE-001', 'AAINST-CONFIGURATION-001', 'ERROR-SEMANTIC-001'), async ({ sps, plant, settings }) => {
     const plugin = await plant.plugin('aa');
     const name = runName(settings.runId, 'bad');
     await openTransaction(sps);
@@ -62,11 +62,11 @@ test.describe('AA plugin instances', () => {
     await payloadProperty(sps, property, 'aa_plugin_instances', ctx);
   });
 
-  test('an unknown instance answers 404 NotFound', requirements('AAINST-NOTFOUND-001'), async ({ sps }) => {
+  test('an unknown instance answers 404 NotFound', requirements('AAINST-NOTFOUND-001', 'ERROR-NOTFOUND-001'), async ({ sps }) => {
     expect(errorProblems(await sps.get(`${INSTANCES}/00000000-0000-4000-8000-000000000000`), 404, 'NotFound')).toEqual([]);
   });
 
-  test('instances need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
+  test('instances need a session', requirements('AUTH-SESSION-001', 'AUTH-POLICIES-401'), async ({ anonymous }) => {
     expect(errorProblems(await anonymous.get(INSTANCES), 401, 'Unauthenticated')).toEqual([]);
     expect(errorProblems(await anonymous.post(INSTANCES, {}), 401, 'Unauthenticated')).toEqual([]);
   });

@@ -18,7 +18,7 @@ test.describe('authentication', () => {
     await client.logout();
   });
 
-  test('wrong credentials are refused with 401 AuthenticationFailure', requirements('AUTH-LOGIN-002', 'ERROR-ENVELOPE-001'), async ({ settings, connect }) => {
+  test('wrong credentials are refused with 401 AuthenticationFailure', requirements('AUTH-LOGIN-002', 'AUTH-PLUGINS-TREE-401-LOGIN', 'AUTH-PLUGINS-TYPE-401-LOGIN', 'AUTH-USERMAP-401-LOGIN', 'ERROR-ENVELOPE-001'), async ({ settings, connect }) => {
     const client = await connect({ anonymous: true });
     const res = await client.login({ username: settings.username, password: `${settings.password}-wrong` });
     expect(errorProblems(res, 401, 'AuthenticationFailure')).toEqual([]);

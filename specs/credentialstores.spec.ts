@@ -9,7 +9,7 @@ const STORES = '/api/configuration/policies/credentialstores';
 const pluginRef = (key: string) => ({ key, meta: { href: `/api/configuration/plugins/credentialstore/${key}` } });
 
 test.describe('credential stores', () => {
-  test('create, read, list, modify and delete an external-plugin credential store', requirements('CREDSTORE-CREATE-001', 'CREDSTORE-READ-001', 'CREDSTORE-MODIFY-001', 'CREDSTORE-DELETE-001', 'CREDSTORE-USE-AFTER-DELETE-001'), async ({ sps, ledger, plant, settings }) => {
+  test('create, read, list, modify and delete an external-plugin credential store', requirements('CREDSTORE-CREATE-001', 'CREDSTORE-READ-001', 'CREDSTORE-LIST-001', 'CREDSTORE-MODIFY-001', 'CREDSTORE-DELETE-001', 'CREDSTORE-USE-AFTER-DELETE-001', 'META-CREATE-001', 'META-MODIFY-001', 'META-DELETE-001', 'META-REFERENCE-001'), async ({ sps, ledger, plant, settings }) => {
     const first = await plant.plugin('credentialstore');
     const second = await plant.plugin('credentialstore');
     const name = runName(settings.runId, 'store');
@@ -23,7 +23,7 @@ test.describe('credential stores', () => {
     });
   });
 
-  test('invalid credential stores are refused with 400 SemanticError', requirements('CREDSTORE-VALIDATION-001', 'CREDSTORE-NAME-001', 'CREDSTORE-REFERENCE-001'), async ({ sps, plant, settings }) => {
+  test('invalid credential stores are refused with 400 SemanticError', requirements('CREDSTORE-VALIDATION-001', 'CREDSTORE-NAME-001', 'CREDSTORE-REFERENCE-001', 'ERROR-SEMANTIC-001'), async ({ sps, plant, settings }) => {
     const plugin = await plant.plugin('credentialstore');
     const name = runName(settings.runId, 'badstore');
     await openTransaction(sps);
@@ -59,11 +59,11 @@ test.describe('credential stores', () => {
     await payloadProperty(sps, property, 'credentialstores', ctx);
   });
 
-  test('an unknown credential store answers 404 NotFound', requirements('CREDSTORE-NOTFOUND-001'), async ({ sps }) => {
+  test('an unknown credential store answers 404 NotFound', requirements('CREDSTORE-NOTFOUND-001', 'ERROR-NOTFOUND-001'), async ({ sps }) => {
     expect(errorProblems(await sps.get(`${STORES}/00000000-0000-4000-8000-000000000000`), 404, 'NotFound')).toEqual([]);
   });
 
-  test('credential stores need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
+  test('credential stores need a session', requirements('AUTH-SESSION-001', 'AUTH-POLICIES-401'), async ({ anonymous }) => {
     expect(errorProblems(await anonymous.get(STORES), 401, 'Unauthenticated')).toEqual([]);
   });
 });

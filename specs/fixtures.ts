@@ -11,10 +11,10 @@ import { LoginError, SpsClient } from '../lib/client/sps-client.ts';
 import { TARGET_ERROR_MARK } from '../lib/client/target-error.ts';
 import { rollbackTransaction } from '../lib/client/transactions.ts';
 import type { Exchange } from '../lib/client/exchange.ts';
-import { checkProperty } from '../lib/contract/property.ts';
+import { checkProperty, type PropertyFailure } from '../lib/contract/property.ts';
 import { responseProblems } from '../lib/contract/response-checker.ts';
 import { ATTACHMENT } from '../lib/report/attachments.ts';
-import { redactExchange } from '../lib/report/redact.ts';
+import { redactExchange, redactText } from '../lib/report/redact.ts';
 import { Sentinel } from '../lib/target/sentinel.ts';
 import { loadSettings, reportDir, type Settings } from '../lib/target/settings.ts';
 import { profile, type Profile } from '../lib/target/profiles.ts';
@@ -91,7 +91,7 @@ export interface SpsFixtures {
   /** Automatic: once the sentinel has tripped, every later test is skipped as a target ERROR. */
   healthGate: void;
   /** Runs a property with the run's seed and FC_RUNS, attaching the shrunk case on failure. */
-  property: <T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>) => Promise<void>;
+  property: <T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options?: { maxRuns?: number }) => Promise<void>;
 }
 
 export interface SpsWorkerFixtures {
@@ -211,12 +211,17 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
     await use();
   },
 
-  property: async ({ settings }, use, testInfo) => {
-    await use((arbitrary, predicate) =>
+  property: async ({ settings, recorder }, use, testInfo) => {
+    const attachFailure = (failure: PropertyFailure) =>
+      testInfo.attach(ATTACHMENT.propertyFailure, {
+        body: redactText(JSON.stringify(failure, null, 2), [settings.password, ...recorder.secrets]),
+        contentType: 'application/json',
+      });
+    await use((arbitrary, predicate, options = {}) =>
       checkProperty(arbitrary, predicate, {
         seed: settings.fcSeed,
-        numRuns: settings.fcRuns,
-        onFailure: (failure) => testInfo.attach(ATTACHMENT.propertyFailure, { body: JSON.stringify(failure, null, 2), contentType: 'application/json' }),
+        numRuns: Math.min(settings.fcRuns, options.maxRuns ?? Infinity),
+        onFailure: attachFailure,
       }),
     );
   },

@@ -44,6 +44,19 @@ test.describe('plugin integrity', () => {
     }
   });
 
+  test('a plugin_type that is not a plugin type is refused with 400 InvalidFormat', requirements('INTEGRITY-INVALID-TYPE-001'), async ({ sps }) => {
+    for (const type of ['ticket', 'AA', '../aa', 'aa_plugin_instances']) {
+      expect(errorProblems(await sps.get(query({ key: '2080160955734bb2a1ddf9', plugin_type: type, ops: 'zip_checksum' })), 400, 'InvalidFormat'), type).toEqual([]);
+    }
+  });
+
+  test('every plugin type of the version is a valid plugin_type', requirements('INTEGRITY-TYPES-001'), async ({ sps, spsProfile }) => {
+    for (const type of spsProfile.manifestTypes) {
+      const res = await sps.get(query({ key: '00000000-0000-4000-8000-000000000000', plugin_type: type, ops: 'zip_checksum' }));
+      expect(errorProblems(res, 404, 'MissingPlugin'), `${type}: accepted, and no such plugin`).toEqual([]);
+    }
+  });
+
   test('a well-formed key of no plugin answers 404 MissingPlugin', requirements('INTEGRITY-MISSING-PLUGIN-001'), async ({ sps }) => {
     const res = await sps.get(query({ key: '00000000-0000-4000-8000-000000000000', plugin_type: 'aa', ops: 'zip_checksum' }));
     expect(errorProblems(res, 404, 'MissingPlugin')).toEqual([]);

@@ -33,8 +33,7 @@ async function created(client: SpsClient, ledger: Ledger, c: LifecycleCase): Pro
   expect(res.status, `POST ${c.collection}: ${res.body.toString('utf8').slice(0, 300)}`).toBe(201);
   const answer = res.json as WriteAnswer;
   ledger.record(answer.meta.href);
-  expect(answer.meta.href).toBe(`${c.collection}/${answer.key}`);
-  expect(answer.meta.parent).toBe(c.collection);
+  expect(answer.meta).toEqual({ href: `${c.collection}/${answer.key}`, parent: c.collection, transaction: '/api/transaction' });
   return answer;
 }
 
@@ -58,14 +57,25 @@ export async function runLifecycle(client: SpsClient, ledger: Ledger, c: Lifecyc
   await openTransaction(client);
   const put = await client.put(meta.href, c.modify);
   expect(put.status, `PUT ${meta.href}: ${put.body.toString('utf8').slice(0, 300)}`).toBe(200);
-  expect((put.json as WriteAnswer).key).toBe(key);
+  expect(put.json as WriteAnswer).toEqual({ key, meta: { href: meta.href, parent: c.collection, transaction: '/api/transaction' } });
   await mustCommit(client);
   await readBack(client, meta.href, c, c.modified);
 
   await openTransaction(client);
+  const siblings = (((await client.get(c.collection)).json as { items: { meta: { href: string } }[] }).items).map((i) => i.meta.href);
   const del = await client.delete(meta.href);
   expect(del.status).toBe(200);
-  expect((del.json as { meta: { href: string } }).meta.href).toBe(meta.href);
+  expect(Object.keys(del.json as object), 'a delete answers only its meta').toEqual(['meta']);
+  const index = siblings.indexOf(meta.href);
+  expect((del.json as { meta: unknown }).meta, 'the deleted object\'s meta among its former siblings').toMatchObject({
+    href: meta.href,
+    parent: c.collection,
+    first: siblings[0],
+    last: siblings.at(-1),
+    previous: siblings[index - 1] ?? null,
+    next: siblings[index + 1] ?? null,
+    transaction: '/api/transaction',
+  });
   await mustCommit(client);
   ledger.forget(meta.href);
 

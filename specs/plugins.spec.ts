@@ -58,12 +58,13 @@ test.describe('plugin collections', () => {
     expect(errorProblems(await sps.get(`${PLUGINS}/aa?name=x`), 400, 'InvalidQuery')).toEqual([]);
   });
 
-  test('plugin collections and objects need a session', requirements('AUTH-SESSION-001', 'AUTH-PLUGINS-TREE-401', 'AUTH-PLUGINS-TYPE-401', 'AUTH-PLUGIN-DELETE-401'), async ({ anonymous }) => {
+  test('plugin collections and objects need a session', requirements('AUTH-SESSION-001', 'AUTH-PLUGINS-TREE-401', 'AUTH-PLUGINS-TYPE-401', 'AUTH-PLUGIN-DELETE-401'), async ({ anonymous, spsProfile }) => {
     const object = `${PLUGINS}/aa/00000000-0000-4000-8000-000000000000`;
     for (const path of [PLUGINS, `${PLUGINS}/aa`, `${PLUGINS}/credentialstore`, object]) {
       expect(errorProblems(await anonymous.get(path), 401, 'Unauthenticated'), path).toEqual([]);
     }
-    expect(errorProblems(await anonymous.delete(object), 401, 'Unauthenticated'), 'DELETE').toEqual([]);
+    // Before 6.4 there is no plugin DELETE to refuse (405 comes first).
+    if (spsProfile.pluginDelete) expect(errorProblems(await anonymous.delete(object), 401, 'Unauthenticated'), 'DELETE').toEqual([]);
   });
 });
 

@@ -38,6 +38,27 @@ test.describe('robustness', () => {
     }
   });
 
+  test('a key that is not a key is simply not found, never a server error', requirements('ROBUST-KEY-FORMAT-001'), async ({ sps }) => {
+    for (const key of ['a%20b', 'x'.repeat(65), '%2e%2e', 'a.b', '%00']) {
+      for (const collection of ['/api/configuration/plugins/aa', USERMAPPING]) {
+        expect(errorProblems(await sps.get(`${collection}/${key}`), 404, 'NotFound'), `${collection}/${key}`).toEqual([]);
+      }
+    }
+  });
+
+  test('error bodies name the request path in details and meta', requirements('ERROR-ENVELOPE-002'), async ({ sps, anonymous }) => {
+    const answers = [
+      { path: '/api/configuration/plugins/no_such_type', res: await sps.get('/api/configuration/plugins/no_such_type') },
+      { path: USERMAPPING, res: await anonymous.get(USERMAPPING) },
+      { path: `${USERMAPPING}`, res: await sps.get(`${USERMAPPING}?filter=x`) },
+    ];
+    for (const { path, res } of answers) {
+      const json = res.json as { error?: { details?: { path?: unknown } }; meta?: { href?: unknown; parent?: unknown } };
+      expect(json.error?.details?.path, path).toBe(path);
+      expect(json.meta, path).toEqual({ href: path, parent: path.slice(0, path.lastIndexOf('/')) });
+    }
+  });
+
   test('a method the endpoint does not allow answers 405 with an Allow header', requirements('ROBUST-METHOD-001'), async ({ sps }) => {
     const res = await sps.request({ method: 'PUT', path: '/api/configuration/plugins' , headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(errorProblems(res, 405, 'MethodNotAllowed')).toEqual([]);

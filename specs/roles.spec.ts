@@ -25,7 +25,7 @@ test.describe('privileges', () => {
     expect(errorProblems(await reader.upload(Buffer.from('PK')), 403, 'Unauthorized'), 'upload').toEqual([]);
   });
 
-  test('a user without configuration privileges cannot read it: 403 Unauthorized naming the path', requirements('ROLES-NONE-001', 'ERROR-UNAUTHORIZED-001'), async ({ connect, settings }) => {
+  test('a user without configuration privileges cannot read it: 403 Unauthorized naming the path', requirements('ROLES-NONE-001', 'ROLES-PLUGINS-403', 'ROLES-CREDSTORE-403', 'ERROR-UNAUTHORIZED-001'), async ({ connect, settings }) => {
     test.skip(!settings.noAccessAccount, 'no account without privileges configured (SPS_NOACCESS_USERNAME)');
     const outsider = await connect(settings.noAccessAccount);
     for (const path of READABLE) {

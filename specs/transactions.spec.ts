@@ -19,7 +19,7 @@ async function listedKeys(client: SpsClient, path: string): Promise<string[]> {
 }
 
 test.describe('transactions', () => {
-  test('GET /api/transaction answers the status, closed when nothing is open', requirements('TX-STATUS-001'), async ({ sps, spsProfile }) => {
+  test('GET /api/transaction answers the status, closed when nothing is open', requirements('TX-STATUS-001', 'TX-STATUS-002', 'TX-STATUS-003'), async ({ sps, spsProfile }) => {
     await rollbackTransaction(sps);
     const res = await sps.get(TRANSACTION);
     expect(res.status).toBe(200);
@@ -30,9 +30,12 @@ test.describe('transactions', () => {
     expect((res.json as Record<string, unknown>)[envelope], `status under "${envelope}"`).toBeDefined();
   });
 
-  test('POST /api/transaction opens one; the status says open and meta counts the remaining seconds', requirements('TX-OPEN-001', 'TX-REMAINING-001'), async ({ sps, writes: _w }) => {
+  test('POST /api/transaction opens one; the status says open and meta counts the remaining seconds', requirements('TX-OPEN-001', 'TX-OPEN-002', 'TX-REMAINING-001'), async ({ sps, writes: _w }) => {
     const open = await openTransaction(sps);
     expect(open.status).toBe(200);
+    const again = await openTransaction(sps);
+    expect(again.status, 'opening again in the same session').toBe(200);
+    expect(transactionStatus(again) ?? 'open').toBe('open');
     const status = await sps.get(TRANSACTION);
     expect(transactionStatus(status)).toBe('open');
     const remaining = (status.json as { meta?: { remaining_seconds?: unknown } }).meta?.remaining_seconds;
@@ -48,6 +51,17 @@ test.describe('transactions', () => {
   test('committing with nothing open is refused with 400 SemanticError', requirements('TX-COMMIT-NONE-001'), async ({ sps, writes: _w }) => {
     await rollbackTransaction(sps);
     expect(errorProblems(await commitTransaction(sps), 400, 'SemanticError')).toEqual([]);
+  });
+
+  test('a commit body other than {status: commit} is refused', requirements('TX-COMMIT-BODY-001'), async ({ sps, writes: _w }) => {
+    await openTransaction(sps);
+    for (const body of [{ status: 'rollback' }, { state: 'commit' }, {}, { status: 42 }]) {
+      expect(errorProblems(await sps.put(TRANSACTION, body), 400, 'SemanticError'), JSON.stringify(body)).toEqual([]);
+    }
+    const garbled = await sps.request({ method: 'PUT', path: TRANSACTION, headers: { 'content-type': 'application/json' }, body: '{"status":' });
+    expect(errorProblems(garbled, 400, 'SyntacticError'), 'not JSON').toEqual([]);
+    expect(transactionStatus(await sps.get(TRANSACTION)), 'still open after refused commits').toBe('open');
+    await rollbackTransaction(sps);
   });
 
   test('rollback answers the transaction meta and closes the transaction', requirements('TX-ROLLBACK-001'), async ({ sps, writes: _w }) => {
@@ -97,7 +111,7 @@ test.describe('transactions', () => {
     await rollbackTransaction(sps);
   });
 
-  test('the first change opens a transaction by itself where the version does so', requirements('TX-AUTOOPEN-001'), async ({ sps, spsProfile, settings, writes: _w }) => {
+  test('the first change opens a transaction by itself where the version does so', requirements('TX-AUTOOPEN-001', 'TX-AUTOOPEN-002'), async ({ sps, spsProfile, settings, writes: _w }) => {
     await rollbackTransaction(sps);
     const res = await sps.post(USERMAPPING, usermappingBody(runName(settings.runId, 'autoopen')));
     if (spsProfile.autoOpenTransaction) {

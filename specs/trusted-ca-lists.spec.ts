@@ -9,7 +9,7 @@ const LISTS = '/api/configuration/policies/trusted_ca_lists';
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUXz\n-----END CERTIFICATE-----\n';
 
 test.describe('trusted CA lists', () => {
-  test('create, read, list, modify and delete a trusted CA list', requirements('TRUSTEDCA-LIFECYCLE-001'), async ({ sps, ledger, settings, writes: _w }) => {
+  test('create, read, list, modify and delete a trusted CA list', requirements('TRUSTEDCA-LIFECYCLE-001', 'TRUSTEDCA-CREATE-001', 'TRUSTEDCA-READ-001', 'META-CREATE-001', 'META-MODIFY-001', 'META-DELETE-001'), async ({ sps, ledger, settings, writes: _w }) => {
     const name = runName(settings.runId, 'ca');
     await runLifecycle(sps, ledger, {
       collection: LISTS,
@@ -32,6 +32,10 @@ test.describe('trusted CA lists', () => {
       await expectRefused(sps, LISTS, body, 400, 'SemanticError', label);
     }
     await rollbackTransaction(sps);
+  });
+
+  test('an unknown trusted CA list answers 404 NotFound', requirements('TRUSTEDCA-NOTFOUND-001', 'ERROR-NOTFOUND-001'), async ({ sps }) => {
+    expect(errorProblems(await sps.get(`${LISTS}/00000000-0000-4000-8000-000000000000`), 404, 'NotFound')).toEqual([]);
   });
 
   test('trusted CA lists need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {

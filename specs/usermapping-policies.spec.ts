@@ -8,7 +8,7 @@ import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
 const POLICIES = '/api/configuration/policies/usermapping_policies';
 
 test.describe('usermapping policies', () => {
-  test('create, read, list, modify and delete a usermapping policy', requirements('USERMAP-CREATE-001', 'USERMAP-READ-001', 'USERMAP-MODIFY-001', 'USERMAP-DELETE-001', 'USERMAP-USE-AFTER-DELETE-001'), async ({ sps, ledger, settings, writes: _w }) => {
+  test('create, read, list, modify and delete a usermapping policy', requirements('USERMAP-CREATE-001', 'USERMAP-READ-001', 'USERMAP-LIST-001', 'USERMAP-MODIFY-001', 'USERMAP-DELETE-001', 'USERMAP-USE-AFTER-DELETE-001', 'META-CREATE-001', 'META-MODIFY-001', 'META-DELETE-001'), async ({ sps, ledger, settings, writes: _w }) => {
     const name = runName(settings.runId, 'um');
     const mappings = [{ allowed_groups: [], remote_user: 'test' }, { allowed_groups: ['admins'], remote_user: 'root' }];
     await runLifecycle(sps, ledger, {
@@ -31,7 +31,7 @@ test.describe('usermapping policies', () => {
     await rollbackTransaction(sps);
   });
 
-  test('invalid usermapping policies are refused with 400 SemanticError', requirements('USERMAP-VALIDATION-001'), async ({ sps, settings, writes: _w }) => {
+  test('invalid usermapping policies are refused with 400 SemanticError', requirements('USERMAP-VALIDATION-001', 'ERROR-SEMANTIC-001'), async ({ sps, settings, writes: _w }) => {
     const name = runName(settings.runId, 'badum');
     await openTransaction(sps);
     const cases: [string, unknown][] = [
@@ -60,11 +60,11 @@ test.describe('usermapping policies', () => {
     expect(errorProblems(await sps.get('/api/configuration/policies/usermapping'), 404, 'NotFound')).toEqual([]);
   });
 
-  test('an unknown usermapping policy answers 404 NotFound', requirements('USERMAP-NOTFOUND-001'), async ({ sps }) => {
+  test('an unknown usermapping policy answers 404 NotFound', requirements('USERMAP-NOTFOUND-001', 'ERROR-NOTFOUND-001'), async ({ sps }) => {
     expect(errorProblems(await sps.get(`${POLICIES}/00000000-0000-4000-8000-000000000000`), 404, 'NotFound')).toEqual([]);
   });
 
-  test('usermapping policies need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
+  test('usermapping policies need a session', requirements('AUTH-SESSION-001', 'AUTH-POLICIES-401'), async ({ anonymous }) => {
     expect(errorProblems(await anonymous.get(POLICIES), 401, 'Unauthenticated')).toEqual([]);
   });
 });

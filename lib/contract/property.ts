@@ -37,6 +37,9 @@ export async function checkProperty<T>(arbitrary: fc.Arbitrary<T>, predicate: (v
   const counterexample = details.counterexample?.[0];
   const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   const failure: PropertyFailure = { seed: options.seed, path: details.counterexamplePath ?? undefined, numRuns: options.numRuns, counterexample: plain(counterexample), error };
+  // Shrinking ends on passing attempts; running the shrunk case once more makes its exchange the last
+  // one recorded, which is what a repro bundle replays.
+  if (details.counterexample) await predicate(details.counterexample[0]).catch(() => undefined);
   await options.onFailure?.(failure);
   throw new Error(
     `property failed after ${details.numRuns} runs (seed ${options.seed}, path ${failure.path ?? '-'}; replay with FC_SEED=${options.seed})\n` +
