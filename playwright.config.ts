@@ -16,6 +16,15 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The --project names on the command line (empty: every project). */
+function requestedProjects(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, i) => (arg.startsWith('--project=') ? [arg.slice('--project='.length)] : arg === '--project' ? [argv[i + 1] ?? ''] : []));
+}
+
+/** Unit tests start their own emulators: the embedded target is for the conformance projects. */
+const projects = requestedProjects(process.argv);
+const needsTarget = projects.length === 0 || projects.some((p) => p.startsWith('conformance'));
+
 // Workers re-read this file; the port chosen by the runner reaches them through the environment.
 if (embeddedPort() === undefined) setEmbeddedPort(await freePort());
 const settings = loadSettings();
@@ -39,7 +48,7 @@ export default defineConfig({
     { name: 'conformance', testDir: 'specs', testMatch: /.*\.spec\.ts$/, dependencies: ['conformance-setup'], workers: 1 },
     { name: 'selftest', testDir: 'test', testMatch: /.*\.selftest\.ts$/ },
   ],
-  webServer: settings.embedded
+  webServer: settings.embedded && needsTarget
     ? {
         // Accounts come from the settings inside the emulator process: no password on a command line.
         command: `node bin/sps-conformance.js emulator --port ${embeddedPort()} --profile ${settings.profile} --settings-accounts`,
