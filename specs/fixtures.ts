@@ -84,6 +84,11 @@ export interface SpsFixtures {
   sps: SpsClient;
   /** A client with no session. */
   anonymous: SpsClient;
+  /**
+   * A logged-in client outside the recorder: the inventory before and after the run fingerprints the
+   * target without judging its answers, so an envelope fault fails the specs that check it, not the setup.
+   */
+  inventoryClient: SpsClient;
   /** Objects this test created; removed after the test. */
   ledger: Ledger;
   /** Requesting it skips the test when writes are off (SKIPPED by settings, never PASS). */
@@ -161,6 +166,15 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
   },
 
   sps: async ({ connect }, use) => use(await connect()),
+  inventoryClient: async ({ settings, sentinel }, use) => {
+    const client = newClient(settings);
+    await client.mustLogin(settings).catch((error: unknown) => {
+      if (error instanceof LoginError) sentinel.fault(error.message, true);
+      throw error;
+    });
+    await use(client);
+    await client.logout().catch(() => undefined);
+  },
   anonymous: async ({ connect }, use) => use(await connect({ anonymous: true })),
 
   ledger: async ({ sps, spsProfile, writes: _writes }, use) => {

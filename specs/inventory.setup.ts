@@ -5,9 +5,9 @@ import { inventoryBeforeFile, takeInventory } from '../lib/target/inventory.ts';
 import { reportDir } from '../lib/target/settings.ts';
 import { requirements, test } from './fixtures.ts';
 
-test('take the configuration inventory before the run', requirements('SAFETY-INVENTORY-001'), async ({ settings, sps, spsProfile }) => {
+test('take the configuration inventory before the run', requirements('SAFETY-INVENTORY-001'), async ({ settings, inventoryClient, spsProfile }) => {
   test.skip(!settings.allowWrites, 'writes are off: the run cannot change the target');
-  const inventory = await takeInventory(sps, spsProfile);
+  const inventory = await takeInventory(inventoryClient, spsProfile);
   mkdirSync(reportDir(), { recursive: true });
   writeFileSync(inventoryBeforeFile(reportDir()), JSON.stringify({ runId: settings.runId, inventory }, null, 2));
 });

@@ -6,11 +6,11 @@ import { compareInventories, inventoryBeforeFile, takeInventory, type Inventory 
 import { reportDir } from '../lib/target/settings.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
-test('the run left the configuration as it found it', requirements('SAFETY-INVENTORY-001'), async ({ settings, sps, spsProfile }) => {
+test('the run left the configuration as it found it', requirements('SAFETY-INVENTORY-001'), async ({ settings, inventoryClient, spsProfile }) => {
   test.skip(!settings.allowWrites, 'writes are off: the run cannot change the target');
   expect(existsSync(inventoryBeforeFile(reportDir())), 'the inventory taken before the run').toBe(true);
   const before = JSON.parse(readFileSync(inventoryBeforeFile(reportDir()), 'utf8')) as { runId: string; inventory: Inventory };
-  const after = await takeInventory(sps, spsProfile);
+  const after = await takeInventory(inventoryClient, spsProfile);
   // Before 6.4 plugins cannot be deleted; on the (disposable) emulator the run's plugins may stay.
   const permanent = !spsProfile.pluginDelete && settings.embedded ? '/api/configuration/plugins/' : undefined;
   const diff = compareInventories(before.inventory, after, settings.runId, permanent);
