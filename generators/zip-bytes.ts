@@ -1,5 +1,8 @@
 // Builds well-formed zip bytes with archiver. Dates are fixed so the same files give the same bytes.
-import { ZipArchive } from 'archiver';
+// archiver loads on first use: it is the heaviest import of the suite, and Playwright starts a fresh
+// worker after every failing test, most of which build no zip.
+type Archiver = typeof import('archiver');
+let archiver: Promise<Archiver> | undefined;
 
 export interface ZipFile {
   name: string;
@@ -10,7 +13,8 @@ export interface ZipFile {
 
 const FIXED_DATE = new Date('2020-01-01T00:00:00Z');
 
-export function buildZip(files: readonly ZipFile[]): Promise<Buffer> {
+export async function buildZip(files: readonly ZipFile[]): Promise<Buffer> {
+  const { ZipArchive } = await (archiver ??= import('archiver'));
   return new Promise<Buffer>((resolve, reject) => {
     const archive = new ZipArchive({ zlib: { level: 6 } });
     const chunks: Buffer[] = [];
