@@ -1,24 +1,20 @@
 // The sps-conformance command line. User mistakes print one clear line and exit 2.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { SUITE_VERSION } from '../report/suite-version.ts';
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../target/profiles.ts';
 import { diffCommand, seedOption } from './diff-command.ts';
-import { emulatorCommand, timeoutOption } from './emulator-command.ts';
+import { addEmulatorCommand } from './emulator-definition.ts';
+import { rootCommand, runProgram } from './program.ts';
 import { lintCommand } from './lint-command.ts';
 import { mergeCommand } from './merge-command.ts';
-import { collect, portOption, profileOption } from './options.ts';
+import { profileOption } from './options.ts';
 import { REPLAY_RULE, replayCommand } from './replay-command.ts';
 import { runCommand } from './run-command.ts';
 import { selftestCommand } from './selftest-command.ts';
-import { EXIT_USAGE, UsageError } from './usage-error.ts';
 import { verifyCommand } from './verify-command.ts';
 
 function program(): Command {
-  const root = new Command('sps-conformance')
-    .description('Conformance suite and reference emulator for the SPS plugin configuration REST API')
-    .version(SUITE_VERSION)
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
+  const root = rootCommand().version(SUITE_VERSION);
 
   root
     .command('run')
@@ -29,21 +25,7 @@ function program(): Command {
       process.exitCode = await runCommand(args);
     });
 
-  root
-    .command('emulator')
-    .description('serve the reference emulator')
-    .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(18080).argParser(portOption))
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
-    .option('--user <NAME:PASSWORD[:ROLE]>', 'a REST account (repeatable); ROLE is admin, readonly or none', collect)
-    .option('--settings-accounts', 'also serve the accounts of the suite settings (SPS_USERNAME/SPS_PASSWORD, SPS_READONLY_*, SPS_NOACCESS_*)')
-    .option('--state <file>', 'keep the committed configuration in this file across restarts')
-    .option('--tls', 'serve HTTPS with a self-signed certificate made at start-up')
-    .option('--cert <file>', 'serve HTTPS with this PEM certificate (with --key)')
-    .option('--key <file>', 'the PEM private key of --cert')
-    .addOption(new Option('--transaction-timeout <seconds>', 'idle seconds before an open transaction is rolled back').default(600).argParser(timeoutOption))
-    .option('--fault <name>', 'inject one catalogued deviation for the self-test; "--fault list" prints the catalogue')
-    .action(emulatorCommand);
+  addEmulatorCommand(root);
 
   root
     .command('lint')
@@ -105,21 +87,4 @@ function program(): Command {
   return root;
 }
 
-function fail(message: string): void {
-  process.stderr.write(`sps-conformance: ${message}\n`);
-  process.exitCode = EXIT_USAGE;
-}
-
-try {
-  await program().parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    // Commander has already printed its message; help and version are not errors.
-    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
-  } else if (error instanceof UsageError) {
-    fail(error.message);
-  } else {
-    fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  }
-}
+await runProgram(program(), process.argv);

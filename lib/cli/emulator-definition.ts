@@ -1,0 +1,23 @@
+// The `emulator` subcommand's options, shared by the full command line and the emulator's own entry.
+import { type Command, Option } from 'commander';
+import { DEFAULT_PROFILE, PROFILE_NAMES } from '../target/profiles.ts';
+import { emulatorCommand, timeoutOption } from './emulator-command.ts';
+import { collect, portOption, profileOption } from './options.ts';
+
+export function addEmulatorCommand(root: Command): void {
+  root
+    .command('emulator')
+    .description('serve the reference emulator')
+    .addOption(new Option('--port <n>', 'port to listen on (0 picks a free one)').default(18080).argParser(portOption))
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
+    .option('--user <NAME:PASSWORD[:ROLE]>', 'a REST account (repeatable); ROLE is admin, readonly or none', collect)
+    .option('--settings-accounts', 'also serve the accounts of the suite settings (SPS_USERNAME/SPS_PASSWORD, SPS_READONLY_*, SPS_NOACCESS_*)')
+    .option('--state <file>', 'keep the committed configuration in this file across restarts')
+    .option('--tls', 'serve HTTPS with a self-signed certificate made at start-up')
+    .option('--cert <file>', 'serve HTTPS with this PEM certificate (with --key)')
+    .option('--key <file>', 'the PEM private key of --cert')
+    .addOption(new Option('--transaction-timeout <seconds>', 'idle seconds before an open transaction is rolled back').default(600).argParser(timeoutOption))
+    .option('--fault <name>', 'inject one catalogued deviation for the self-test; "--fault list" prints the catalogue')
+    .action(emulatorCommand);
+}
