@@ -19,7 +19,9 @@ export function parseTarget(raw: string | undefined): RequestTarget | undefined 
   const cut = target.indexOf('?');
   const path = cut < 0 ? target : target.slice(0, cut);
   const rawQuery = cut < 0 ? '' : target.slice(cut + 1);
-  if (!path.startsWith('/') || path.startsWith('//') || !decodes(path)) return undefined;
-  if (!rawQuery.split('&').every(decodes)) return undefined;
+  if (!path.startsWith('/') || path.startsWith('//')) return undefined;
+  // Only percent-encoding can fail to decode: most paths have none and skip the check.
+  if (path.includes('%') && !decodes(path)) return undefined;
+  if (rawQuery !== '' && !rawQuery.split('&').every(decodes)) return undefined;
   return { path, query: new URLSearchParams(rawQuery) };
 }

@@ -11,6 +11,7 @@ import { DEFAULT_ACCOUNT } from './accounts.ts';
 import { declaredLength } from './body.ts';
 import { sessionIdFrom } from './cookies.ts';
 import { apiError, type Reply } from './errors.ts';
+import { memoizedJson } from './list-reply.ts';
 import { anonymousSession } from './faults/anonymous-session.ts';
 import { faultNamed } from './faults/catalogue.ts';
 import { loadState, StateFile } from './persistence.ts';
@@ -111,11 +112,11 @@ function settleUnreadBody(req: IncomingMessage, res: ServerResponse, continued: 
 
 function send(req: IncomingMessage, res: ServerResponse, reply: Reply, continued: boolean): void {
   if (res.headersSent || res.destroyed) return;
-  const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const payload: string | Buffer = reply.body === undefined ? '' : (memoizedJson(reply.body) ?? JSON.stringify(reply.body));
   settleUnreadBody(req, res, continued);
   res.writeHead(reply.status, {
     'content-type': 'application/json',
-    'content-length': Buffer.byteLength(payload),
+    'content-length': typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length,
     ...reply.headers,
   });
   res.end(payload);

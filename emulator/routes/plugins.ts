@@ -3,11 +3,12 @@
 import type { Profile } from '../../lib/target/profiles.ts';
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { isKeyFormat } from '../keys.ts';
-import { listItems, siblingMeta } from '../meta.ts';
+import { siblingMeta } from '../meta.ts';
 import { POLICY_DEFINITIONS } from '../policies/all.ts';
 import type { Route, RouteContext } from '../route.ts';
 import { findPlugin, pluginsOf, withoutPlugin, type ConfigState, type PluginRecord } from '../state.ts';
 import { CONFIGURATION, CONFIGURATION_CHILDREN, PLUGINS, POLICIES, childHrefs, pluginTypeHrefs } from '../tree.ts';
+import { listBody } from '../list-reply.ts';
 import { viewOf, withRemainingSeconds } from '../view.ts';
 import { beginWrite } from '../writes.ts';
 import { noQuery } from './query.ts';
@@ -73,10 +74,7 @@ export function pluginRoutes(profile: Profile): Route[] {
       handle: (ctx) =>
         noQuery(ctx) ?? {
           status: 200,
-          body: {
-            items: listItems(PLUGINS, profile.pluginTypes),
-            meta: withRemainingSeconds(ctx, siblingMeta(PLUGINS, CONFIGURATION, childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN))),
-          },
+          body: listBody(ctx, profile, PLUGINS, CONFIGURATION, () => profile.pluginTypes, childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN)),
         },
     },
     {
@@ -88,12 +86,10 @@ export function pluginRoutes(profile: Profile): Route[] {
         if (!type) return notFound(ctx.path);
         const refused = noQuery(ctx);
         if (refused) return refused;
+        const state = viewOf(ctx);
         const href = `${PLUGINS}/${type}`;
-        const keys = pluginsOf(viewOf(ctx), type).map((p) => p.key);
-        return {
-          status: 200,
-          body: { items: listItems(href, keys), meta: withRemainingSeconds(ctx, siblingMeta(href, PLUGINS, pluginTypeHrefs(profile))) },
-        };
+        const keys = () => pluginsOf(state, type).map((p) => p.key);
+        return { status: 200, body: listBody(ctx, state, href, PLUGINS, keys, pluginTypeHrefs(profile)) };
       },
     },
     {

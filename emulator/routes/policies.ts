@@ -5,7 +5,8 @@
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { readJsonObject } from '../json-body.ts';
 import { isKeyFormat, newKey } from '../keys.ts';
-import { listItems, siblingMeta, TRANSACTION_PATH } from '../meta.ts';
+import { siblingMeta, TRANSACTION_PATH } from '../meta.ts';
+import { listBody } from '../list-reply.ts';
 import type { PolicyDefinition } from '../policies/definition.ts';
 import { POLICY_DEFINITIONS } from '../policies/all.ts';
 import type { Route, RouteContext } from '../route.ts';
@@ -58,14 +59,11 @@ function collectionRoutes(definition: PolicyDefinition): Route[] {
       method: 'GET',
       path: collection,
       auth: 'session',
-      handle: (ctx) =>
-        noQuery(ctx) ?? {
-          status: 200,
-          body: {
-            items: listItems(collection, viewOf(ctx).policies[definition.kind].map((r) => r.key)),
-            meta: withRemainingSeconds(ctx, siblingMeta(collection, POLICIES, childHrefs(POLICIES, POLICY_CHILDREN))),
-          },
-        },
+      handle: (ctx) => {
+        const state = viewOf(ctx);
+        const keys = () => state.policies[definition.kind].map((r) => r.key);
+        return noQuery(ctx) ?? { status: 200, body: listBody(ctx, state, collection, POLICIES, keys, childHrefs(POLICIES, POLICY_CHILDREN)) };
+      },
     },
     { method: 'POST', path: collection, auth: 'session', write: true, handle: (ctx) => createOrModify(ctx, definition, undefined) },
     {
@@ -107,10 +105,7 @@ export const policyRoutes: Route[] = [
     handle: (ctx) =>
       noQuery(ctx) ?? {
         status: 200,
-        body: {
-          items: listItems(POLICIES, POLICY_CHILDREN),
-          meta: withRemainingSeconds(ctx, siblingMeta(POLICIES, CONFIGURATION, childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN))),
-        },
+        body: listBody(ctx, POLICY_CHILDREN, POLICIES, CONFIGURATION, () => POLICY_CHILDREN, childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN)),
       },
   },
   ...POLICY_DEFINITIONS.flatMap(collectionRoutes),

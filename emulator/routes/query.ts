@@ -3,7 +3,7 @@ import { apiError, type Reply } from '../errors.ts';
 import type { RouteContext } from '../route.ts';
 
 export function noQuery(ctx: RouteContext): Reply | undefined {
+  if (ctx.query.size === 0) return undefined;
   const names = [...new Set(ctx.query.keys())];
-  if (names.length === 0) return undefined;
   return apiError(400, 'InvalidQuery', 'The requested filter or its value is invalid', ctx.path, { parameters: names });
 }
