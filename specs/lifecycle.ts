@@ -1,5 +1,6 @@
 // The create → read → list → modify → delete sequence every configuration collection follows
 // (seeds 001-004; sps-api-facts.md §4), written once and run per resource family.
+import assert from 'node:assert/strict';
 import { errorProblems } from '../lib/contract/error-problems.ts';
 import { schemaProblems } from '../lib/contract/validators.ts';
 import type { Ledger } from '../lib/client/ledger.ts';
@@ -113,6 +114,7 @@ export async function payloadProperty(client: SpsClient, property: Property, res
 async function checkPayloadCase(client: SpsClient, collection: string, c: PayloadCaseLike): Promise<void> {
   const res = await client.request({ method: 'POST', path: collection, headers: { 'content-type': 'application/json' }, body: c.text });
   const label = c.defects.length ? c.defects.join(', ') : 'valid';
-  if (c.expect.code) expect(errorProblems(res, c.expect.status, c.expect.code), label).toEqual([]);
-  else expect(res.status, `${label}: ${res.body.toString('utf8').slice(0, 300)}`).toBe(c.expect.status);
+  // node:assert, not expect: see specs/upload.spec.ts on test steps inside properties.
+  if (c.expect.code) assert.deepEqual(errorProblems(res, c.expect.status, c.expect.code), [], label);
+  else assert.equal(res.status, c.expect.status, `${label}: ${res.body.toString('utf8').slice(0, 300)}`);
 }

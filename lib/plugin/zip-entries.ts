@@ -20,6 +20,8 @@ export interface OpenZip {
   entries: ZipEntryInfo[];
   /** yauzl's entries, same order as `entries`, for opening read streams. */
   raw: yauzl.Entry[];
+  /** The archive itself: small entries are inflated straight from it. */
+  bytes: Buffer;
 }
 
 /** The bytes are not a zip archive, or its structure is damaged (`kind` tells which). */
@@ -71,7 +73,7 @@ export function openZip(bytes: Buffer): Promise<OpenZip> {
           reject(formatError(bytes, error instanceof Error ? error.message : String(error)));
         }
       });
-      zip.on('end', () => resolve({ zip, entries, raw }));
+      zip.on('end', () => resolve({ zip, entries, raw, bytes }));
       zip.on('error', (error: Error) => reject(formatError(bytes, error.message)));
       zip.readEntry();
     });

@@ -1,5 +1,6 @@
-// The data pass over a zip: inflates every entry as a stream to check its CRC-32 and the bomb caps,
-// and keeps the few small root files the other rules read (MANIFEST, default.cfg).
+// The data pass over a zip: inflates every entry (small ones at once, others as a stream) to check its
+// CRC-32 and the bomb caps, and keeps the few small root files the other rules read (MANIFEST, default.cfg).
+import { inflateSmallEntry } from './entry-inflate.ts';
 import { streamEntry } from './entry-stream.ts';
 import type { InspectLimits } from './limits.ts';
 import type { Problem } from './problem.ts';
@@ -28,7 +29,8 @@ export async function scanZip(open: OpenZip, limits: InspectLimits): Promise<Sca
     const info = open.entries[i]!;
     if (info.isDirectory || info.encrypted) continue;
     const keep = (KEPT_FILES as readonly string[]).includes(info.name) && !kept.has(info.name);
-    const outcome = await streamEntry(open.zip, open.raw[i]!, info.name, { limits, inflatedSoFar, keep });
+    const budget = { limits, inflatedSoFar, keep };
+    const outcome = inflateSmallEntry(open.bytes, open.raw[i]!, budget) ?? (await streamEntry(open.zip, open.raw[i]!, info.name, budget));
     if (outcome.kind === 'bomb') {
       problems.push({ rule: 'zip.bomb', message: `The zip archive looks like a compression bomb: ${outcome.reason}` });
       break;
