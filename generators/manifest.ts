@@ -177,13 +177,6 @@ export function validManifest(profile: Profile): fc.Arbitrary<ManifestCase> {
   return validManifestDoc(profile).map((doc) => toCase(doc, []));
 }
 
-/** The MANIFEST text for `fields` in the skeleton plugin's key order, values unquoted. */
-export function skeletonManifestText(f: Omit<PluginManifest, 'scbMinVersion' | 'scbMaxVersion'>): string {
-  const lines = [`name: ${f.name}`, `description: ${f.description}`, `version: ${f.version}`, `type: ${f.type}`, `api: ${f.api}`];
-  if (f.entryPoint !== null) lines.push(`entry_point: ${f.entryPoint}`);
-  return `${lines.join('\n')}\n`;
-}
-
 // ---- defects: each turns a valid document into one that breaks exactly the named rule ----
 
 function withEntry(doc: ManifestDoc, key: string, yaml: string): ManifestDoc {
@@ -273,6 +266,3 @@ export function manifestWith(rule: string, profile: Profile): fc.Arbitrary<Manif
   return validManifestDoc(profile).chain((doc) => breakDoc(rule, doc, profile));
 }
 
-export function brokenManifest(profile: Profile): fc.Arbitrary<ManifestCase> {
-  return fc.constantFrom(...manifestDefectRules(profile)).chain((rule) => manifestWith(rule, profile));
-}

@@ -79,8 +79,3 @@ export function openZip(bytes: Buffer): Promise<OpenZip> {
     });
   });
 }
-
-/** Lists the entries only (kept for callers that need no data). */
-export async function readEntries(bytes: Buffer): Promise<ZipEntryInfo[]> {
-  return (await openZip(bytes)).entries;
-}

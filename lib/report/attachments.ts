@@ -5,8 +5,6 @@ export const ATTACHMENT = {
   exchanges: 'sps-exchanges.json',
   /** JSON { seed, path, numRuns, counterexample, defects, expect } of a failed fast-check property. */
   propertyFailure: 'fc-failure.json',
-  /** The raw bytes of the request body that failed (e.g. the zip of an upload). */
-  requestBody: 'request-body.bin',
   /** JSON { status, code? } the test expected of its failing request, so `replay` can say FIXED. */
   expected: 'sps-expected.json',
 } as const;

@@ -36,7 +36,3 @@ export function attachedPropertyFailure(result: TestResult): Record<string, unkn
 export function attachedExpectation(result: TestResult): unknown {
   return jsonOf(result, ATTACHMENT.expected);
 }
-
-export function attachedRequestBody(result: TestResult): Buffer | undefined {
-  return bytesOf(result, ATTACHMENT.requestBody);
-}
