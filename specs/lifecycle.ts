@@ -86,10 +86,21 @@ export async function runLifecycle(client: SpsClient, ledger: Ledger, c: Lifecyc
   expect(errorProblems(await client.delete(meta.href), 404, 'NotFound'), 'DELETE after delete').toEqual([]);
 }
 
+/** Problems with a SemanticError's details: it must list what is wrong as { field, message } entries. */
+export function fieldProblemsShape(json: unknown): string[] {
+  const problems = (json as { error?: { details?: { problems?: unknown } } } | undefined)?.error?.details?.problems;
+  if (!Array.isArray(problems) || problems.length === 0) return ['error.details.problems: expected a non-empty list'];
+  return problems
+    .filter((p) => typeof (p as { field?: unknown }).field !== 'string' || typeof (p as { message?: unknown }).message !== 'string')
+    .map((p) => `error.details.problems: ${JSON.stringify(p)} is not { field, message }`);
+}
+
 /** POSTs `body` and expects the error; for invalid payloads (nothing may be created). */
 export async function expectRefused(client: SpsClient, collection: string, body: unknown, status: number, type: string, label: string): Promise<void> {
   const res = await client.post(collection, body);
-  expect(errorProblems(res, status, type), `${label}: ${res.body.toString('utf8').slice(0, 300)}`).toEqual([]);
+  const shown = `${label}: ${res.body.toString('utf8').slice(0, 300)}`;
+  expect(errorProblems(res, status, type), shown).toEqual([]);
+  if (type === 'SemanticError') expect(fieldProblemsShape(res.json), shown).toEqual([]);
 }
 
 type PayloadCaseLike = { text: string; defects: string[]; expect: { status: number; code?: string } };

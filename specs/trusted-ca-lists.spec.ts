@@ -21,9 +21,11 @@ test.describe('trusted CA lists', () => {
     });
   });
 
-  test('invalid trusted CA lists are refused with 400 SemanticError', requirements('TRUSTEDCA-VALIDATION-001'), async ({ sps, settings, writes: _w }) => {
+  test('invalid trusted CA lists are refused with 400 SemanticError; names are unique', requirements('TRUSTEDCA-VALIDATION-001', 'TRUSTEDCA-CREATE-001', 'ERROR-SEMANTIC-001'), async ({ sps, settings, writes: _w }) => {
     await openTransaction(sps);
     const name = runName(settings.runId, 'badca');
+    expect((await sps.post(LISTS, { name, certificates: [] })).status, 'the first list of that name').toBe(201);
+    await expectRefused(sps, LISTS, { name, certificates: [PEM] }, 400, 'SemanticError', 'duplicate name');
     for (const [label, body] of [
       ['name missing', { certificates: [] }],
       ['certificates not a list', { name, certificates: PEM }],
