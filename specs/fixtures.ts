@@ -47,13 +47,7 @@ export class Recorder {
       this.exchanges.push(ex);
       if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
       const contentType = ex.response.headers['content-type'];
-      let json: unknown;
-      try {
-        json = ex.response.body.length ? JSON.parse(ex.response.body.toString('utf8')) : undefined;
-      } catch {
-        json = undefined;
-      }
-      for (const p of responseProblems({ method: ex.request.method, path: ex.request.path, status: ex.response.status, contentType, json })) {
+      for (const p of responseProblems({ method: ex.request.method, path: ex.request.path, status: ex.response.status, contentType, json: ex.json })) {
         this.problems.push(`${ex.request.method} ${ex.request.path} → ${ex.response.status}: ${p}`);
       }
     });

@@ -4,6 +4,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 export interface Exchange {
   request: { method: string; path: string; headers: Record<string, string>; body: Buffer | undefined };
   response: { status: number; headers: IncomingHttpHeaders; body: Buffer };
+  /** The response body parsed as JSON (undefined when it is not JSON): parsed once, for every listener. */
+  json: unknown;
   /** When the response was complete (ms since epoch). */
   at: number;
 }

@@ -79,9 +79,10 @@ export class SpsClient {
   async raw(req: HttpRequest): Promise<ApiResponse> {
     const res = await this.#send(req);
     const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
-    const exchange = { request: { method: req.method, path: req.path, headers: { ...req.headers }, body }, response: res, at: Date.now() };
+    const json = jsonOf(res);
+    const exchange = { request: { method: req.method, path: req.path, headers: { ...req.headers }, body }, response: res, json, at: Date.now() };
     for (const listener of this.#listeners) listener(exchange);
-    return { ...res, json: jsonOf(res), request: req };
+    return { ...res, json, request: req };
   }
 
   get(path: string): Promise<ApiResponse> {
