@@ -1,5 +1,7 @@
 // Splits a request target into path and query without trusting it: a target that is not a plain
-// origin-form path, or whose percent-encoding does not decode, is refused (400), never a crash.
+// origin-form path (or an absolute-form http(s) URL, RFC 9112 §3.2.2), or whose percent-encoding does
+// not decode, is refused (400), never a crash. The path comes back normalised the way the router reads
+// it, so access control and routing judge the same string (`/api/%74ransaction` is `/api/transaction`).
 export interface RequestTarget {
   path: string;
   query: URLSearchParams;
@@ -14,8 +16,32 @@ function decodes(text: string): boolean {
   }
 }
 
+/**
+ * The path as find-my-way matches it: percent-encoding decoded except for reserved characters
+ * (decodeURI keeps `%2F`, `%3F`, … encoded) and `%25`, which stays `%25` so decoding twice changes
+ * nothing. Assumes `decodes(path)`.
+ */
+export function normalisedPath(path: string): string {
+  if (!path.includes('%')) return path;
+  return path
+    .split(/(%25)/i)
+    .map((part, i) => (i % 2 === 1 ? '%25' : decodeURI(part)))
+    .join('');
+}
+
+/** The origin-form part of an absolute-form target (`http://host/api/x?y` → `/api/x?y`). */
+function originForm(target: string): string | undefined {
+  const match = /^https?:\/\/[^/?#]*/i.exec(target);
+  if (!match) return target;
+  const rest = target.slice(match[0].length);
+  if (rest === '' || rest.startsWith('?')) return `/${rest}`;
+  return rest.startsWith('/') ? rest : undefined;
+}
+
 export function parseTarget(raw: string | undefined): RequestTarget | undefined {
-  const target = raw ?? '/';
+  // A fragment is never part of the target (RFC 9110 §4.2.4); the router cuts it off too.
+  const target = originForm((raw ?? '/').split('#')[0]!);
+  if (target === undefined) return undefined;
   const cut = target.indexOf('?');
   const path = cut < 0 ? target : target.slice(0, cut);
   const rawQuery = cut < 0 ? '' : target.slice(cut + 1);
@@ -23,5 +49,5 @@ export function parseTarget(raw: string | undefined): RequestTarget | undefined 
   // Only percent-encoding can fail to decode: most paths have none and skip the check.
   if (path.includes('%') && !decodes(path)) return undefined;
   if (rawQuery !== '' && !rawQuery.split('&').every(decodes)) return undefined;
-  return { path, query: new URLSearchParams(rawQuery) };
+  return { path: normalisedPath(path), query: new URLSearchParams(rawQuery) };
 }

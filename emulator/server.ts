@@ -14,7 +14,9 @@ import { apiError, type Reply } from './errors.ts';
 import { memoizedJson } from './list-reply.ts';
 import { anonymousSession } from './faults/anonymous-session.ts';
 import { faultNamed } from './faults/catalogue.ts';
-import { loadState, StateFile } from './persistence.ts';
+import { loadState, StateFile, type WriteText } from './persistence.ts';
+import type { ConfigState } from './state.ts';
+import { Lanes } from './ordering.ts';
 import { parseTarget } from './request-target.ts';
 import type { Emulator, Method, Route } from './route.ts';
 import { authenticationRoutes } from './routes/authentication.ts';
@@ -54,6 +56,8 @@ export interface EmulatorOptions {
   store?: Store;
   /** Committed configuration is loaded from and saved to this file. */
   stateFile?: string;
+  /** Tests only: replaces the state file's temp-file write, to inject a full disk. */
+  stateWrite?: WriteText;
   /** Idle time after which an open transaction is rolled back; 600 s by default. */
   transactionTimeoutMs?: number;
   /** Serve HTTPS with this certificate and key. */
@@ -144,12 +148,16 @@ function dispatch(router: Router, emulator: Emulator, req: IncomingMessage, acce
     if (!session && emulator.fault?.deviations?.noAuthentication) session = anonymousSession(emulator);
     if (!session) return apiError(401, 'Unauthenticated', 'The client is not authenticated', path);
     const role = emulator.fault?.deviations?.roles?.[session.role] ?? session.role;
-    if (!allowed(role, path, route.write ?? false)) {
+    // Judged on the route the router matched, never on the raw target (`/api/%75pload/…`).
+    if (!allowed(role, route.path, route.write ?? false)) {
       return apiError(403, 'Unauthorized', 'The client is not authorized to access this resource', path);
     }
     emulator.store.touch(session.id);
   }
-  return route.handle({ req, path, query, params: found.params, session, emulator, acceptBody });
+  const ctx = { req, path, query, params: found.params, session, emulator, acceptBody };
+  // The writes of one session take effect in the order they arrived, whatever connection they use.
+  if (session && method !== 'GET') return emulator.sessions.writes.run(session.id, () => route.handle(ctx));
+  return route.handle(ctx);
 }
 
 /** The reply as the injected fault would send it (the fault's reply rewrite); unchanged without one. */
@@ -161,33 +169,41 @@ function faulted(emulator: Emulator, req: IncomingMessage, reply: Reply): Reply 
 }
 
 function handler(router: Router, emulator: Emulator) {
+  // Pipelined requests of one connection are handled one after the other (RFC 9112 §9.3.2).
+  const connections = new Lanes<Socket>();
   return (req: IncomingMessage, res: ServerResponse): void => {
-    let continued = false;
-    const acceptBody = () => {
-      if (!continued && expectsContinue(req) && !res.headersSent) res.writeContinue();
-      continued = true;
-    };
-    const fail = (error: unknown): Reply => {
-      process.stderr.write(`emulator: internal error on ${req.method} ${req.url}: ${String(error)}\n`);
-      return apiError(500, 'InternalError', 'The emulator failed to process the request', '/');
-    };
-    const reply = (r: Reply) => {
-      try {
-        send(req, res, faulted(emulator, req, r), continued);
-      } catch {
-        res.destroy();
-      }
-    };
-    // Most replies are ready at once: answering synchronously spares the promise hops.
-    let result: Reply | Promise<Reply>;
-    try {
-      result = dispatch(router, emulator, req, acceptBody);
-    } catch (error) {
-      result = fail(error);
-    }
-    if (result instanceof Promise) result.catch(fail).then(reply);
-    else reply(result);
+    void connections.run(req.socket, () => handleOne(router, emulator, req, res));
   };
+}
+
+/** Handles one request; the promise (when the reply is not ready at once) settles once it is sent. */
+function handleOne(router: Router, emulator: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
+  let continued = false;
+  const acceptBody = () => {
+    if (!continued && expectsContinue(req) && !res.headersSent) res.writeContinue();
+    continued = true;
+  };
+  const fail = (error: unknown): Reply => {
+    process.stderr.write(`emulator: internal error on ${req.method} ${req.url}: ${String(error)}\n`);
+    return apiError(500, 'InternalError', 'The emulator failed to process the request', '/');
+  };
+  const reply = (r: Reply) => {
+    try {
+      send(req, res, faulted(emulator, req, r), continued);
+    } catch {
+      res.destroy();
+    }
+  };
+  // Most replies are ready at once: answering synchronously spares the promise hops.
+  let result: Reply | Promise<Reply>;
+  try {
+    result = dispatch(router, emulator, req, acceptBody);
+  } catch (error) {
+    result = fail(error);
+  }
+  if (result instanceof Promise) return result.catch(fail).then(reply);
+  reply(result);
+  return undefined;
 }
 
 /** A request Node cannot even parse still gets a JSON error, then the connection closes. */
@@ -219,12 +235,13 @@ export function createEmulatorServer(emulator: Emulator, routes: readonly Route[
   return server;
 }
 
-export function newEmulator(options: EmulatorOptions = {}): Emulator {
-  const stateFile = options.stateFile ? new StateFile(options.stateFile) : undefined;
+export function newEmulator(options: EmulatorOptions = {}, stateFile?: StateFile): Emulator {
   const fault = options.fault === undefined ? undefined : faultNamed(options.fault);
+  const store = options.store ?? new Store(undefined, { transactionTimeoutMs: options.transactionTimeoutMs, deviations: fault?.deviations });
   return {
-    store: options.store ?? new Store(undefined, { transactionTimeoutMs: options.transactionTimeoutMs, deviations: fault?.deviations }),
-    sessions: new Sessions(),
+    store,
+    // A session that ends without a logout (idle, or over the per-account cap) leaves no lock behind.
+    sessions: new Sessions({ onDrop: (id) => store.rollback(id) }),
     accounts: options.accounts?.length ? options.accounts : [DEFAULT_ACCOUNT],
     profile: profileOf(options.profile ?? DEFAULT_PROFILE),
     tls: options.tls !== undefined,
@@ -233,20 +250,37 @@ export function newEmulator(options: EmulatorOptions = {}): Emulator {
   };
 }
 
+/** The --state file, locked, with the committed state it holds (StateFileError when it cannot be used). */
+async function openStateFile(options: EmulatorOptions): Promise<{ file: StateFile; initial: ConfigState | undefined } | undefined> {
+  if (!options.stateFile) return undefined;
+  const file = new StateFile(options.stateFile, options.stateWrite ? { write: options.stateWrite } : {});
+  await file.acquire();
+  try {
+    return { file, initial: options.store ? undefined : await loadState(options.stateFile) };
+  } catch (error) {
+    file.release();
+    throw error;
+  }
+}
+
 /**
  * Starts an emulator; port 0 picks a free port. Listens on 127.0.0.1 unless told otherwise.
- * With `stateFile`, the committed configuration is loaded first (StateFileError when it is damaged).
+ * With `stateFile`, the committed configuration is loaded first (StateFileError when it is damaged,
+ * locked by another emulator, or its directory is not writable).
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const initial = options.stateFile && !options.store ? await loadState(options.stateFile) : undefined;
+  const state = await openStateFile(options);
   const deviations = options.fault === undefined ? undefined : faultNamed(options.fault).deviations;
-  const store = options.store ?? new Store(initial, { transactionTimeoutMs: options.transactionTimeoutMs, deviations });
-  const emulator = newEmulator({ ...options, store });
+  const store = options.store ?? new Store(state?.initial, { transactionTimeoutMs: options.transactionTimeoutMs, deviations });
+  const emulator = newEmulator({ ...options, store }, state?.file);
   const server = createEmulatorServer(emulator, allRoutes(emulator.profile), options.tls);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
+  }).catch((error: unknown) => {
+    state?.file.release();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -257,7 +291,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          state?.file.release();
+          resolve();
+        });
       }),
   };
 }
