@@ -1,7 +1,8 @@
 // Splits a request target into path and query without trusting it: a target that is not a plain
 // origin-form path (or an absolute-form http(s) URL, RFC 9112 §3.2.2), or whose percent-encoding does
-// not decode, is refused (400), never a crash. The path comes back normalised the way the router reads
-// it, so access control and routing judge the same string (`/api/%74ransaction` is `/api/transaction`).
+// not decode, is refused (400), never a crash. The path comes back as sent (answers echo it in meta and
+// error details); normalisedPath gives it as the router reads it (`/api/%74ransaction` is
+// `/api/transaction`), for any decision that must agree with the router.
 export interface RequestTarget {
   path: string;
   query: URLSearchParams;
@@ -49,5 +50,5 @@ export function parseTarget(raw: string | undefined): RequestTarget | undefined 
   // Only percent-encoding can fail to decode: most paths have none and skip the check.
   if (path.includes('%') && !decodes(path)) return undefined;
   if (rawQuery !== '' && !rawQuery.split('&').every(decodes)) return undefined;
-  return { path: normalisedPath(path), query: new URLSearchParams(rawQuery) };
+  return { path, query: new URLSearchParams(rawQuery) };
 }

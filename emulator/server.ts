@@ -17,7 +17,7 @@ import { faultNamed } from './faults/catalogue.ts';
 import { loadState, StateFile, type WriteText } from './persistence.ts';
 import type { ConfigState } from './state.ts';
 import { Lanes } from './ordering.ts';
-import { parseTarget } from './request-target.ts';
+import { normalisedPath, parseTarget } from './request-target.ts';
 import type { Emulator, Method, Route } from './route.ts';
 import { authenticationRoutes } from './routes/authentication.ts';
 import { infoRoutes } from './routes/info.ts';
@@ -228,7 +228,7 @@ export function createEmulatorServer(emulator: Emulator, routes: readonly Route[
   // handler starts reading (acceptBody), so a 401 or 403 never asks for the body either.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     const target = parseTarget(req.url);
-    if (target && announcesTooLarge(target.path, declaredLength(req))) return send(req, res, faulted(emulator, req, tooLarge(target.path)), false);
+    if (target && announcesTooLarge(normalisedPath(target.path), declaredLength(req))) return send(req, res, faulted(emulator, req, tooLarge(target.path)), false);
     handle(req, res);
   });
   server.on('clientError', refuseUnparsable);
