@@ -134,4 +134,7 @@ test('--state that is a FIFO, a device or a huge file is refused without blockin
   const dir = await tempDir();
   await mkdir(join(dir, 'state.json'));
   await expect(emulatorWith({ stateFile: join(dir, 'state.json') })).rejects.toThrow(/not a regular file/);
+  const fifo = join(dir, 'fifo');
+  expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+  await expect(emulatorWith({ stateFile: fifo })).rejects.toThrow(/not a regular file/);
 });
