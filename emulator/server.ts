@@ -16,6 +16,7 @@ import { anonymousSession } from './faults/anonymous-session.ts';
 import { faultNamed } from './faults/catalogue.ts';
 import { loadState, StateFile, type WriteText } from './persistence.ts';
 import type { ConfigState } from './state.ts';
+import { DEFAULT_BRAKE, LoginBrake, type BrakeSettings } from './login-brake.ts';
 import { Lanes } from './ordering.ts';
 import { normalisedPath, parseTarget } from './request-target.ts';
 import type { Emulator, Method, Route } from './route.ts';
@@ -34,6 +35,12 @@ import type { TlsMaterial } from './tls.ts';
 const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
 /** How long a refused body may keep arriving (discarded) before the connection is cut. */
 const LINGER_MS = 5_000;
+/**
+ * A connection silent this long while its request's headers or body are still arriving gets 408 and is
+ * closed (nginx's client_header_timeout / client_body_timeout default: 60 s). Tests lower it through
+ * `server.timeout`.
+ */
+export const IDLE_TIMEOUT_MS = 60_000;
 
 export function allRoutes(profile: Profile): Route[] {
   return [
@@ -56,6 +63,8 @@ export interface EmulatorOptions {
   store?: Store;
   /** Committed configuration is loaded from and saved to this file. */
   stateFile?: string;
+  /** The brute-force brake of logins: failures in a row before it engages, and its first pause. false: off. */
+  loginBrake?: BrakeSettings | false;
   /** Tests only: replaces the state file's temp-file write, to inject a full disk. */
   stateWrite?: WriteText;
   /** Idle time after which an open transaction is rolled back; 600 s by default. */
@@ -168,12 +177,37 @@ function faulted(emulator: Emulator, req: IncomingMessage, reply: Reply): Reply 
   return rewrite(request, reply, emulator.profile);
 }
 
+/** The request each connection is receiving, for the idle timeout. */
+const receiving = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>();
+
 function handler(router: Router, emulator: Emulator) {
   // Pipelined requests of one connection are handled one after the other (RFC 9112 §9.3.2).
   const connections = new Lanes<Socket>();
   return (req: IncomingMessage, res: ServerResponse): void => {
+    receiving.set(req.socket, { req, res });
     void connections.run(req.socket, () => handleOne(router, emulator, req, res));
   };
+}
+
+const TIMEOUT_BODY = JSON.stringify(apiError(408, 'RequestTimeout', 'The request did not arrive in time', '/').body);
+
+/**
+ * A silent connection: 408 when a request is still arriving (headers, or a body not complete); a
+ * connection that waits for our answer (a slow commit, a queued pipelined request) is left alone.
+ */
+function onIdle(socket: Socket): void {
+  const current = receiving.get(socket);
+  if (current && (current.req.complete || current.res.headersSent)) return;
+  if (!current) {
+    if (socket.writable) socket.end(`HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(TIMEOUT_BODY)}\r\nconnection: close\r\n\r\n${TIMEOUT_BODY}`);
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    return;
+  }
+  const { req, res } = current;
+  res.shouldKeepAlive = false;
+  res.writeHead(408, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(TIMEOUT_BODY), connection: 'close' });
+  // The handler still waiting for the body hears 'aborted' when the socket goes.
+  res.end(TIMEOUT_BODY, () => req.destroy());
 }
 
 /** Handles one request; the promise (when the reply is not ready at once) settles once it is sent. */
@@ -210,12 +244,16 @@ function handleOne(router: Router, emulator: Emulator, req: IncomingMessage, res
 function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
   if (!socket.writable) return void socket.destroy();
   const tooBig = error.code === 'HPE_HEADER_OVERFLOW';
-  const status = tooBig ? 431 : 400;
+  // Node's own headersTimeout / requestTimeout: the request did not arrive in time.
+  const late = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const status = tooBig ? 431 : late ? 408 : 400;
   const body = JSON.stringify(
-    apiError(status, 'SyntacticError', tooBig ? 'The request headers are too large' : 'The request is not valid HTTP', '/').body,
+    late
+      ? apiError(408, 'RequestTimeout', 'The request did not arrive in time', '/').body
+      : apiError(status, 'SyntacticError', tooBig ? 'The request headers are too large' : 'The request is not valid HTTP', '/').body,
   );
   socket.end(
-    `HTTP/1.1 ${status} ${tooBig ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+    `HTTP/1.1 ${status} ${tooBig ? 'Request Header Fields Too Large' : late ? 'Request Timeout' : 'Bad Request'}\r\n` +
       `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 }
@@ -232,6 +270,8 @@ export function createEmulatorServer(emulator: Emulator, routes: readonly Route[
     handle(req, res);
   });
   server.on('clientError', refuseUnparsable);
+  server.timeout = IDLE_TIMEOUT_MS;
+  server.on('timeout', onIdle);
   return server;
 }
 
@@ -243,6 +283,7 @@ export function newEmulator(options: EmulatorOptions = {}, stateFile?: StateFile
     // A session that ends without a logout (idle, or over the per-account cap) leaves no lock behind.
     sessions: new Sessions({ onDrop: (id) => store.rollback(id) }),
     accounts: options.accounts?.length ? options.accounts : [DEFAULT_ACCOUNT],
+    ...(options.loginBrake === false ? {} : { loginBrake: new LoginBrake(options.loginBrake ?? DEFAULT_BRAKE) }),
     profile: profileOf(options.profile ?? DEFAULT_PROFILE),
     tls: options.tls !== undefined,
     persist: (state) => (stateFile ? stateFile.save(state) : Promise.resolve()),
