@@ -131,3 +131,35 @@ test('an absolute-form request target is served like its origin form (RFC 9112 Â
   }
 });
 
+
+test('the writes of one session take effect in arrival order across connections', async () => {
+  const emu = await emulatorWith();
+  try {
+    const admin = await clientFor(emu);
+    const cookie = await loginCookie(admin);
+    let arrived = 0;
+    emu.server.on('request', () => arrived++);
+    const zip = await pluginZip('ordered');
+    const { hostname, port } = new URL(emu.url);
+    const answers: string[] = [];
+    const open = (first: Buffer) =>
+      new Promise<Socket>((resolve) => {
+        const socket = connect(Number(port), hostname, () => socket.write(first, () => resolve(socket)));
+        socket.on('data', (c: Buffer) => answers.push(c.toString('latin1').slice(0, 12)));
+      });
+    // The upload's body stops half-way; the rollback arrives on another connection meanwhile.
+    const half = Math.floor(zip.length / 2);
+    const uploading = await open(Buffer.concat([Buffer.from(`POST /api/upload/plugins HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nContent-Type: application/zip\r\nContent-Length: ${zip.length}\r\n\r\n`), zip.subarray(0, half)]));
+    const rollingBack = await open(Buffer.from(`DELETE /api/transaction HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\n\r\n`));
+    await expect.poll(() => arrived, 'both requests reached the server').toBe(2);
+    uploading.write(zip.subarray(half));
+    await expect.poll(() => answers.length).toBe(2);
+    expect(answers).toEqual(['HTTP/1.1 201', 'HTTP/1.1 200']);
+    const state = await admin.raw({ method: 'GET', path: TX, headers: { cookie } });
+    expect(json<{ body: { status: string } }>(state).body.status, 'the rollback took effect after the upload').toBe('closed');
+    uploading.destroy();
+    rollingBack.destroy();
+  } finally {
+    await emu.close();
+  }
+});
