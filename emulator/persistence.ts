@@ -3,7 +3,7 @@
 // At start-up the file is checked against schemas/state.schema.json, and a lock file beside it keeps a
 // second emulator off the same state (two writers would silently lose each other's commits).
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FileReadError, readRegularFile } from '../lib/fs/regular-file.ts';
 import { stateProblems } from './state-schema.ts';
@@ -151,6 +151,9 @@ export class StateFile {
    * and removes temp files a crash left. Released by `release`, or when the process exits.
    */
   async acquire(): Promise<void> {
+    // A device or FIFO named by mistake: refused before any lock file is made beside it.
+    const kind = await stat(this.#file).catch(() => undefined);
+    if (kind && !kind.isFile()) throw new StateFileError(`cannot use ${this.#file}: it is not a regular file`);
     takeLock(this.#file);
     this.#locked = true;
     process.once('exit', this.release);
