@@ -1,4 +1,5 @@
 // REST accounts of the emulator: `--user NAME:PASSWORD[:ROLE]`, or one default admin.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { EMULATOR_DEFAULT_PASSWORD, EMULATOR_DEFAULT_USER } from '../lib/target/settings.ts';
 import type { Account, Role } from './sessions.ts';
 
@@ -28,6 +29,18 @@ export function parseAccount(spec: string): Account {
   return { username, password, role };
 }
 
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** Compared in constant time: how long it takes says nothing about how much of the password was right. */
+function samePassword(expected: string, given: string): boolean {
+  return timingSafeEqual(digest(expected), digest(given));
+}
+
 export function findAccount(accounts: readonly Account[], username: string, password: string): Account | undefined {
-  return accounts.find((a) => a.username === username && a.password === password);
+  const account = accounts.find((a) => a.username === username);
+  // An unknown user costs the same comparison as a known one.
+  const matches = samePassword(account?.password ?? '\u0000no-such-account', password);
+  return account && matches ? account : undefined;
 }

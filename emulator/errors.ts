@@ -24,6 +24,9 @@ export type ErrorType =
   | 'UnsupportedMediaType'
   | 'LengthRequired'
   | 'TransactionLocked'
+  | 'RequestTimeout'
+  | 'TooManyRequests'
+  | 'ServiceUnavailable'
   | 'InternalError';
 
 export function apiError(
@@ -42,7 +45,15 @@ export function apiError(
   };
 }
 
-/** 400 SemanticError listing every problem found; the message is the first one's. */
+/** At most this many problems are listed: a hostile body must not turn 800 KB into a 35 MB answer. */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/**
+ * 400 SemanticError listing the problems found (the first MAX_LISTED_PROBLEMS; `problems_omitted`
+ * counts the rest); the message is the first one's.
+ */
 export function semanticError<P extends { message: string }>(path: string, problems: readonly P[]): Reply {
-  return apiError(400, 'SemanticError', problems[0]?.message ?? 'The request is not valid', path, { problems });
+  const listed = problems.length > MAX_LISTED_PROBLEMS ? problems.slice(0, MAX_LISTED_PROBLEMS) : problems;
+  const omitted = problems.length - listed.length;
+  return apiError(400, 'SemanticError', problems[0]?.message ?? 'The request is not valid', path, { problems: listed, ...(omitted > 0 ? { problems_omitted: omitted } : {}) });
 }

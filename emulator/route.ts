@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Profile } from '../lib/target/profiles.ts';
 import type { Reply } from './errors.ts';
 import type { Fault } from './faults/fault.ts';
+import type { LoginBrake } from './login-brake.ts';
 import type { Account, Session, Sessions } from './sessions.ts';
 import type { ConfigState } from './state.ts';
 import type { Store } from './store.ts';
@@ -17,6 +18,8 @@ export interface Emulator {
   tls: boolean;
   /** The injected deviation of a self-test run (`--fault NAME`); undefined in normal use. */
   fault?: Fault;
+  /** The brute-force brake of logins (emulator/login-brake.ts); undefined when switched off. */
+  loginBrake?: LoginBrake;
   /** Saves the committed state (the --state file); resolves once it is durable. */
   persist(state: ConfigState): Promise<void>;
 }

@@ -14,8 +14,11 @@ import { apiError, type Reply } from './errors.ts';
 import { memoizedJson } from './list-reply.ts';
 import { anonymousSession } from './faults/anonymous-session.ts';
 import { faultNamed } from './faults/catalogue.ts';
-import { loadState, StateFile } from './persistence.ts';
-import { parseTarget } from './request-target.ts';
+import { loadState, StateFile, type WriteText } from './persistence.ts';
+import type { ConfigState } from './state.ts';
+import { DEFAULT_BRAKE, LoginBrake, type BrakeSettings } from './login-brake.ts';
+import { Lanes } from './ordering.ts';
+import { normalisedPath, parseTarget } from './request-target.ts';
 import type { Emulator, Method, Route } from './route.ts';
 import { authenticationRoutes } from './routes/authentication.ts';
 import { infoRoutes } from './routes/info.ts';
@@ -32,6 +35,12 @@ import type { TlsMaterial } from './tls.ts';
 const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
 /** How long a refused body may keep arriving (discarded) before the connection is cut. */
 const LINGER_MS = 5_000;
+/**
+ * A connection silent this long while its request's headers or body are still arriving gets 408 and is
+ * closed (nginx's client_header_timeout / client_body_timeout default: 60 s). Tests lower it through
+ * `server.timeout`.
+ */
+export const IDLE_TIMEOUT_MS = 60_000;
 
 export function allRoutes(profile: Profile): Route[] {
   return [
@@ -54,6 +63,10 @@ export interface EmulatorOptions {
   store?: Store;
   /** Committed configuration is loaded from and saved to this file. */
   stateFile?: string;
+  /** The brute-force brake of logins: failures in a row before it engages, and its first pause. false: off. */
+  loginBrake?: BrakeSettings | false;
+  /** Tests only: replaces the state file's temp-file write, to inject a full disk. */
+  stateWrite?: WriteText;
   /** Idle time after which an open transaction is rolled back; 600 s by default. */
   transactionTimeoutMs?: number;
   /** Serve HTTPS with this certificate and key. */
@@ -144,12 +157,16 @@ function dispatch(router: Router, emulator: Emulator, req: IncomingMessage, acce
     if (!session && emulator.fault?.deviations?.noAuthentication) session = anonymousSession(emulator);
     if (!session) return apiError(401, 'Unauthenticated', 'The client is not authenticated', path);
     const role = emulator.fault?.deviations?.roles?.[session.role] ?? session.role;
-    if (!allowed(role, path, route.write ?? false)) {
+    // Judged on the route the router matched, never on the raw target (`/api/%75pload/…`).
+    if (!allowed(role, route.path, route.write ?? false)) {
       return apiError(403, 'Unauthorized', 'The client is not authorized to access this resource', path);
     }
     emulator.store.touch(session.id);
   }
-  return route.handle({ req, path, query, params: found.params, session, emulator, acceptBody });
+  const ctx = { req, path, query, params: found.params, session, emulator, acceptBody };
+  // The writes of one session take effect in the order they arrived, whatever connection they use.
+  if (session && method !== 'GET') return emulator.sessions.writes.run(session.id, () => route.handle(ctx));
+  return route.handle(ctx);
 }
 
 /** The reply as the injected fault would send it (the fault's reply rewrite); unchanged without one. */
@@ -160,46 +177,83 @@ function faulted(emulator: Emulator, req: IncomingMessage, reply: Reply): Reply 
   return rewrite(request, reply, emulator.profile);
 }
 
+/** The request each connection is receiving, for the idle timeout. */
+const receiving = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>();
+
 function handler(router: Router, emulator: Emulator) {
+  // Pipelined requests of one connection are handled one after the other (RFC 9112 §9.3.2).
+  const connections = new Lanes<Socket>();
   return (req: IncomingMessage, res: ServerResponse): void => {
-    let continued = false;
-    const acceptBody = () => {
-      if (!continued && expectsContinue(req) && !res.headersSent) res.writeContinue();
-      continued = true;
-    };
-    const fail = (error: unknown): Reply => {
-      process.stderr.write(`emulator: internal error on ${req.method} ${req.url}: ${String(error)}\n`);
-      return apiError(500, 'InternalError', 'The emulator failed to process the request', '/');
-    };
-    const reply = (r: Reply) => {
-      try {
-        send(req, res, faulted(emulator, req, r), continued);
-      } catch {
-        res.destroy();
-      }
-    };
-    // Most replies are ready at once: answering synchronously spares the promise hops.
-    let result: Reply | Promise<Reply>;
-    try {
-      result = dispatch(router, emulator, req, acceptBody);
-    } catch (error) {
-      result = fail(error);
-    }
-    if (result instanceof Promise) result.catch(fail).then(reply);
-    else reply(result);
+    receiving.set(req.socket, { req, res });
+    void connections.run(req.socket, () => handleOne(router, emulator, req, res));
   };
+}
+
+const TIMEOUT_BODY = JSON.stringify(apiError(408, 'RequestTimeout', 'The request did not arrive in time', '/').body);
+
+/**
+ * A silent connection: 408 when a request is still arriving (headers, or a body not complete); a
+ * connection that waits for our answer (a slow commit, a queued pipelined request) is left alone.
+ */
+function onIdle(socket: Socket): void {
+  const current = receiving.get(socket);
+  if (current && (current.req.complete || current.res.headersSent)) return;
+  if (!current) {
+    if (socket.writable) socket.end(`HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(TIMEOUT_BODY)}\r\nconnection: close\r\n\r\n${TIMEOUT_BODY}`);
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    return;
+  }
+  const { req, res } = current;
+  res.shouldKeepAlive = false;
+  res.writeHead(408, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(TIMEOUT_BODY), connection: 'close' });
+  // The handler still waiting for the body hears 'aborted' when the socket goes.
+  res.end(TIMEOUT_BODY, () => req.destroy());
+}
+
+/** Handles one request; the promise (when the reply is not ready at once) settles once it is sent. */
+function handleOne(router: Router, emulator: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
+  let continued = false;
+  const acceptBody = () => {
+    if (!continued && expectsContinue(req) && !res.headersSent) res.writeContinue();
+    continued = true;
+  };
+  const fail = (error: unknown): Reply => {
+    process.stderr.write(`emulator: internal error on ${req.method} ${req.url}: ${String(error)}\n`);
+    return apiError(500, 'InternalError', 'The emulator failed to process the request', '/');
+  };
+  const reply = (r: Reply) => {
+    try {
+      send(req, res, faulted(emulator, req, r), continued);
+    } catch {
+      res.destroy();
+    }
+  };
+  // Most replies are ready at once: answering synchronously spares the promise hops.
+  let result: Reply | Promise<Reply>;
+  try {
+    result = dispatch(router, emulator, req, acceptBody);
+  } catch (error) {
+    result = fail(error);
+  }
+  if (result instanceof Promise) return result.catch(fail).then(reply);
+  reply(result);
+  return undefined;
 }
 
 /** A request Node cannot even parse still gets a JSON error, then the connection closes. */
 function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
   if (!socket.writable) return void socket.destroy();
   const tooBig = error.code === 'HPE_HEADER_OVERFLOW';
-  const status = tooBig ? 431 : 400;
+  // Node's own headersTimeout / requestTimeout: the request did not arrive in time.
+  const late = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const status = tooBig ? 431 : late ? 408 : 400;
   const body = JSON.stringify(
-    apiError(status, 'SyntacticError', tooBig ? 'The request headers are too large' : 'The request is not valid HTTP', '/').body,
+    late
+      ? apiError(408, 'RequestTimeout', 'The request did not arrive in time', '/').body
+      : apiError(status, 'SyntacticError', tooBig ? 'The request headers are too large' : 'The request is not valid HTTP', '/').body,
   );
   socket.end(
-    `HTTP/1.1 ${status} ${tooBig ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+    `HTTP/1.1 ${status} ${tooBig ? 'Request Header Fields Too Large' : late ? 'Request Timeout' : 'Bad Request'}\r\n` +
       `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 }
@@ -212,20 +266,24 @@ export function createEmulatorServer(emulator: Emulator, routes: readonly Route[
   // handler starts reading (acceptBody), so a 401 or 403 never asks for the body either.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     const target = parseTarget(req.url);
-    if (target && announcesTooLarge(target.path, declaredLength(req))) return send(req, res, faulted(emulator, req, tooLarge(target.path)), false);
+    if (target && announcesTooLarge(normalisedPath(target.path), declaredLength(req))) return send(req, res, faulted(emulator, req, tooLarge(target.path)), false);
     handle(req, res);
   });
   server.on('clientError', refuseUnparsable);
+  server.timeout = IDLE_TIMEOUT_MS;
+  server.on('timeout', onIdle);
   return server;
 }
 
-export function newEmulator(options: EmulatorOptions = {}): Emulator {
-  const stateFile = options.stateFile ? new StateFile(options.stateFile) : undefined;
+export function newEmulator(options: EmulatorOptions = {}, stateFile?: StateFile): Emulator {
   const fault = options.fault === undefined ? undefined : faultNamed(options.fault);
+  const store = options.store ?? new Store(undefined, { transactionTimeoutMs: options.transactionTimeoutMs, deviations: fault?.deviations });
   return {
-    store: options.store ?? new Store(undefined, { transactionTimeoutMs: options.transactionTimeoutMs, deviations: fault?.deviations }),
-    sessions: new Sessions(),
+    store,
+    // A session that ends without a logout (idle, or over the per-account cap) leaves no lock behind.
+    sessions: new Sessions({ onDrop: (id) => store.rollback(id) }),
     accounts: options.accounts?.length ? options.accounts : [DEFAULT_ACCOUNT],
+    ...(options.loginBrake === false ? {} : { loginBrake: new LoginBrake(options.loginBrake ?? DEFAULT_BRAKE) }),
     profile: profileOf(options.profile ?? DEFAULT_PROFILE),
     tls: options.tls !== undefined,
     persist: (state) => (stateFile ? stateFile.save(state) : Promise.resolve()),
@@ -233,20 +291,37 @@ export function newEmulator(options: EmulatorOptions = {}): Emulator {
   };
 }
 
+/** The --state file, locked, with the committed state it holds (StateFileError when it cannot be used). */
+async function openStateFile(options: EmulatorOptions): Promise<{ file: StateFile; initial: ConfigState | undefined } | undefined> {
+  if (!options.stateFile) return undefined;
+  const file = new StateFile(options.stateFile, options.stateWrite ? { write: options.stateWrite } : {});
+  await file.acquire();
+  try {
+    return { file, initial: options.store ? undefined : await loadState(options.stateFile) };
+  } catch (error) {
+    file.release();
+    throw error;
+  }
+}
+
 /**
  * Starts an emulator; port 0 picks a free port. Listens on 127.0.0.1 unless told otherwise.
- * With `stateFile`, the committed configuration is loaded first (StateFileError when it is damaged).
+ * With `stateFile`, the committed configuration is loaded first (StateFileError when it is damaged,
+ * locked by another emulator, or its directory is not writable).
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const initial = options.stateFile && !options.store ? await loadState(options.stateFile) : undefined;
+  const state = await openStateFile(options);
   const deviations = options.fault === undefined ? undefined : faultNamed(options.fault).deviations;
-  const store = options.store ?? new Store(initial, { transactionTimeoutMs: options.transactionTimeoutMs, deviations });
-  const emulator = newEmulator({ ...options, store });
+  const store = options.store ?? new Store(state?.initial, { transactionTimeoutMs: options.transactionTimeoutMs, deviations });
+  const emulator = newEmulator({ ...options, store }, state?.file);
   const server = createEmulatorServer(emulator, allRoutes(emulator.profile), options.tls);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
+  }).catch((error: unknown) => {
+    state?.file.release();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -257,7 +332,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          state?.file.release();
+          resolve();
+        });
       }),
   };
 }

@@ -1,6 +1,8 @@
 // REST sessions: a 40-hex-digit session_id cookie per login, dropped after 20 minutes idle
-// (sps-api-facts.md §1.2-1.3).
+// (sps-api-facts.md §1.2-1.3). Idle sessions are swept as logins arrive, and one account holds at most
+// MAX_SESSIONS_PER_ACCOUNT: a client that logs in forever without logging out fills no memory.
 import { randomBytes } from 'node:crypto';
+import { Lanes } from './ordering.ts';
 
 export type Role = 'admin' | 'readonly' | 'none';
 
@@ -18,16 +20,43 @@ export interface Session {
 }
 
 export const SESSION_IDLE_MS = 20 * 60 * 1000;
+/** Far above what one client needs at once (the suite's run uses a handful); inferred. */
+export const MAX_SESSIONS_PER_ACCOUNT = 256;
+/** Idle sessions are looked for at most this often, so a login costs O(1) on average. */
+const SWEEP_EVERY_MS = 60 * 1000;
+
+export interface SessionsOptions {
+  now?: () => number;
+  /** Called for every session that ends other than by logout (idle, or pushed out by the cap). */
+  onDrop?: (id: string) => void;
+  maxPerAccount?: number;
+}
 
 export class Sessions {
+  /** Insertion order is recency order: touch() moves a session to the end. */
   readonly #byId = new Map<string, Session>();
   readonly #now: () => number;
+  readonly #onDrop: (id: string) => void;
+  readonly #maxPerAccount: number;
+  #lastSweep: number;
+  /** The writes of one session, in arrival order (see emulator/ordering.ts). */
+  readonly writes = new Lanes<string>();
 
-  constructor(now: () => number = Date.now) {
-    this.#now = now;
+  constructor(options: SessionsOptions | (() => number) = {}) {
+    const opts = typeof options === 'function' ? { now: options } : options;
+    this.#now = opts.now ?? Date.now;
+    this.#onDrop = opts.onDrop ?? (() => undefined);
+    this.#maxPerAccount = opts.maxPerAccount ?? MAX_SESSIONS_PER_ACCOUNT;
+    this.#lastSweep = this.#now();
+  }
+
+  get size(): number {
+    return this.#byId.size;
   }
 
   open(account: Account): Session {
+    this.#sweep();
+    this.#makeRoomFor(account.username);
     const session: Session = {
       id: randomBytes(20).toString('hex'),
       username: account.username,
@@ -43,15 +72,48 @@ export class Sessions {
     if (!id) return undefined;
     const session = this.#byId.get(id);
     if (!session) return undefined;
-    if (this.#now() - session.lastSeen > SESSION_IDLE_MS) {
-      this.#byId.delete(id);
+    if (this.#idle(session)) {
+      this.#drop(id);
       return undefined;
     }
     session.lastSeen = this.#now();
+    this.#byId.delete(id);
+    this.#byId.set(id, session);
     return session;
   }
 
   close(id: string): void {
     this.#byId.delete(id);
+  }
+
+  #idle(session: Session): boolean {
+    return this.#now() - session.lastSeen > SESSION_IDLE_MS;
+  }
+
+  #drop(id: string): void {
+    this.#byId.delete(id);
+    this.#onDrop(id);
+  }
+
+  /** Oldest first: stop at the first session still in use. */
+  #sweep(): void {
+    if (this.#now() - this.#lastSweep < SWEEP_EVERY_MS) return;
+    this.#lastSweep = this.#now();
+    for (const session of this.#byId.values()) {
+      if (!this.#idle(session)) break;
+      this.#drop(session.id);
+    }
+  }
+
+  /** At the cap, the account's least recently used session ends. */
+  #makeRoomFor(username: string): void {
+    let count = 0;
+    let oldest: Session | undefined;
+    for (const session of this.#byId.values()) {
+      if (session.username !== username) continue;
+      oldest ??= session;
+      count++;
+    }
+    if (oldest && count >= this.#maxPerAccount) this.#drop(oldest.id);
   }
 }

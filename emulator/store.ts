@@ -88,13 +88,19 @@ export class Store {
     this.#ownedBy(session)!.draft = next;
   }
 
-  /** Makes `session`'s draft the committed state and closes its transaction. */
-  commit(session: string): ConfigState {
+  /**
+   * Makes `session`'s draft the committed state and closes its transaction, all or nothing: `persist`
+   * runs first, and only once the draft is durable does anyone else see it. When `persist` fails the
+   * transaction stays open with its draft, so the client may retry the commit or roll back.
+   */
+  async commit(session: string, persist: (state: ConfigState) => Promise<void> = async () => undefined): Promise<ConfigState> {
     const own = this.#ownedBy(session);
     if (!own) throw new NoTransactionError('There is no open transaction to commit');
-    this.#committed = own.draft;
-    this.#open = undefined;
-    return this.#committed;
+    const draft = own.draft;
+    await persist(draft);
+    this.#committed = draft;
+    if (this.#open === own) this.#open = undefined;
+    return draft;
   }
 
   /** Discards `session`'s transaction, if it has one. */

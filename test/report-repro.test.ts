@@ -67,7 +67,7 @@ test('replay.sh: placeholders for secrets, cookie jar for the session, exact byt
   expect(failing).not.toMatch(/content-length|session_id/);
   expect(failing).toContain("\"$SPS_URL\"'/api/configuration/x?name=o'\\''brien'");
   expect(failing).toContain("cat 'request-2.bin'");
-  expect(script, 'earlier requests are there, commented out').toMatch(/^# curl .* -X GET /m);
+  expect(script, 'earlier requests are there, commented out').toMatch(/^# curl .* -X 'GET' /m);
   expect(script, 'teardown requests are not replayed').not.toContain('request-3.bin');
   const anonymous = replayScript(index([exchange(1, { headers: {} })], 1), { tlsVerify: true, caFile: undefined, secretFiles: new Set() });
   expect(anonymous, 'an anonymous request is replayed anonymously').not.toContain('$JAR');

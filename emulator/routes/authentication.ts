@@ -8,10 +8,18 @@ import type { Route } from '../route.ts';
 
 const AUTH_PATH = '/api/authentication';
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The Basic credentials; undefined when malformed, including invalid UTF-8 (never decoded lossily). */
 function basicCredentials(header: string | undefined): { username: string; password: string } | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
   if (!match?.[1]) return undefined;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  let decoded: string;
+  try {
+    decoded = strictUtf8.decode(Buffer.from(match[1], 'base64'));
+  } catch {
+    return undefined;
+  }
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
@@ -24,7 +32,17 @@ export const authenticationRoutes: Route[] = [
     auth: 'none',
     handle: ({ req, emulator }): Reply => {
       const credentials = basicCredentials(req.headers.authorization);
+      const brake = emulator.loginBrake;
+      const waitMs = credentials && brake ? brake.waitMs(credentials.username) : 0;
+      if (waitMs > 0) {
+        const reply = apiError(429, 'TooManyRequests', 'Too many failed logins for this user; wait before trying again', AUTH_PATH);
+        return { ...reply, headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) } };
+      }
       const account = credentials && findAccount(emulator.accounts, credentials.username, credentials.password);
+      if (credentials && brake) {
+        if (account) brake.succeeded(credentials.username);
+        else brake.failed(credentials.username);
+      }
       if (!account) {
         const reply = apiError(401, 'AuthenticationFailure', 'Authenticating the user with the given credentials has failed', AUTH_PATH);
         return { ...reply, headers: { 'www-authenticate': 'Basic realm="SPS REST API"' } };

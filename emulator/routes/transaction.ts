@@ -44,19 +44,31 @@ async function open(ctx: RouteContext): Promise<Reply> {
   return statusReply(ctx);
 }
 
+/** The --state file could not be written: nothing was committed. */
+class PersistError extends Error {
+  constructor(cause: unknown) {
+    super(`cannot save the configuration: ${(cause as Error)?.message ?? String(cause)}`);
+  }
+}
+
+function notSaved(ctx: RouteContext, error: PersistError): Reply {
+  process.stderr.write(`emulator: commit refused, ${error.message}\n`);
+  const message = 'The configuration could not be saved, so nothing was committed; the transaction stays open (retry the commit or roll back)';
+  return apiError(500, 'InternalError', message, ctx.path);
+}
+
 async function commit(ctx: RouteContext): Promise<Reply> {
   const input = await readJsonObject(ctx);
   if (!input.ok) return input.reply;
   const problems = commitProblems(input.value);
   if (problems.length > 0) return semanticError(ctx.path, problems);
-  let committed;
   try {
-    committed = ctx.emulator.store.commit(sessionId(ctx));
+    await ctx.emulator.store.commit(sessionId(ctx), (state) => ctx.emulator.persist(state).catch((error: unknown) => Promise.reject(new PersistError(error))));
   } catch (error) {
     if (error instanceof NoTransactionError) return semanticError(ctx.path, [{ field: 'status', message: error.message }]);
+    if (error instanceof PersistError) return notSaved(ctx, error);
     throw error;
   }
-  await ctx.emulator.persist(committed);
   return statusReply(ctx);
 }
 

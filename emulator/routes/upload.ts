@@ -12,6 +12,7 @@ import { newKey } from '../keys.ts';
 import type { Route, RouteContext } from '../route.ts';
 import { pluginsOf, withPlugin, type PluginRecord } from '../state.ts';
 import { PLUGINS } from '../tree.ts';
+import { MAX_CONCURRENT_UPLOADS, releaseUploadSlot, takeUploadSlot } from '../upload-slots.ts';
 import { beginWrite } from '../writes.ts';
 import { skipsRule } from '../faults/fault.ts';
 import { pluginBody } from './plugins.ts';
@@ -63,7 +64,15 @@ async function upload(ctx: RouteContext): Promise<Reply> {
   const start = beginWrite(ctx);
   if (!start.ok) return start.reply;
   if (announcesTooLarge(UPLOAD_PATH, declaredLength(ctx.req))) return tooLarge(ctx.path);
-  const body = await readBody(ctx.req, UPLOAD_LIMIT_BYTES, ctx.acceptBody);
+  if (!takeUploadSlot(ctx.emulator)) {
+    return { ...apiError(503, 'ServiceUnavailable', `${MAX_CONCURRENT_UPLOADS} uploads are already being received; retry shortly`, ctx.path), headers: { 'retry-after': '5' } };
+  }
+  let body;
+  try {
+    body = await readBody(ctx.req, UPLOAD_LIMIT_BYTES, ctx.acceptBody);
+  } finally {
+    releaseUploadSlot(ctx.emulator);
+  }
   if (!body.ok) return body.reason === 'too-large' ? tooLarge(ctx.path) : apiError(400, 'SyntacticError', 'The upload was not received completely', ctx.path);
   const inspection = await inspect(body.bytes, ctx.emulator.profile);
   const manifest = inspection.manifest;

@@ -7,6 +7,7 @@ import { selfSignedTls, tlsFromFiles, type TlsMaterial } from '../../emulator/tl
 import type { ProfileName } from '../target/profiles.ts';
 import { loadSettings } from '../target/settings.ts';
 import type { Account } from '../../emulator/sessions.ts';
+import type { BrakeSettings } from '../../emulator/login-brake.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface EmulatorCommandOptions {
@@ -21,6 +22,7 @@ export interface EmulatorCommandOptions {
   transactionTimeout?: number;
   settingsAccounts?: boolean;
   fault?: string;
+  loginBrake?: BrakeSettings | false;
 }
 
 /** The suite's own accounts (admin, read-only, no-access): the embedded emulator gets them this way so
@@ -62,6 +64,14 @@ export function timeoutOption(raw: string): number {
   return Number(raw);
 }
 
+/** Parses --login-brake: FAILURES:MS (whole numbers, at least 1) or "off". */
+export function brakeOption(raw: string): BrakeSettings | false {
+  if (raw === 'off') return false;
+  const match = /^(\d+):(\d+)$/.exec(raw);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new UsageError(`--login-brake must be FAILURES:MS, e.g. 5:1000, or off (got "${raw}")`);
+  return { failures: Number(match[1]), ms: Number(match[2]) };
+}
+
 /** `--fault list` prints the catalogue; an unknown name is a usage error. True when the emulator should start. */
 function checkFault(fault: string | undefined): boolean {
   if (fault === 'list') {
@@ -86,6 +96,7 @@ export async function emulatorCommand(options: EmulatorCommandOptions): Promise<
       ...(options.transactionTimeout !== undefined ? { transactionTimeoutMs: options.transactionTimeout * 1000 } : {}),
       ...(tls ? { tls } : {}),
       ...(options.fault !== undefined ? { fault: options.fault } : {}),
+      ...(options.loginBrake !== undefined ? { loginBrake: options.loginBrake } : {}),
     });
   } catch (error) {
     if (error instanceof StateFileError) throw new UsageError(`--state: ${error.message}`);

@@ -1,7 +1,7 @@
 // The `emulator` subcommand's options, shared by the full command line and the emulator's own entry.
 import { type Command, Option } from 'commander';
 import { DEFAULT_PROFILE, PROFILE_NAMES } from '../target/profiles.ts';
-import { emulatorCommand, timeoutOption } from './emulator-command.ts';
+import { brakeOption, emulatorCommand, timeoutOption } from './emulator-command.ts';
 import { collect, portOption, profileOption } from './options.ts';
 
 export function addEmulatorCommand(root: Command): void {
@@ -18,6 +18,7 @@ export function addEmulatorCommand(root: Command): void {
     .option('--cert <file>', 'serve HTTPS with this PEM certificate (with --key)')
     .option('--key <file>', 'the PEM private key of --cert')
     .addOption(new Option('--transaction-timeout <seconds>', 'idle seconds before an open transaction is rolled back').default(600).argParser(timeoutOption))
+    .addOption(new Option('--login-brake <FAILURES:MS|off>', 'after FAILURES wrong passwords in a row a user name waits MS ms, doubling (default 5:1000); "off" disables it').argParser(brakeOption))
     .option('--fault <name>', 'inject one catalogued deviation for the self-test; "--fault list" prints the catalogue')
     .action(emulatorCommand);
 }

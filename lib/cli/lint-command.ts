@@ -1,7 +1,8 @@
 // `sps-conformance lint FILE.zip...`: every packaging rule each zip breaks, by the same inspectPlugin the
 // emulator's upload uses. Exit 0 all valid, 1 some invalid, 2 a usage mistake (e.g. a missing file).
-import { readFile, stat } from 'node:fs/promises';
+import { FileReadError, readRegularFile } from '../fs/regular-file.ts';
 import { inspectPlugin, type PluginManifest, type Problem } from '../plugin/inspect.ts';
+import { UPLOAD_LIMIT_BYTES } from '../plugin/limits.ts';
 import { DEFAULT_PROFILE, profile, type ProfileName } from '../target/profiles.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -13,19 +14,25 @@ export interface LintResult {
   manifest?: PluginManifest;
 }
 
-async function readZip(file: string): Promise<Buffer> {
+/** Past the 20 MiB limit, so the size rule still reports the size; a bigger file is not read at all. */
+const LINT_READ_MAX_BYTES = UPLOAD_LIMIT_BYTES + 1024 * 1024;
+
+/** The zip's bytes; undefined when it is too large to be worth reading (the size rule fails anyway). */
+async function readZip(file: string): Promise<Buffer | undefined> {
   try {
-    if ((await stat(file)).isDirectory()) throw new UsageError(`${file} is a directory, not a zip file`);
-    return await readFile(file);
+    return await readRegularFile(file, LINT_READ_MAX_BYTES);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${code ?? String(error)}`);
+    if (!(error instanceof FileReadError)) throw error;
+    if (error.code === 'ETOOBIG') return undefined;
+    if (error.code === 'ENOTREG') throw new UsageError(`${file} is not a regular file (a directory, device or pipe), not a zip file`);
+    throw new UsageError(error.message);
   }
 }
 
 export async function lintFile(file: string, profileName: ProfileName = DEFAULT_PROFILE): Promise<LintResult> {
-  const { problems, manifest } = await inspectPlugin(await readZip(file), { profile: profile(profileName) });
+  const bytes = await readZip(file);
+  if (!bytes) return { file, valid: false, problems: [{ rule: 'zip.too-large', message: `The zip file is larger than ${UPLOAD_LIMIT_BYTES} bytes` }] };
+  const { problems, manifest } = await inspectPlugin(bytes, { profile: profile(profileName) });
   return { file, valid: problems.length === 0, problems, ...(manifest ? { manifest } : {}) };
 }
 

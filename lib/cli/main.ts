@@ -39,7 +39,7 @@ function program(): Command {
 
   root
     .command('verify')
-    .description('check that a certificate.json was not altered and says whether the installed suite made it (exit 0 intact, 1 altered)')
+    .description('check that a certificate.json was not altered and says whether the installed suite made it (exit 0 intact, 1 altered, 3 cannot be checked)')
     .argument('<file>', 'a certificate.json')
     .action((file: string) => {
       process.exitCode = verifyCommand(file);

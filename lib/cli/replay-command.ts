@@ -6,6 +6,7 @@ import { TargetError } from '../client/target-error.ts';
 import { jsonOf } from '../client/http.ts';
 import { judgeReplay, type ReplayVerdict } from '../report/replay-verdict.ts';
 import { failingExchange, readReproIndex, replayRequest, ReproBundleError, usesSession } from '../report/repro-request.ts';
+import { printable } from '../report/terminal-text.ts';
 import { loadSettings, replaySecret, SettingsError, type Settings } from '../target/settings.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -43,29 +44,34 @@ function targetUrl(settings: Settings, url: string | undefined): string {
 }
 
 export async function replayCommand(dir: string, options: { url?: string }): Promise<number> {
-  let index, exchange;
+  let index, exchange, request;
+  const settings = settingsOrUsage();
   try {
     index = readReproIndex(dir);
     exchange = failingExchange(index);
+    if (!index.failing?.recorded) throw new ReproBundleError('the bundle records no failing answer to compare with');
+    request = replayRequest(dir, exchange, settings, replaySecret());
   } catch (error) {
     if (error instanceof ReproBundleError) throw new UsageError(error.message);
     throw error;
   }
-  const settings = settingsOrUsage();
+  const failing = index.failing!;
   const url = targetUrl(settings, options.url);
   const client = new SpsClient(url, { verify: settings.tlsVerify, caFile: settings.caFile });
-  process.stdout.write(`replaying ${exchange.method} ${exchange.path} (${index.test.title}; ${index.requirementIds.join(', ')}) against ${url}\n`);
+  // Everything from the bundle or the target is printed through printable(): no terminal escapes.
+  const ids = Array.isArray(index.requirementIds) ? index.requirementIds.map(String).join(', ') : '';
+  process.stdout.write(printable(`replaying ${exchange.method} ${exchange.path} (${String(index.test?.title ?? '')}; ${ids}) against ${url}`) + '\n');
   try {
     if (usesSession(exchange)) await client.mustLogin(settings);
-    const res = await client.request(replayRequest(dir, exchange, settings, replaySecret()));
+    const res = await client.request(request);
     const errorType = (jsonOf(res) as { error?: { type?: unknown } } | undefined)?.error?.type;
-    const judgement = judgeReplay(index.failing!, { status: res.status, errorType: typeof errorType === 'string' ? errorType : null });
+    const judgement = judgeReplay(failing, { status: res.status, errorType: typeof errorType === 'string' ? errorType : null });
     if (client.loggedIn) await client.logout().catch(() => undefined);
-    process.stdout.write(`${judgement.verdict}: ${judgement.why}\n`);
+    process.stdout.write(`${judgement.verdict}: ${printable(judgement.why)}\n`);
     return REPLAY_EXIT[judgement.verdict];
   } catch (error) {
     if (!(error instanceof TargetError)) throw error;
-    process.stdout.write(`NO ANSWER: ${error.message}\n`);
+    process.stdout.write(`NO ANSWER: ${printable(error.message)}\n`);
     return REPLAY_EXIT['NO ANSWER'];
   }
 }

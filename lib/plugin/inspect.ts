@@ -4,6 +4,7 @@
 import type { Profile } from '../target/profiles.ts';
 import { DEFAULT_LIMITS, type InspectLimits } from './limits.ts';
 import { pluginManifest, type PluginManifest } from './manifest-fields.ts';
+import { manifestLimitProblem } from './manifest-limits.ts';
 import { parseManifest } from './manifest-parse.ts';
 import { manifestProblems } from './manifest-rules.ts';
 import { defaultConfiguration, entryPointProblems } from './package-rules.ts';
@@ -55,6 +56,11 @@ function contentInspection(open: OpenZip, kept: Map<string, Buffer>, profile: Pr
   const manifestBytes = kept.get('MANIFEST');
   // An unreadable MANIFEST (encrypted, damaged, bomb) is already reported by the zip rules.
   if (!manifestBytes) return { problems: cfg.problems, defaultConfiguration: cfg.text };
+  // Caps first: a hostile MANIFEST must not reach the parser (lib/plugin/manifest-limits.ts).
+  const overLimit = manifestLimitProblem(manifestBytes);
+  if (overLimit) {
+    return { problems: [{ rule: 'manifest.invalid-yaml', message: `MANIFEST file format wrong, should be yaml: ${overLimit}` }, ...cfg.problems], defaultConfiguration: cfg.text };
+  }
   const parsed = parseManifest(manifestBytes);
   if (parsed.kind === 'invalid-yaml') {
     return { problems: [{ rule: 'manifest.invalid-yaml', message: 'MANIFEST file format wrong, should be yaml' }, ...cfg.problems], defaultConfiguration: cfg.text };

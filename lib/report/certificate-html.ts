@@ -1,6 +1,7 @@
 // certificate.html: one self-contained page (inline CSS, no scripts, no external assets), so it can be
 // mailed or archived and still open. Every value is HTML-escaped. Rows carry data-requirement and
 // data-verdict so a browser test can check the page says what certificate.json says.
+import { printableLines } from './terminal-text.ts';
 import type { Certificate } from './certificate.ts';
 import { VERDICTS } from './verdict-order.ts';
 
@@ -17,7 +18,8 @@ code{font-size:.85em;word-break:break-all}
 `;
 
 function esc(value: unknown): string {
-  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  // Control characters (ANSI escapes in error messages) are shown as \xHH, never written raw.
+  return printableLines(String(value)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 function facts(c: Certificate): string {

@@ -1,11 +1,33 @@
 // certificate.md: the certificate for people, in the order a vendor reads it: run status, score,
-// totals per area, then every requirement with its verdict.
+// totals per area, then every requirement with its verdict. Every value is escaped for Markdown (see
+// markdownText), as the HTML page escapes for HTML: a target's strings are hostile input.
 import type { Certificate } from './certificate.ts';
 import { VERDICTS } from './verdict-order.ts';
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// C0/C1 controls (ANSI escapes start with ESC), DEL and the Unicode line separators.
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Markdown punctuation that could start markup inside a line: emphasis, code, links and images
+// (brackets), strikethrough, table cells. Line-start markup (#, +, >) cannot occur: values never start
+// a line, and newlines are folded.
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]|~]/g;
+
+/**
+ * `text` as literal Markdown on one line: HTML special characters become entities (no raw tag such as
+ * `<script>` survives), Markdown punctuation is backslash-escaped, and control characters (ANSI
+ * escapes) are shown as visible \xHH.
+ */
+export function markdownText(text: string): string {
+  return String(text)
+    .replace(/\r\n|\r|\n|\t/g, ' ')
+    .replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
+
+const cell = markdownText;
+const md = markdownText;
 
 function scoreLine(c: Certificate): string {
   const pct = c.score.value === null ? 'n/a' : `${(c.score.value * 100).toFixed(1)} %`;
@@ -13,16 +35,16 @@ function scoreLine(c: Certificate): string {
 }
 
 function header(c: Certificate): string[] {
-  const target = `${c.target.url}${c.target.embedded ? ' (embedded emulator)' : ''}${c.target.version ? `, firmware ${c.target.version}` : ''}`;
+  const target = `${md(c.target.url)}${c.target.embedded ? ' (embedded emulator)' : ''}${c.target.version ? `, firmware ${md(c.target.version)}` : ''}`;
   return [
-    `# Conformance certificate: ${c.suite.name} ${c.suite.version}`,
+    `# Conformance certificate: ${md(c.suite.name)} ${md(c.suite.version)}`,
     '',
-    `- Run status: **${c.run.status}**${c.run.reasons.length ? ` — ${c.run.reasons.join('; ')}` : ''}`,
-    ...c.run.notes.map((n) => `- Note: ${n}`),
+    `- Run status: **${md(c.run.status)}**${c.run.reasons.length ? ` — ${md(c.run.reasons.join('; '))}` : ''}`,
+    ...c.run.notes.map((n) => `- Note: ${md(n)}`),
     `- Target: ${target}`,
-    `- Profile: ${c.profile}; seed ${c.seed}; FC_RUNS ${c.fcRuns}; run id ${c.run.id}; shards ${c.run.shards}`,
+    `- Profile: ${md(c.profile)}; seed ${c.seed}; FC_RUNS ${c.fcRuns}; run id ${md(c.run.id)}; shards ${c.run.shards}`,
     `- Suite content hash (${c.suite.contentHash.algorithm}, ${c.suite.contentHash.covers.join('/, ')}/, ${c.suite.contentHash.files} files): \`${c.suite.contentHash.value}\``,
-    `- Inventory safety: ${c.safety === null ? 'not checked (the run made no writes)' : c.safety.clean ? 'clean' : `NOT CLEAN — leftovers: ${c.safety.leftovers.join(', ') || 'none'}; changed: ${c.safety.changed.join(', ') || 'none'}`}`,
+    `- Inventory safety: ${c.safety === null ? 'not checked (the run made no writes)' : c.safety.clean ? 'clean' : `NOT CLEAN — leftovers: ${md(c.safety.leftovers.join(', ')) || 'none'}; changed: ${md(c.safety.changed.join(', ')) || 'none'}`}`,
     `- Generated ${c.generatedAt}; integrity ${c.integrity.algorithm} \`${c.integrity.value}\` (check with \`sps-conformance verify certificate.json\`)`,
     '',
     scoreLine(c),
@@ -50,13 +72,13 @@ function requirementTable(c: Certificate): string[] {
     '|---|---|---|---|---|',
     ...c.requirements.map((r) => {
       const why = r.reason ?? r.tests.filter((t) => t.outcome !== 'passed').map((t) => `${t.title}: ${t.message ?? t.outcome}${t.repro ? ` (${t.repro})` : ''}`).join('; ');
-      return `| ${r.id} | ${cell(r.area)} | **${r.verdict}** | ${cell(r.statement)} | ${cell(why || `${r.tests.length} test(s) passed`)} |`;
+      return `| ${cell(r.id)} | ${cell(r.area)} | **${r.verdict}** | ${cell(r.statement)} | ${cell(why || `${r.tests.length} test(s) passed`)} |`;
     }),
     '',
   ];
 }
 
 export function certificateMarkdown(c: Certificate): string {
-  const unknown = c.unknownRequirementIds.length ? [`Tests name requirement ids missing from the catalog: ${c.unknownRequirementIds.join(', ')}`, ''] : [];
+  const unknown = c.unknownRequirementIds.length ? [`Tests name requirement ids missing from the catalog: ${md(c.unknownRequirementIds.join(', '))}`, ''] : [];
   return [...header(c), ...areaTable(c), ...requirementTable(c), ...unknown].join('\n');
 }

@@ -1,15 +1,37 @@
 // replay.sh of a repro bundle: curl commands that log in with $SPS_USERNAME/$SPS_PASSWORD and re-send
-// the failing request byte for byte. Secrets appear only as environment-variable placeholders.
+// the failing request byte for byte. Secrets appear only as environment-variable placeholders. Every
+// recorded value (the target's answers are hostile input) is quoted for the shell, and no value ever
+// puts a raw newline or control character into the script: a comment cannot be broken out of.
 import type { ReproExchange, ReproIndex } from './repro-format.ts';
 
 const AUTH_PATH = '/api/authentication';
 /** Headers curl sets itself or that the cookie jar / placeholders replace. */
 const DROPPED_HEADERS = new Set(['content-length', 'cookie', 'host', 'connection', 'transfer-encoding']);
 
-/** Single-quoted for bash: nothing inside expands. */
-function quote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
+// C0 and C1 controls, DEL, and the Unicode line/paragraph separators some terminals honour.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
+/** The UTF-8 bytes of `char` as \\xHH escapes: exact whatever the locale bash runs in. */
+function ansiEscape(char: string): string {
+  return [...Buffer.from(char, 'utf8')].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('');
 }
+
+/**
+ * One bash word that stands for `text` exactly and expands nothing: single-quoted, or, when `text`
+ * holds a control character, ANSI-C quoted ($'…') with every control written as an escape.
+ */
+export function shellWord(text: string): string {
+  if (!CONTROL.test(text)) return `'${text.replace(/'/g, `'\\''`)}'`;
+  return `$'${text.replace(/[\\']/g, (c) => `\\${c}`).replace(CONTROLS, ansiEscape)}'`;
+}
+
+/** Text for a `#` comment line: one line, controls shown as escapes, nothing that ends the comment. */
+export function commentText(text: string): string {
+  return text.replace(CONTROLS, (c) => (c === '\n' || c === '\r' || c === '\t' ? ' ' : ansiEscape(c)));
+}
+
+const quote = shellWord;
 
 function usesSession(exchange: ReproExchange): boolean {
   return Object.entries(exchange.headers).some(([k, v]) => k.toLowerCase() === 'cookie' && v.includes('session_id'));
@@ -34,7 +56,7 @@ function bodyArgs(exchange: ReproExchange, hasSecret: boolean): string[] {
 }
 
 export function curlCommand(exchange: ReproExchange, hasSecret: boolean): string {
-  const parts = ['curl', '"${TLS[@]}"', '-sS', '-X', exchange.method];
+  const parts = ['curl', '"${TLS[@]}"', '-sS', '-X', quote(exchange.method)];
   if (usesSession(exchange)) parts.push('-b "$JAR"');
   parts.push(...headerArgs(exchange), ...bodyArgs(exchange, hasSecret));
   parts.push(`-w '\\nHTTP %{http_code}\\n'`, `"$SPS_URL"${quote(exchange.path)}`);
@@ -59,10 +81,10 @@ export function replayScript(index: ReproIndex, options: ReplayScriptOptions): s
   const earlier = index.exchanges.filter((e) => e.phase === 'test' && failing && e.n < failing.n && e.path !== AUTH_PATH);
   const lines = [
     '#!/usr/bin/env bash',
-    `# Replays the failing request of: ${index.test.title.replace(/\n/g, ' ')}`,
-    `# Requirements: ${index.requirementIds.join(', ')}`,
-    `# Recorded answer: HTTP ${index.failing?.recorded.status ?? '-'} ${index.failing?.recorded.errorType ?? ''}`.trimEnd(),
-    index.failing?.expected ? `# Expected: HTTP ${index.failing.expected.status} ${index.failing.expected.code ?? ''}`.trimEnd() : '# Expected: not recorded (see repro.json)',
+    `# Replays the failing request of: ${commentText(index.test.title)}`,
+    `# Requirements: ${commentText(index.requirementIds.join(', '))}`,
+    commentText(`# Recorded answer: HTTP ${index.failing?.recorded.status ?? '-'} ${index.failing?.recorded.errorType ?? ''}`.trimEnd()),
+    index.failing?.expected ? commentText(`# Expected: HTTP ${index.failing.expected.status} ${index.failing.expected.code ?? ''}`.trimEnd()) : '# Expected: not recorded (see repro.json)',
     '# Needs SPS_URL, SPS_USERNAME, SPS_PASSWORD; SPS_SECRET where a body held a secret ($SPS_SECRET).',
     '# `sps-conformance replay <this dir>` does the same and says FIXED or STILL FAILING.',
     'set -euo pipefail',
@@ -84,7 +106,7 @@ export function replayScript(index: ReproIndex, options: ReplayScriptOptions): s
   }
   if (earlier.length) {
     lines.push('', '# Earlier requests of the test, for context (uncomment to replay the whole test body):');
-    for (const e of earlier) lines.push(`# ${curlCommand(e, options.secretFiles.has(e.requestFile ?? ''))}`);
+    for (const e of earlier) lines.push(`# ${commentText(curlCommand(e, options.secretFiles.has(e.requestFile ?? '')))}`);
   }
   lines.push('', '# The failing request:');
   lines.push(failing ? curlCommand(failing, options.secretFiles.has(failing.requestFile ?? '')) : 'echo "the test recorded no request to replay" >&2; exit 1');
