@@ -55,8 +55,10 @@ function deletePlugin(ctx: RouteContext): Reply {
   if (!start.ok) return start.reply;
   const plugin = visiblePlugin(ctx, start.base);
   if (!plugin) return notFound(ctx.path, 'There is no plugin with the given key');
-  // Fault `plugin-delete-ignores-references` skips the reference check.
-  const users = ctx.emulator.fault?.deviations?.ignoreReferences ? [] : referrers(start.base, plugin);
+  const deviations = ctx.emulator.fault?.deviations;
+  // Fault `plugin-delete-ignores-references` skips the reference check; `delete-check-reads-committed`
+  // looks for users in the committed state instead of the session's draft.
+  const users = deviations?.ignoreReferences ? [] : referrers(deviations?.deleteChecksCommitted ? ctx.emulator.store.committed : start.base, plugin);
   if (users.length > 0) {
     return semanticError(ctx.path, users.map((href) => ({ field: 'key', message: `The plugin is still used by ${href}` })));
   }
