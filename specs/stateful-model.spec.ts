@@ -6,7 +6,7 @@
 // Cost on an appliance: every commit takes seconds there, so commits are weighted low and a sequence
 // holds at most MAX_COMMANDS commands; each sequence that commits ends with one more commit (cleanup).
 import fc from 'fast-check';
-import { ConfigModel, MODEL_RULES } from '../lib/model/config-model.ts';
+import { ConfigModel } from '../lib/model/config-model.ts';
 import { commandSequences } from './model/commands.ts';
 import { endSequence, freshSessions, readBaseline, sequenceNames, type Target } from './model/sequence-target.ts';
 import type { SpsClient } from '../lib/client/sps-client.ts';
@@ -44,7 +44,7 @@ class Sequence {
 test.describe('stateful model', () => {
   test(
     'random sequences over sessions, transactions and references answer as the model says',
-    requirements(MODEL_RULES.rollback, MODEL_RULES.atomic, MODEL_RULES.isolation, MODEL_RULES.lock, MODEL_RULES.references),
+    requirements('TX-SEQUENCE-ROLLBACK-001', 'TX-SEQUENCE-ATOMIC-001', 'TX-SEQUENCE-ISOLATION-001', 'TX-SEQUENCE-LOCK-001', 'PLUGIN-DELETE-REFERENCED-003'),
     async ({ connect, ledger, property, settings, spsProfile, writes: _w }, testInfo) => {
       // Before 6.4 a committed plugin can never be removed: only the disposable emulator may get one.
       testInfo.skip(!spsProfile.pluginDelete && !settings.embedded, PERMANENT_PLUGINS);

@@ -126,28 +126,54 @@ class Status extends SessionCommand {
   }
 }
 
-class Commit extends SessionCommand {
-  async run(m: ConfigModel, t: Target): Promise<void> {
-    const plan = m.planCommit(this.s);
-    answered(plan, await commitTransaction(t.clients[this.s]!), this.toString());
-    if (plan.rule !== MODEL_RULES.atomic) return;
-    recordCommitted(m, t);
-    await everyoneAgrees(m, t, this.s, MODEL_RULES.atomic, `after ${this}`);
+/**
+ * Commit and rollback go to a fixed session (also when it holds nothing: the refusals are checked too),
+ * or (`byHolder`) to whichever session holds the lock when their turn comes: a sequence then ends its
+ * transactions often enough for the defects that need a commit and a later rollback, without long
+ * sequences.
+ */
+abstract class TransactionEnd extends SessionCommand {
+  #ran: number | undefined;
+  constructor(s: number, readonly byHolder: boolean) {
+    super(s);
   }
+  protected session(m: Readonly<ConfigModel>): number {
+    return this.byHolder ? (m.holder ?? this.s) : this.s;
+  }
+  /** The holder's variant runs only while a transaction is open (otherwise it is skipped). */
+  override check(m: Readonly<ConfigModel>): boolean {
+    return this.byHolder ? m.holder !== undefined : m.loggedIn[this.s] === true;
+  }
+  async run(m: ConfigModel, t: Target): Promise<void> {
+    this.#ran = this.session(m);
+    await this.end(m, t, this.#ran);
+  }
+  protected abstract end(m: ConfigModel, t: Target, s: number): Promise<void>;
+  protected abstract readonly verb: string;
   toString(): string {
-    return `commit(s${this.s})`;
+    const who = this.byHolder ? `holder${this.#ran === undefined ? '' : `=s${this.#ran}`}` : `s${this.s}`;
+    return `${this.verb}(${who})`;
   }
 }
 
-class Rollback extends SessionCommand {
-  async run(m: ConfigModel, t: Target): Promise<void> {
-    // A rollback by a session without the lock must change nothing: a difference then is the lock's.
-    const rule = m.holder === this.s ? MODEL_RULES.rollback : MODEL_RULES.lock;
-    answered(m.planRollback(this.s), await rollbackTransaction(t.clients[this.s]!), this.toString());
-    await everyoneAgrees(m, t, this.s, rule, `after ${this}`);
+class Commit extends TransactionEnd {
+  protected readonly verb = 'commit';
+  protected async end(m: ConfigModel, t: Target, s: number): Promise<void> {
+    const plan = m.planCommit(s);
+    answered(plan, await commitTransaction(t.clients[s]!), this.toString());
+    if (plan.rule !== MODEL_RULES.atomic) return;
+    recordCommitted(m, t);
+    await everyoneAgrees(m, t, s, MODEL_RULES.atomic, `after ${this}`);
   }
-  toString(): string {
-    return `rollback(s${this.s})`;
+}
+
+class Rollback extends TransactionEnd {
+  protected readonly verb = 'rollback';
+  protected async end(m: ConfigModel, t: Target, s: number): Promise<void> {
+    // A rollback by a session without the lock must change nothing: a difference then is the lock's.
+    const rule = m.holder === s ? MODEL_RULES.rollback : MODEL_RULES.lock;
+    answered(m.planRollback(s), await rollbackTransaction(t.clients[s]!), this.toString());
+    await everyoneAgrees(m, t, s, rule, `after ${this}`);
   }
 }
 
@@ -361,22 +387,25 @@ export interface CommandOptions {
 export function commandSequences(options: CommandOptions): fc.Arbitrary<Iterable<Command>> {
   const others = Array.from({ length: options.sessions - 1 }, (_, i) => ({ arbitrary: fc.constant(i + 1), weight: 1 }));
   const session = fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, ...others);
+  // Logouts of a session that does not hold the lock are the interesting ones: no bias to session 0.
+  const anySession = fc.integer({ min: 0, max: options.sessions - 1 });
   const slot2 = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.constant(1), weight: 1 });
   // Mostly the first AA plugin, so uploads, re-uploads, its users and its delete meet in one sequence.
-  const pluginSlot = fc.oneof({ arbitrary: fc.constant(0), weight: 4 }, { arbitrary: fc.constant(1), weight: 1 }, { arbitrary: fc.constant(2), weight: 1 });
+  const pluginSlot = fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, { arbitrary: fc.constant(1), weight: 1 }, { arbitrary: fc.constant(2), weight: 1 });
   const revision = fc.integer({ min: 1, max: 9 });
+  const byHolder = fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 });
   const weighted = (weight: number, arbitrary: fc.Arbitrary<Command>) => ({ weight, arbitrary });
   const commands = [
-    weighted(2, session.map((s) => new Login(s))),
-    weighted(2, session.map((s) => new Logout(s))),
+    weighted(2, anySession.map((s) => new Login(s))),
+    weighted(2, anySession.map((s) => new Logout(s))),
     weighted(1, session.map((s) => new Open(s))),
     weighted(1, session.map((s) => new Status(s))),
-    weighted(3, session.map((s) => new Commit(s))),
-    weighted(3, session.map((s) => new Rollback(s))),
+    weighted(4, fc.tuple(session, byHolder).map(([s, h]) => new Commit(s, h))),
+    weighted(2, fc.tuple(session, byHolder).map(([s, h]) => new Rollback(s, h))),
     weighted(6, fc.tuple(session, pluginSlot, fc.integer({ min: 1, max: 9 })).map(([s, p, v]) => new Upload(s, p, v))),
     weighted(3, fc.tuple(session, slot2, pluginSlot, revision).map(([s, i, p, r]) => new CreateInstance(s, i, p, r))),
     weighted(1, fc.tuple(session, slot2, pluginSlot, revision).map(([s, i, p, r]) => new ModifyInstance(s, i, p, r))),
-    weighted(2, fc.tuple(session, slot2).map(([s, i]) => new DeletePolicy(s, 'aa_plugin_instances', i))),
+    weighted(1, fc.tuple(session, slot2).map(([s, i]) => new DeletePolicy(s, 'aa_plugin_instances', i))),
     weighted(1, fc.tuple(session, fc.constantFrom(2, 0)).map(([s, p]) => new CreateStore(s, p))),
     weighted(1, session.map((s) => new DeletePolicy(s, 'credentialstores', 0))),
     weighted(2, fc.tuple(session, slot2, fc.boolean()).map(([s, i, a]) => new CreateUsermapping(s, i, a))),
