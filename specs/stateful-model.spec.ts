@@ -13,9 +13,9 @@ import type { SpsClient } from '../lib/client/sps-client.ts';
 import { PERMANENT_PLUGINS, requirements, test } from './fixtures.ts';
 
 const SESSIONS = 3;
-const MAX_COMMANDS = 50;
+const MAX_COMMANDS = 100;
 /** Each run is a whole sequence: more than this many per test would outgrow the suite's time budget. */
-const MAX_RUNS = 25;
+const MAX_RUNS = 12;
 
 type Commands = Iterable<fc.AsyncCommand<ConfigModel, Target>>;
 

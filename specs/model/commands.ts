@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { ApiResponse } from '../../lib/client/sps-client.ts';
 import { keyAndHref } from '../../lib/client/objects.ts';
 import { commitTransaction, openTransaction, rollbackTransaction, TRANSACTION, transactionStatus } from '../../lib/client/transactions.ts';
-import { MODEL_RULES, type ConfigModel, type ModelRule, type Plan, type PolicyKind } from '../../lib/model/config-model.ts';
+import { MODEL_RULES, type ConfigModel, type ModelPlugin, type ModelRule, type Plan, type PolicyKind } from '../../lib/model/config-model.ts';
 import { gist, matches, modelCheck, shown } from './model-check.ts';
 import { ABSENT_KEY, COLLECTIONS, PLUGIN_SLOT_TYPES, collectionPath, everyListAgrees, pluginZip, recordCommitted, type Collection, type Target } from './sequence-target.ts';
 
@@ -82,16 +82,17 @@ async function everyoneAgrees(m: ConfigModel, t: Target, s: number, rule: ModelR
 
 // --- sessions and transactions ---
 
+/** Logs in the first logged-out session (a session logged out for long would only skip commands). */
 class Login implements Command {
-  constructor(readonly s: number) {}
   check(m: Readonly<ConfigModel>): boolean {
-    return m.loggedIn[this.s] === false;
+    return m.loggedIn.includes(false);
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
-    answered(m.planLogin(this.s), await t.clients[this.s]!.login(t.credentials), this.toString());
+    const s = m.loggedIn.indexOf(false);
+    answered(m.planLogin(s), await t.clients[s]!.login(t.credentials), `${this} = login(s${s})`);
   }
   toString(): string {
-    return `login(s${this.s})`;
+    return 'login(first logged-out session)';
   }
 }
 
@@ -133,7 +134,6 @@ class Status extends SessionCommand {
  * sequences.
  */
 abstract class TransactionEnd extends SessionCommand {
-  #ran: number | undefined;
   constructor(s: number, readonly byHolder: boolean) {
     super(s);
   }
@@ -145,14 +145,12 @@ abstract class TransactionEnd extends SessionCommand {
     return this.byHolder ? m.holder !== undefined : m.loggedIn[this.s] === true;
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
-    this.#ran = this.session(m);
-    await this.end(m, t, this.#ran);
+    await this.end(m, t, this.session(m));
   }
   protected abstract end(m: ConfigModel, t: Target, s: number): Promise<void>;
   protected abstract readonly verb: string;
   toString(): string {
-    const who = this.byHolder ? `holder${this.#ran === undefined ? '' : `=s${this.#ran}`}` : `s${this.s}`;
-    return `${this.verb}(${who})`;
+    return `${this.verb}(${this.byHolder ? 'holder' : `s${this.s}`})`;
   }
 }
 
@@ -209,6 +207,50 @@ class DeletePlugin extends SessionCommand {
   }
 }
 
+/** The slot of a plugin name, for printing (plugin0 …). */
+function slotOf(t: Target, name: string): string {
+  return `plugin${t.names.plugins.indexOf(name)}`;
+}
+
+/** Re-upload of a plugin the session sees (committed ones come first), with a new version. */
+class ReUpload extends SessionCommand {
+  constructor(s: number, readonly version: number) {
+    super(s);
+  }
+  override check(m: Readonly<ConfigModel>): boolean {
+    return super.check(m) && m.view(this.s).plugins.length > 0;
+  }
+  async run(m: ConfigModel, t: Target): Promise<void> {
+    const plugin = m.view(this.s).plugins[0]!;
+    const version = `1.0.${this.version}`;
+    const plan = m.planUpload(this.s, plugin.type, plugin.name, version);
+    answered(plan, await t.clients[this.s]!.upload(await pluginZip(t, plugin.type, plugin.name, version)), `${this} (${slotOf(t, plugin.name)})`);
+  }
+  toString(): string {
+    return `reupload(s${this.s}, first plugin seen, 1.0.${this.version})`;
+  }
+}
+
+/** Delete of a plugin that a policy object in the session's view uses (a referenced delete). */
+class DeleteUsedPlugin extends SessionCommand {
+  override check(m: Readonly<ConfigModel>): boolean {
+    return super.check(m) && usedPlugin(m, this.s) !== undefined;
+  }
+  async run(m: ConfigModel, t: Target): Promise<void> {
+    const plugin = usedPlugin(m, this.s)!;
+    const res = await t.clients[this.s]!.delete(`${collectionPath(plugin.type)}/${plugin.key}`);
+    answered(m.planDeletePlugin(this.s, plugin.type, plugin.key), res, `${this} (${slotOf(t, plugin.name)})`);
+  }
+  toString(): string {
+    return `deletePlugin(s${this.s}, first plugin in use)`;
+  }
+}
+
+function usedPlugin(m: Readonly<ConfigModel>, s: number): ModelPlugin | undefined {
+  const view = m.view(s);
+  return view.plugins.find((p) => view.policies.some((q) => q.plugin === p.key));
+}
+
 // --- policy objects ---
 
 function configuration(revision: number): string {
@@ -225,18 +267,23 @@ function usermappingBody(name: string, allow: boolean): Record<string, unknown> 
   return { name, allow_other_remote_users_without_mapping: allow, mappings: [{ allowed_groups: ['sps-conformance'], remote_user: 'root' }] };
 }
 
+/** `pluginSlot` 'seen' is the first AA plugin the session sees (absent: a key no plugin has). */
 class CreateInstance extends SessionCommand {
-  constructor(s: number, readonly slot: number, readonly pluginSlot: number, readonly revision: number) {
+  constructor(s: number, readonly slot: number, readonly pluginSlot: number | 'seen', readonly revision: number) {
     super(s);
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
-    const name = t.names.instances[this.slot]!;
-    const plugin = m.keyOf(t.names.plugins[this.pluginSlot]!) ?? ABSENT_KEY;
+    // The 'seen' variant also takes a name the session's view does not have yet, when there is one.
+    const free = t.names.instances.find((n) => !m.view(this.s).policies.some((p) => p.name === n));
+    const name = this.pluginSlot === 'seen' && free !== undefined ? free : t.names.instances[this.slot]!;
+    const seen = m.view(this.s).plugins.find((p) => p.type === 'aa');
+    const plugin = this.pluginSlot === 'seen' ? seen?.key ?? ABSENT_KEY : m.keyOf(t.names.plugins[this.pluginSlot]!) ?? ABSENT_KEY;
     const plan = m.planCreatePolicy(this.s, 'aa_plugin_instances', name, configuration(this.revision), plugin);
     const res = await t.clients[this.s]!.post(collectionPath('aa_plugin_instances'), referencingBody('aa_plugin_instances', name, plugin, this.revision));
-    answered(plan, res, this.toString());
+    answered(plan, res, `${this} (instance${t.names.instances.indexOf(name)}, ${seen && plugin === seen.key ? slotOf(t, seen.name) : 'no plugin'})`);
   }
   toString(): string {
+    if (this.pluginSlot === 'seen') return `createInstance(s${this.s}, first free name, first AA plugin seen, rev ${this.revision})`;
     return `createInstance(s${this.s}, instance${this.slot}, plugin${this.pluginSlot}, rev ${this.revision})`;
   }
 }
@@ -396,14 +443,15 @@ export function commandSequences(options: CommandOptions): fc.Arbitrary<Iterable
   const byHolder = fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 });
   const weighted = (weight: number, arbitrary: fc.Arbitrary<Command>) => ({ weight, arbitrary });
   const commands = [
-    weighted(2, anySession.map((s) => new Login(s))),
-    weighted(2, anySession.map((s) => new Logout(s))),
+    weighted(2, fc.constant(null).map(() => new Login())),
+    weighted(1, anySession.map((s) => new Logout(s))),
     weighted(1, session.map((s) => new Open(s))),
     weighted(1, session.map((s) => new Status(s))),
     weighted(4, fc.tuple(session, byHolder).map(([s, h]) => new Commit(s, h))),
     weighted(2, fc.tuple(session, byHolder).map(([s, h]) => new Rollback(s, h))),
-    weighted(6, fc.tuple(session, pluginSlot, fc.integer({ min: 1, max: 9 })).map(([s, p, v]) => new Upload(s, p, v))),
-    weighted(3, fc.tuple(session, slot2, pluginSlot, revision).map(([s, i, p, r]) => new CreateInstance(s, i, p, r))),
+    weighted(4, fc.tuple(session, pluginSlot, fc.integer({ min: 1, max: 9 })).map(([s, p, v]) => new Upload(s, p, v))),
+    weighted(2, fc.tuple(session, slot2, pluginSlot, revision).map(([s, i, p, r]) => new CreateInstance(s, i, p, r))),
+    weighted(3, fc.tuple(session, slot2, revision).map(([s, i, r]) => new CreateInstance(s, i, 'seen', r))),
     weighted(1, fc.tuple(session, slot2, pluginSlot, revision).map(([s, i, p, r]) => new ModifyInstance(s, i, p, r))),
     weighted(1, fc.tuple(session, slot2).map(([s, i]) => new DeletePolicy(s, 'aa_plugin_instances', i))),
     weighted(1, fc.tuple(session, fc.constantFrom(2, 0)).map(([s, p]) => new CreateStore(s, p))),
@@ -414,6 +462,10 @@ export function commandSequences(options: CommandOptions): fc.Arbitrary<Iterable
     weighted(1, fc.tuple(session, fc.constantFrom(...COLLECTIONS)).map(([s, c]) => new ReadList(s, c))),
     weighted(1, fc.tuple(session, fc.integer({ min: 0, max: 7 })).map(([s, i]) => new ReadObject(s, i))),
   ];
-  if (options.pluginDelete) commands.push(weighted(3, fc.tuple(session, pluginSlot).map(([s, p]) => new DeletePlugin(s, p))));
+  commands.push(weighted(2, fc.tuple(session, fc.integer({ min: 1, max: 9 })).map(([s, v]) => new ReUpload(s, v))));
+  if (options.pluginDelete) {
+    commands.push(weighted(2, fc.tuple(session, pluginSlot).map(([s, p]) => new DeletePlugin(s, p))));
+    commands.push(weighted(3, session.map((s) => new DeleteUsedPlugin(s))));
+  }
   return fc.commands([fc.oneof(...commands)], { maxCommands: options.maxCommands, size: 'max' });
 }
