@@ -146,7 +146,7 @@ export const PROBES: Record<string, Probe> = {
     await rollbackTransaction(admin);
     return body(await admin.get(`${PLUGINS}/aa/${String(body(res).key)}`)).body?.version === '2.0';
   },
-  'delete-check-reads-committed': async ({ admin }) => {
+  'delete-check-ignores-new-users': async ({ admin }) => {
     const plugin = body((await uploaded(admin, 'Probe_seq')).res);
     await admin.post('/api/configuration/policies/aa_plugin_instances', { name: 'Probe', configuration: '', plugin: plugin.key });
     return (await admin.delete(`${PLUGINS}/aa/${String(plugin.key)}`)).status === 200;

@@ -27,8 +27,8 @@ export interface Deviations {
   keepReuploadsOnRollback?: boolean;
   /** store.ts: any session's logout discards the open transaction, not only the holder's. */
   anyLogoutEndsTransaction?: boolean;
-  /** routes/plugins.ts: the plugin delete reference check reads the committed state, not the draft. */
-  deleteChecksCommitted?: boolean;
+  /** routes/plugins.ts: a plugin delete is blocked only by users already committed, not new ones. */
+  deleteIgnoresNewUsers?: boolean;
   /** routes/transaction.ts: DELETE /api/transaction answers 200 but keeps the transaction open. */
   ignoreRollback?: boolean;
   /** routes/transaction.ts: POST /api/transaction without a Content-Length opens one anyway. */

@@ -12,10 +12,10 @@ export const sequenceFaults: Fault[] = [
     deviations: { keepReuploadsOnRollback: true },
   },
   {
-    name: 'delete-check-reads-committed',
-    description: "a plugin delete looks for AA plugin instances and credential stores using it in the committed configuration, not in the session's draft (one created in the same transaction does not block it; one deleted there still does)",
+    name: 'delete-check-ignores-new-users',
+    description: 'a plugin delete is refused only for AA plugin instances and credential stores already committed: one created in the same transaction does not block it',
     violates: ['PLUGIN-DELETE-REFERENCED-003'],
-    deviations: { deleteChecksCommitted: true },
+    deviations: { deleteIgnoresNewUsers: true },
   },
   {
     name: 'logout-ends-others-transaction',

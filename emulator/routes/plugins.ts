@@ -56,9 +56,10 @@ function deletePlugin(ctx: RouteContext): Reply {
   const plugin = visiblePlugin(ctx, start.base);
   if (!plugin) return notFound(ctx.path, 'There is no plugin with the given key');
   const deviations = ctx.emulator.fault?.deviations;
-  // Fault `plugin-delete-ignores-references` skips the reference check; `delete-check-reads-committed`
-  // looks for users in the committed state instead of the session's draft.
-  const users = deviations?.ignoreReferences ? [] : referrers(deviations?.deleteChecksCommitted ? ctx.emulator.store.committed : start.base, plugin);
+  // Fault `plugin-delete-ignores-references` skips the reference check; `delete-check-ignores-new-users`
+  // counts only users that are committed already (not those made in this transaction).
+  const draftUsers = deviations?.ignoreReferences ? [] : referrers(start.base, plugin);
+  const users = deviations?.deleteIgnoresNewUsers ? draftUsers.filter((href) => referrers(ctx.emulator.store.committed, plugin).includes(href)) : draftUsers;
   if (users.length > 0) {
     return semanticError(ctx.path, users.map((href) => ({ field: 'key', message: `The plugin is still used by ${href}` })));
   }
