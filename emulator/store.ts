@@ -1,14 +1,14 @@
 // Configuration state without HTTP: the committed state, and at most one open transaction whose draft
 // only its owner sees. Sessions are known here only by their id.
 import type { Deviations } from './faults/fault.ts';
-import { emptyState, type ConfigState } from './state.ts';
+import { emptyState, findPlugin, type ConfigState } from './state.ts';
 import { DEFAULT_TRANSACTION_TIMEOUT_MS, NoTransactionError, Transaction, TransactionLockedError } from './transactions.ts';
 
 export interface StoreOptions {
   transactionTimeoutMs?: number;
   now?: () => number;
-  /** Self-test faults only: leaked drafts, no lock. */
-  deviations?: Pick<Deviations, 'leakDrafts' | 'noLock'>;
+  /** Self-test faults only: leaked drafts, no lock, rollbacks and logouts that end the wrong things. */
+  deviations?: Pick<Deviations, 'leakDrafts' | 'noLock' | 'keepReuploadsOnRollback' | 'anyLogoutEndsTransaction'>;
 }
 
 export class Store {
@@ -18,6 +18,7 @@ export class Store {
   readonly #now: () => number;
   readonly #leakDrafts: boolean;
   readonly #noLock: boolean;
+  readonly #deviations: StoreOptions['deviations'];
 
   constructor(initial: ConfigState = emptyState(), options: StoreOptions = {}) {
     this.#committed = initial;
@@ -25,6 +26,7 @@ export class Store {
     this.#now = options.now ?? Date.now;
     this.#leakDrafts = options.deviations?.leakDrafts ?? false;
     this.#noLock = options.deviations?.noLock ?? false;
+    this.#deviations = options.deviations;
   }
 
   get committed(): ConfigState {
@@ -105,6 +107,23 @@ export class Store {
 
   /** Discards `session`'s transaction, if it has one. */
   rollback(session: string): void {
-    if (this.#ownedBy(session)) this.#open = undefined;
+    const own = this.#ownedBy(session);
+    if (!own) return;
+    // Fault `rollback-keeps-reuploads`: re-uploads of committed plugins survive the rollback.
+    if (this.#deviations?.keepReuploadsOnRollback) this.#committed = keptReuploads(this.#committed, own.draft);
+    this.#open = undefined;
   }
+
+  /** A session ends (logout): its transaction, and only its own, is rolled back. */
+  endSession(session: string): void {
+    // Fault `logout-ends-others-transaction`: any logout discards whoever's transaction is open.
+    if (this.#deviations?.anyLogoutEndsTransaction) this.#open = undefined;
+    else this.rollback(session);
+  }
+}
+
+/** The committed state with each plugin replaced by the draft's version of it (fault only). */
+function keptReuploads(committed: ConfigState, draft: ConfigState): ConfigState {
+  const plugins = Object.fromEntries(Object.entries(committed.plugins).map(([type, list]) => [type, list.map((p) => findPlugin(draft, type, p.key) ?? p)]));
+  return { ...committed, plugins };
 }

@@ -137,4 +137,23 @@ export const PROBES: Record<string, Probe> = {
   'no-authentication': async ({ anonymous }) => (await anonymous.get(PLUGINS)).status === 200,
   'usermapping-alias': async ({ admin }) => (await admin.get('/api/configuration/policies/usermapping')).status === 200,
   'query-ignored': async ({ admin }) => (await admin.get(`${USERMAPPING}?filter=x`)).status === 200,
+  // Sequence faults (emulator/faults/sequence-faults.ts): each probe is the fault's shortest sequence.
+  'rollback-keeps-reuploads': async ({ admin }) => {
+    const { res } = await uploaded(admin, 'Probe_seq');
+    await commitTransaction(admin);
+    await openTransaction(admin);
+    await admin.upload(await pluginZip('Probe_seq', 'aa', { version: '2.0' }));
+    await rollbackTransaction(admin);
+    return body(await admin.get(`${PLUGINS}/aa/${String(body(res).key)}`)).body?.version === '2.0';
+  },
+  'delete-check-ignores-new-users': async ({ admin }) => {
+    const plugin = body((await uploaded(admin, 'Probe_seq')).res);
+    await admin.post('/api/configuration/policies/aa_plugin_instances', { name: 'Probe', configuration: '', plugin: plugin.key });
+    return (await admin.delete(`${PLUGINS}/aa/${String(plugin.key)}`)).status === 200;
+  },
+  'logout-ends-others-transaction': async ({ admin, other }) => {
+    await created(admin, 'Probe_seq');
+    await other.logout();
+    return body(await admin.get(USERMAPPING)).items?.length === 0;
+  },
 };

@@ -4,9 +4,10 @@ import { behaviourFaults } from './behaviour-faults.ts';
 import { contentFaults } from './content-faults.ts';
 import type { Fault } from './fault.ts';
 import { metaFaults } from './meta-faults.ts';
+import { sequenceFaults } from './sequence-faults.ts';
 import { statusFaults } from './status-faults.ts';
 
-export const FAULTS: readonly Fault[] = [...statusFaults, ...metaFaults, ...contentFaults, ...behaviourFaults];
+export const FAULTS: readonly Fault[] = [...statusFaults, ...metaFaults, ...contentFaults, ...behaviourFaults, ...sequenceFaults];
 
 export class UnknownFaultError extends Error {
   constructor(name: string) {

@@ -23,6 +23,12 @@ export interface Deviations {
   leakDrafts?: boolean;
   /** store.ts: another session may open a transaction or write while one is open (it takes over). */
   noLock?: boolean;
+  /** store.ts: rollback discards the draft but keeps its re-uploads of already committed plugins. */
+  keepReuploadsOnRollback?: boolean;
+  /** store.ts: any session's logout discards the open transaction, not only the holder's. */
+  anyLogoutEndsTransaction?: boolean;
+  /** routes/plugins.ts: a plugin delete is blocked only by users already committed, not new ones. */
+  deleteIgnoresNewUsers?: boolean;
   /** routes/transaction.ts: DELETE /api/transaction answers 200 but keeps the transaction open. */
   ignoreRollback?: boolean;
   /** routes/transaction.ts: POST /api/transaction without a Content-Length opens one anyway. */

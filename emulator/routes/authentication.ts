@@ -61,7 +61,7 @@ export const authenticationRoutes: Route[] = [
     auth: 'session',
     handle: ({ session, emulator }) => {
       if (session) {
-        emulator.store.rollback(session.id);
+        emulator.store.endSession(session.id);
         emulator.sessions.close(session.id);
       }
       return {

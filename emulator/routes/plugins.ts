@@ -55,8 +55,11 @@ function deletePlugin(ctx: RouteContext): Reply {
   if (!start.ok) return start.reply;
   const plugin = visiblePlugin(ctx, start.base);
   if (!plugin) return notFound(ctx.path, 'There is no plugin with the given key');
-  // Fault `plugin-delete-ignores-references` skips the reference check.
-  const users = ctx.emulator.fault?.deviations?.ignoreReferences ? [] : referrers(start.base, plugin);
+  const deviations = ctx.emulator.fault?.deviations;
+  // Fault `plugin-delete-ignores-references` skips the reference check; `delete-check-ignores-new-users`
+  // counts only users that are committed already (not those made in this transaction).
+  const draftUsers = deviations?.ignoreReferences ? [] : referrers(start.base, plugin);
+  const users = deviations?.deleteIgnoresNewUsers ? draftUsers.filter((href) => referrers(ctx.emulator.store.committed, plugin).includes(href)) : draftUsers;
   if (users.length > 0) {
     return semanticError(ctx.path, users.map((href) => ({ field: 'key', message: `The plugin is still used by ${href}` })));
   }
