@@ -28,8 +28,8 @@ function readWarning(field: string, v: ManifestValue): Warning | undefined {
   const falseEntryPoint = field === 'entry_point' && !pyTruthy(v.value);
   if (shown === v.source && !falseEntryPoint) return undefined;
   const what = `${field}: ${v.source} is read by SPS as the ${pyTypeName(v.value)} ${shown}`;
-  const effect = falseEntryPoint ? 'so it counts as absent and main.py is the entry point' : `shown as ${quoted(shown)}`;
-  return { rule: 'manifest.read-as-other-type', field, line: v.line, message: `${what} and ${effect}; write ${field}: ${quoted(v.source)}` };
+  const effect = falseEntryPoint ? ', so it counts as absent and main.py is the entry point' : ` and shown as ${quoted(shown)}`;
+  return { rule: 'manifest.read-as-other-type', field, line: v.line, message: `${what}${effect}; write ${field}: ${quoted(v.source)}` };
 }
 
 function repeatWarning(r: RepeatedKey): Warning {
