@@ -76,7 +76,10 @@ function contentInspection(open: OpenZip, kept: Map<string, Buffer>, profile: Pr
     return { problems: [{ rule: 'manifest.not-a-mapping', message: 'MANIFEST file format wrong, should be a yaml mapping' }, ...cfg.problems], warnings: [], defaultConfiguration: cfg.text };
   }
   const manifest = pluginManifest(parsed.fields);
-  const problems = [...manifestProblems(parsed.fields, profile), ...entryPointProblems(manifest, open.entries), ...cfg.problems];
+  const fieldProblems = manifestProblems(parsed.fields, profile);
+  // An entry_point the MANIFEST rules refused (e.g. the number 1) is not looked for in the zip.
+  const refused = fieldProblems.some((p) => p.rule === 'manifest.entry-point-pattern');
+  const problems = [...fieldProblems, ...(refused ? [] : entryPointProblems(manifest, open.entries)), ...cfg.problems];
   return { problems, warnings: manifestWarnings(parsed.fields, parsed.repeated), manifest, defaultConfiguration: cfg.text };
 }
 

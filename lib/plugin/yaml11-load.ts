@@ -2,7 +2,7 @@
 // PyYAML's scalar types from yaml11-tags.ts) and this walk builds the Python values the way
 // SafeConstructor does: merge keys flattened, the last of a repeated key winning, unhashable keys and
 // unconstructible tags refused, and every failure classed as PyYAML's YAMLError or a Python crash.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Schema, type Document, type Node, type Pair } from 'yaml';
 import { dictKey, type PyValue } from './py-value.ts';
 import { CRASH_PREFIX, isPyValue, MERGE, PythonCrash, pyyamlTags, resolvePlain, VALUE, YamlError } from './yaml11-tags.ts';
 
@@ -30,6 +30,13 @@ export type Loaded =
 const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 const T = 'tag:yaml.org,2002:';
+
+/** Built once: the package's yaml-1.1 schema with PyYAML's scalar types (building it costs more than a parse). */
+let schema: Schema | undefined;
+function pyyamlSchema(): Schema {
+  schema ??= new Schema({ schema: 'yaml-1.1', customTags: pyyamlTags, merge: false });
+  return schema;
+}
 
 class Walk {
   private readonly memo = new Map<Node, PyValue>();
@@ -175,7 +182,7 @@ export function safeLoad(text: string): Loaded {
   if (bad) return { kind: 'error', crash: false, reason: `unacceptable character #x${bad[0].codePointAt(0)!.toString(16).padStart(4, '0')}: special characters are not allowed` };
   const lines = new LineCounter();
   // uniqueKeys off: PyYAML lets a repeated key win; merge off: flatten_mapping below does it PyYAML's way.
-  const doc = parseDocument(text, { version: '1.1', schema: 'yaml-1.1', customTags: pyyamlTags, uniqueKeys: false, merge: false, prettyErrors: false, lineCounter: lines });
+  const doc = parseDocument(text, { version: '1.1', schema: pyyamlSchema(), uniqueKeys: false, prettyErrors: false, lineCounter: lines });
   if (doc.errors.length > 0) return failure(doc.errors.find((e) => e.message.includes(CRASH_PREFIX)) ?? doc.errors[0]);
   const unresolved = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (unresolved) return { kind: 'error', crash: false, reason: `could not determine a constructor: ${unresolved.message}` };
