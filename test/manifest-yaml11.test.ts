@@ -173,6 +173,12 @@ test.describe('warnings where SPS reads a value otherwise than it looks', () => 
       expect(result.warnings, v).toEqual([]);
     }
   });
+  test('an api with only a major warns: some semantic_version releases cannot compare it', async () => {
+    const result = await inspectText('name: SPS_x\ntype: aa\napi: 1\nversion: 1.0\n');
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.map((w) => w.rule)).toEqual(['manifest.api-without-minor']);
+    expect(result.warnings[0]!.message).toContain("write api: '1.0'");
+  });
   test('a false entry_point counts as absent', async () => {
     const result = await inspectText('name: SPS_x\ntype: aa\napi: 1.1\nversion: 1.0\nentry_point: no\n');
     expect(result.problems).toEqual([]);

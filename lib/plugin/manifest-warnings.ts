@@ -2,11 +2,12 @@
 // number 1.1 (shown "1.1"), "description: yes" the boolean True, and a repeated key keeps its last
 // value. None of these breaks a rule, so they are warnings: `lint` prints them, and fails on them only
 // with --strict.
+import { parseApi } from './api-version.ts';
 import type { ManifestValue, RepeatedKey } from './manifest-parse.ts';
 import { pyStr, pyTruthy, pyTypeName } from './py-value.ts';
 
 export interface Warning {
-  /** "manifest.read-as-other-type" or "manifest.repeated-key". */
+  /** "manifest.read-as-other-type", "manifest.repeated-key" or "manifest.api-without-minor". */
   rule: string;
   field: string;
   line: number;
@@ -42,11 +43,26 @@ function repeatWarning(r: RepeatedKey): Warning {
   };
 }
 
+/**
+ * An api with only a major ("api: 1") parses, but semantic_version 2.9 cannot compare a partial version
+ * without a minor with the SDK's (TypeError in check_api_version); older releases accepted it.
+ */
+function apiWithoutMinor(v: ManifestValue | undefined): Warning[] {
+  if (!v || v.value.kind === 'none' || parseApi(pyStr(v.value))?.minor !== null) return [];
+  const shown = pyStr(v.value);
+  return [{
+    rule: 'manifest.api-without-minor',
+    field: 'api',
+    line: v.line,
+    message: `api: ${v.source} has no minor version; SPS releases whose semantic_version is 2.9 or later fail comparing it with their SDK version; write api: '${shown}.0'`,
+  }];
+}
+
 export function manifestWarnings(fields: ReadonlyMap<string, ManifestValue>, repeated: readonly RepeatedKey[]): Warning[] {
   const read = WATCHED.flatMap((field) => {
     const v = fields.get(field);
     const w = v && readWarning(field, v);
     return w ? [w] : [];
   });
-  return [...read, ...repeated.filter((r) => WATCHED.includes(r.key)).map(repeatWarning)];
+  return [...read, ...apiWithoutMinor(fields.get('api')), ...repeated.filter((r) => WATCHED.includes(r.key)).map(repeatWarning)];
 }
