@@ -149,6 +149,11 @@ export const TABLE: TableRow[] = [
   { title: 'a merge of a non-mapping', text: manifest({}, '<<: [1]\n'), verdict: 'manifest.invalid-yaml' },
   { title: 'an alias of a float', text: manifest({ version: '&v 1.10' }, 'description: *v\n'), verdict: 'accepted', version: '1.1' },
   { title: 'a list, not a mapping', text: '- name: SPS_x\n', verdict: 'manifest.not-a-mapping' },
+  { title: 'a tab after the colon', text: manifest({ version: '\t1.0' }), verdict: 'manifest.invalid-yaml' },
+  { title: 'a trailing tab', text: manifest({ version: '1.0\t' }), verdict: 'manifest.invalid-yaml' },
+  { title: 'a tab inside a plain description', text: manifest({ description: 'a\tb' }), verdict: 'manifest.invalid-yaml' },
+  { title: 'a tab inside a quoted description', text: manifest({ description: '"a\tb"' }), verdict: 'accepted', version: '1.0' },
+  { title: 'a tab inside a comment', text: manifest({ version: '1.0 #\tnote' }), verdict: 'accepted', version: '1.0' },
   // the first problem is the one the validator meets first
   { title: 'name before version before api', text: 'name: yes\nversion: v1\ntype: aa\napi: 3\n', verdict: 'manifest.name-pattern' },
   { title: 'author_email before check_api_version', text: manifest({ api: '3.0' }, 'author_email: not an email\n'), verdict: 'manifest.author-email' },

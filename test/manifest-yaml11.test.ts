@@ -126,6 +126,28 @@ test.describe('where the yaml package\'s yaml-1.1 schema differs from PyYAML', (
   });
 });
 
+test.describe('where the yaml package\'s parser differs from PyYAML\'s', () => {
+  test('a tab between tokens is a ScannerError to PyYAML', () => {
+    expect(parse('v:\t1\n', { version: '1.1' })).toEqual({ v: 1 });
+    expect(ours('\t1')).toBe('YAMLError');
+    expect(ours('1\t')).toBe('YAMLError');
+    expect(ours('a\tb')).toBe('YAMLError');
+    expect(ours('"a\tb"')).toEqual(['str', 'a\tb']);
+    expect(ours('|\n  a\tb')).toEqual(['str', 'a\tb\n']);
+    expect(ours('1 #\tnote')).toEqual(['int', '1']);
+  });
+  test('characters PyYAML\'s Reader refuses', () => {
+    expect(ours('a\u0001b')).toBe('YAMLError');
+    expect(ours('a\u007fb')).toBe('YAMLError');
+  });
+  test('a tab-indented continuation of a quoted scalar: PyYAML reads it, the package refuses (kept)', () => {
+    expect(ours('"a\n\tb"')).toBe('YAMLError');
+  });
+  test('nesting deeper than the stack is refused, not thrown', () => {
+    expect(ours(`${'['.repeat(5000)}${']'.repeat(5000)}`)).toBe('YAMLError');
+  });
+});
+
 test.describe('Python str() and repr()', () => {
   test('float repr: shortest digits, exponent below 1e-4 and from 1e16', () => {
     const cases: Array<[number, string]> = [

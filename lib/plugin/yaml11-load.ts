@@ -2,7 +2,7 @@
 // PyYAML's scalar types from yaml11-tags.ts) and this walk builds the Python values the way
 // SafeConstructor does: merge keys flattened, the last of a repeated key winning, unhashable keys and
 // unconstructible tags refused, and every failure classed as PyYAML's YAMLError or a Python crash.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Schema, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Schema, visit, type Document, type Node, type Pair } from 'yaml';
 import { dictKey, type PyValue } from './py-value.ts';
 import { CRASH_PREFIX, isPyValue, MERGE, PythonCrash, pyyamlTags, resolvePlain, VALUE, YamlError } from './yaml11-tags.ts';
 
@@ -25,6 +25,17 @@ export type Loaded =
   | { kind: 'other'; value: PyValue }
   /** crash: the failure is not a YAMLError, so the SDK validator would not catch it. */
   | { kind: 'error'; crash: boolean; reason: string };
+
+/**
+ * Where the `yaml` package's parser (not its schema) reads a text otherwise than PyYAML's, and what is
+ * done about it (test/manifest-yaml11.test.ts):
+ * - tabs between tokens: PyYAML refuses them, the package mostly allows them; strayTab() refuses them;
+ * - characters PyYAML's Reader refuses (C0 controls but tab, line feed and carriage return): refused here;
+ * - a tab-indented continuation line inside a quoted scalar: PyYAML allows it, the package refuses it
+ *   (left as is: the refusal is on the safe side);
+ * - nesting deeper than the JavaScript stack: refused (PyYAML would hit its own recursion limit).
+ */
+export const PARSER_DIFFERENCES = ['tabs between tokens', 'Reader characters', 'tab-indented quoted continuation', 'deep nesting'] as const;
 
 // PyYAML's Reader refuses these characters outright (a ReaderError, so a YAMLError).
 const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
@@ -170,6 +181,32 @@ class Walk {
   }
 }
 
+const SHIELDED = new Set(['QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED']);
+
+/**
+ * PyYAML's scanner skips only spaces between tokens, so a tab anywhere but inside a quoted or block
+ * scalar or a comment is a ScannerError ("found character '\t' that cannot start any token"): after
+ * "v:", at the end of a line, inside a plain scalar. The `yaml` package allows most of these.
+ */
+function strayTab(doc: Document, text: string): number | undefined {
+  if (!text.includes('\t')) return undefined;
+  const shielded: Array<[number, number]> = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.range && node.type && SHIELDED.has(node.type)) shielded.push([node.range[0], node.range[1]]);
+    },
+  });
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n' || ch === '\r') comment = false;
+    if (comment || shielded.some(([a, b]) => i >= a && i < b)) continue;
+    if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if (ch === '\t') return i;
+  }
+  return undefined;
+}
+
 function failure(error: unknown): Loaded {
   const message = error instanceof Error ? error.message : String(error);
   const crash = error instanceof PythonCrash || message.startsWith(CRASH_PREFIX);
@@ -186,6 +223,8 @@ export function safeLoad(text: string): Loaded {
   if (doc.errors.length > 0) return failure(doc.errors.find((e) => e.message.includes(CRASH_PREFIX)) ?? doc.errors[0]);
   const unresolved = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (unresolved) return { kind: 'error', crash: false, reason: `could not determine a constructor: ${unresolved.message}` };
+  const tab = strayTab(doc, text);
+  if (tab !== undefined) return { kind: 'error', crash: false, reason: `while scanning for the next token: found character '\\t' that cannot start any token (line ${lines.linePos(tab).line})` };
   const walk = new Walk(doc, text, lines);
   try {
     if (!isMap(doc.contents)) return { kind: 'other', value: walk.value(doc.contents) };
