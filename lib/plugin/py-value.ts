@@ -126,7 +126,7 @@ class Renderer {
   }
 
   /** Items joined, stopping once the budget is spent (Python would go on; we say where we stopped). */
-  private join(items: Iterable<PyValue>, each: (v: PyValue) => string): string {
+  private join<T>(items: Iterable<T>, each: (item: T) => string): string {
     const parts: string[] = [];
     for (const item of items) {
       if (this.exhausted()) {
@@ -162,29 +162,16 @@ class Renderer {
       case 'list':
         return this.nested(v, '[...]', () => `[${this.join(v.items, (i) => this.repr(i))}]`);
       case 'pairs':
-        return this.nested(v, '[...]', () => `[${this.join(v.items.map(([k, x]) => pairValue(k, x)), (p) => this.tuple(p))}]`);
+        return this.nested(v, '[...]', () => `[${this.join(v.items, ([k, x]) => `(${this.repr(k)}, ${this.repr(x)})`)}]`);
       case 'dict':
-        return this.nested(v, '{...}', () => `{${this.join([...v.entries.values()].map(([k, x]) => pairValue(k, x)), (p) => this.entry(p))}}`);
+        return this.nested(v, '{...}', () => `{${this.join(v.entries.values(), ([k, x]) => `${this.repr(k)}: ${this.repr(x)}`)}}`);
       case 'set':
+        // Python prints a set in hash order, which varies between runs; we keep the document's order.
         return v.items.length === 0 ? 'set()' : `{${this.join(v.items, (i) => this.repr(i))}}`;
       default:
         return this.spend(scalarStr(v));
     }
   }
-
-  private tuple(p: PyValue): string {
-    const [k, x] = (p as { kind: 'list'; items: [PyValue, PyValue] }).items;
-    return `(${this.repr(k)}, ${this.repr(x)})`;
-  }
-
-  private entry(p: PyValue): string {
-    const [k, x] = (p as { kind: 'list'; items: [PyValue, PyValue] }).items;
-    return `${this.repr(k)}: ${this.repr(x)}`;
-  }
-}
-
-function pairValue(k: PyValue, x: PyValue): PyValue {
-  return { kind: 'list', items: [k, x] };
 }
 
 function scalarStr(v: PyValue): string {
