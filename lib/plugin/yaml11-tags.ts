@@ -1,14 +1,15 @@
 // PyYAML's YAML 1.1 scalar types as custom tags for the `yaml` package: the implicit resolvers of
 // PyYAML's resolver.py (which plain scalar becomes a bool, int, float, timestamp, merge or value) and
 // SafeConstructor's constructors (which Python value it becomes). The `yaml` package's own yaml-1.1 tags
-// differ from PyYAML in the places listed in DIFFERENCES; the tags that agree (map, seq, str, binary,
-// omap, pairs, set) are kept from the package.
+// differ from PyYAML in the places listed in DIFFERENCES, so bool, int, float, null, timestamp and merge
+// are replaced and PyYAML's "value" (=) added; the tags that agree (map, seq, str, binary, omap, pairs,
+// set) are kept from the package. The null pattern agrees too; it is replaced for explicit !!null only.
 import { Scalar, type ScalarTag, type Tags } from 'yaml';
 import type { PyValue } from './py-value.ts';
 
 /**
  * Where the `yaml` package's yaml-1.1 schema reads a scalar otherwise than PyYAML's safe_load, and so
- * why each tag below replaces the package's (test/yaml11-reading.test.ts has a case for each).
+ * why each tag below replaces the package's (test/manifest-yaml11.test.ts has a case for each).
  */
 export const DIFFERENCES = [
   'bool: the package reads y, Y, n, N as booleans; PyYAML keeps them strings',
