@@ -58,8 +58,13 @@ class Walk {
     private readonly lines: LineCounter,
   ) {}
 
+  private readonly anchors = new Map<unknown, unknown>();
+
+  /** An alias's node; the package looks an anchor up by walking the document, so each is looked up once. */
   private target(node: unknown): unknown {
-    return isAlias(node) ? node.resolve(this.doc) : node;
+    if (!isAlias(node)) return node;
+    if (!this.anchors.has(node)) this.anchors.set(node, node.resolve(this.doc));
+    return this.anchors.get(node);
   }
 
   lineOf(node: unknown): number {
@@ -115,9 +120,31 @@ class Walk {
     return isScalar(n) && n.value === MERGE;
   }
 
-  /** SafeConstructor.flatten_mapping: merged pairs first (the first source winning), then the map's own. */
+  private readonly flattened = new Map<Node, Pair[]>();
+
+  /** A merge source's pairs, flattened once and one per key (the one a dict would keep), as PyYAML's dict would. */
+  private mergeSource(node: unknown): Pair[] {
+    const map = this.target(node);
+    if (!isMap(map)) throw new YamlError('while constructing a mapping: expected a mapping or list of mappings for merging');
+    const known = this.flattened.get(map);
+    if (known) return known;
+    const byKey = new Map<string, Pair>();
+    for (const { pair } of this.pairsOf(map.items as Pair[])) {
+      const key = dictKey(this.key(pair.key));
+      if (key === undefined) throw new YamlError('while constructing a mapping: found unhashable key');
+      byKey.set(key, pair);
+    }
+    const pairs = [...byKey.values()];
+    this.flattened.set(map, pairs);
+    return pairs;
+  }
+
+  /**
+   * SafeConstructor.flatten_mapping: merged pairs first (of a list of sources, the first winning), then
+   * the map's own. Sources are deduplicated by key, so chained merges cannot multiply the pairs.
+   */
   pairsOf(items: readonly Pair[]): Array<{ pair: Pair; merged: boolean }> {
-    const merged: Array<{ pair: Pair; merged: boolean }> = [];
+    const merged: Pair[] = [];
     const own: Array<{ pair: Pair; merged: boolean }> = [];
     for (const pair of items) {
       if (!this.isMergeKey(pair.key)) {
@@ -125,14 +152,10 @@ class Walk {
         continue;
       }
       const source = this.target(pair.value);
-      if (isMap(source)) merged.push(...this.pairsOf(source.items as Pair[]).map((p) => ({ ...p, merged: true })));
-      else if (isSeq(source)) {
-        const maps = source.items.map((item) => this.target(item));
-        if (!maps.every(isMap)) throw new YamlError('while constructing a mapping: expected a mapping for merging');
-        for (const m of [...maps].reverse()) merged.push(...this.pairsOf(m.items as Pair[]).map((p) => ({ ...p, merged: true })));
-      } else throw new YamlError('while constructing a mapping: expected a mapping or list of mappings for merging');
+      const sources = isSeq(source) ? [...source.items].reverse() : [pair.value];
+      for (const s of sources) merged.push(...this.mergeSource(s));
     }
-    return [...merged, ...own];
+    return [...merged.map((pair) => ({ pair, merged: true })), ...own];
   }
 
   entry(pair: Pair, merged: boolean): LoadedEntry {
