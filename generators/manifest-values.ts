@@ -102,6 +102,8 @@ export function descriptionValue(): fc.Arbitrary<Rendered> {
     fc.constantFrom('OneIdentity TPAM plugin', 'Demo plugin for testing', 'RADIUS (RSA) MFA plugin plugin', 'An example.').chain((d) => rendered(d)),
     // Colons and hashes need quotes; the reported value is the text inside them.
     fc.constantFrom('Mode: strict', 'Plugin #2', "It's quoted").chain((d) => rendered(d, false)),
+    // Plain, YAML 1.1 reads these as a boolean, a number, a date: SPS reports str() of the value.
+    fc.constantFrom<Rendered>({ yaml: 'yes', value: 'True' }, { yaml: 'off', value: 'False' }, { yaml: '1.10', value: '1.1' }, { yaml: '0x10', value: '16' }, { yaml: '2001-12-14', value: '2001-12-14' }),
   );
 }
 
