@@ -11,8 +11,8 @@ export interface Rendered {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const WORD_CHARS = `${LETTERS}0123456789_`;
-// Plain scalars YAML would read as null; a name spelled so is "empty", not a name.
-const YAML_NULLS = new Set(['null', 'Null', 'NULL']);
+// Plain scalars YAML 1.1 reads as null or a boolean (PyYAML's resolver): a name spelled so must be quoted.
+const YAML11_WORDS = new Set(['null', 'Null', 'NULL', ...['yes', 'no', 'true', 'false', 'on', 'off'].flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()])]);
 
 /** Writes `value` plain, single-quoted or double-quoted; each reads back as `value`. */
 export function rendered(value: string, plainAllowed = true): fc.Arbitrary<Rendered> {
@@ -38,19 +38,46 @@ export function looseOnlyName(): fc.Arbitrary<string> {
 
 export function nameValue(profile: Profile): fc.Arbitrary<Rendered> {
   const names = profile.strictPluginNames ? strictName() : fc.oneof(strictName(), looseOnlyName());
-  return names.chain((name) => rendered(name, !YAML_NULLS.has(name)));
+  return names.chain((name) => rendered(name, !YAML11_WORDS.has(name)));
 }
 
-/** Versions as real plugins write them: 1.0.0, float-looking 1.0 / 1.10 / 0.1, pre-release 2.0.1-a. */
+/**
+ * str() of the float PyYAML reads from a plain "a.b" (a, b small): Python's repr drops the trailing zeros
+ * of the fraction but keeps one digit, so 1.10 is "1.1" and 2.0 stays "2.0" (SDK_NOTES.md §2).
+ */
+export function floatLooking(a: number, fraction: string): string {
+  return `${a}.${fraction.replace(/0+$/, '') || '0'}`;
+}
+
+/**
+ * Plain versions YAML 1.1 reads as numbers or dates, with the string SPS reports (str() of the value),
+ * worked out by hand from PyYAML's resolver and checked with PyYAML (test/manifest-yaml11-table.ts).
+ */
+export const YAML11_VERSIONS: ReadonlyArray<readonly [yaml: string, reported: string]> = [
+  ['010', '8'], ['0x1F', '31'], ['0b11', '3'], ['1:30', '90'], ['1_000', '1000'], ['+1', '1'], ['.5', '0.5'],
+  ['1.0e+3', '1000.0'], ['1e3', '1e3'], ['0o17', '0o17'], ['08', '08'], ['0:30', '0:30'], ['1.', '1.0'],
+  ['2001-12-14', '2001-12-14'], ['1.0e+16', '1e+16'], ['20.10', '20.1'], ['1_0.5', '10.5'], ['1:30.5', '90.5'],
+];
+
+/** Versions as real plugins write them (1.0.0, 1.0, 0.1, 2.0.1-a) and as YAML 1.1 reads them: 1.10 is "1.1". */
 export function versionValue(): fc.Arbitrary<Rendered> {
   const n = fc.nat(20);
-  const forms = fc.oneof(
+  const written = fc.oneof(
     fc.tuple(n, n, n).map(([a, b, c]) => `${a}.${b}.${c}`),
-    fc.tuple(n, fc.constantFrom('0', '1', '10', '3', '9')).map(([a, b]) => `${a}.${b}`),
-    n.map(String),
     fc.tuple(n, n, n, fc.constantFrom('-a', '-sps7', '-rc1', '-20200101T000000')).map(([a, b, c, s]) => `${a}.${b}.${c}${s}`),
   );
-  return forms.chain((v) => rendered(v));
+  const floatForm = fc.tuple(n, fc.constantFrom('0', '1', '10', '3', '9', '50', '25')).chain(([a, b]) =>
+    fc.oneof(fc.constant({ yaml: `${a}.${b}`, value: floatLooking(a, b) }), ...quotedForms(`${a}.${b}`)),
+  );
+  const trap = fc.constantFrom(...YAML11_VERSIONS).chain(([yaml, value]) =>
+    // Quoted, the text is the version, but only one starting with a digit is valid.
+    /^[0-9]/.test(yaml) ? fc.oneof(fc.constant({ yaml, value }), ...quotedForms(yaml)) : fc.constant({ yaml, value }),
+  );
+  return fc.oneof(written.chain((v) => rendered(v)), n.map((i) => ({ yaml: String(i), value: String(i) })), floatForm, trap);
+}
+
+function quotedForms(value: string): Array<fc.Arbitrary<Rendered>> {
+  return [fc.constant({ yaml: `'${value}'`, value }), fc.constant({ yaml: JSON.stringify(value), value })];
 }
 
 /** An api the profile accepts: its major, a minor up to its own, written x, x.y or x.y.z. */
@@ -61,7 +88,9 @@ export function apiValue(profile: Profile): fc.Arbitrary<Rendered> {
     fc.integer({ min: 0, max: minor }).map((m) => `${major}.${m}`),
     fc.integer({ min: 0, max: minor }).map((m) => `${major}.${m}.0`),
   );
-  return forms.chain((v) => rendered(v));
+  // Plain 1.10 is the float 1.1 to PyYAML: api minor 1, reported "1.1" (quoted it would be minor 10).
+  const tenths = fc.integer({ min: 0, max: minor }).map((m) => ({ yaml: `${major}.${m}0`, value: floatLooking(major, `${m}0`) }));
+  return fc.oneof({ weight: 3, arbitrary: forms.chain((v) => rendered(v)) }, tenths);
 }
 
 export function typeValue(profile: Profile): fc.Arbitrary<Rendered> {
@@ -73,6 +102,8 @@ export function descriptionValue(): fc.Arbitrary<Rendered> {
     fc.constantFrom('OneIdentity TPAM plugin', 'Demo plugin for testing', 'RADIUS (RSA) MFA plugin plugin', 'An example.').chain((d) => rendered(d)),
     // Colons and hashes need quotes; the reported value is the text inside them.
     fc.constantFrom('Mode: strict', 'Plugin #2', "It's quoted").chain((d) => rendered(d, false)),
+    // Plain, YAML 1.1 reads these as a boolean, a number, a date: SPS reports str() of the value.
+    fc.constantFrom<Rendered>({ yaml: 'yes', value: 'True' }, { yaml: 'off', value: 'False' }, { yaml: '1.10', value: '1.1' }, { yaml: '0x10', value: '16' }, { yaml: '2001-12-14', value: '2001-12-14' }),
   );
 }
 

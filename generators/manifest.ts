@@ -131,14 +131,24 @@ function expectedOf(f: Fields): PluginManifest {
   };
 }
 
-/** A valid MANIFEST: the real plugins' field combinations, in any key order, any layout. */
+/**
+ * An earlier entry for a key the document gives again: PyYAML keeps the last value, so this one, even
+ * broken, changes nothing SPS reports (SDK_NOTES.md §2, yaml.safe_load).
+ */
+function overridden(): fc.Arbitrary<ManifestEntry | undefined> {
+  const entry = fc.constantFrom<ManifestEntry>({ key: 'version', yaml: 'v0-overridden' }, { key: 'name', yaml: "'overridden name'" }, { key: 'api', yaml: '9.9' });
+  return fc.option(entry, { nil: undefined, freq: 4 });
+}
+
+/** A valid MANIFEST: the real plugins' field combinations, in any key order, any layout, perhaps a key given twice. */
 export function validManifestDoc(profile: Profile): fc.Arbitrary<ManifestDoc> {
   return fc
-    .tuple(fields(profile), fc.uniqueArray(unknownEntry(), { maxLength: 2, selector: ([k]) => k }))
-    .chain(([f, unknown]) => {
+    .tuple(fields(profile), fc.uniqueArray(unknownEntry(), { maxLength: 2, selector: ([k]) => k }), overridden())
+    .chain(([f, unknown, early]) => {
       const entries = entriesOf(f, unknown);
-      return fc.tuple(fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }), layout(entries.length)).map(
-        ([shuffled, l]): ManifestDoc => ({ entries: shuffled, layout: l, expected: expectedOf(f) }),
+      const count = entries.length + (early ? 1 : 0);
+      return fc.tuple(fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }), layout(count)).map(
+        ([shuffled, l]): ManifestDoc => ({ entries: early ? [early, ...shuffled] : shuffled, layout: l, expected: expectedOf(f) }),
       );
     });
 }
@@ -227,11 +237,28 @@ function incompatibleApis(profile: Profile): string[] {
   return [`${major + 1}.0`, `${major + 1}`, `${major}.${minor + 1}`, `${major}.${minor + 1}.0`, `${major}.${minor + 10}`, ...(major > 0 ? [`${major - 1}.9`] : [])];
 }
 
+/** Plain values YAML 1.1 reads as a boolean, a number or a date: not text, so the validator cannot match them. */
+const NOT_TEXT = ['yes', 'Off', 'TRUE', '12', '1.5', '2001-12-14'];
+
+/** Plain apis whose str() is not a partial semantic version: True, 1.02 (a leading zero), inf. */
+const PLAIN_BAD_APIS = ['yes', '1.02', '.inf'];
+
+/** Plain versions whose str() does not start with a digit: True, -1, inf, and -.5 (a string to PyYAML). */
+const PLAIN_BAD_VERSIONS = ['yes', 'on', '-1', '.inf', '-.5'];
+
+/** A plain "x.y0" is the float x.y to PyYAML; written so, an incompatible api must be quoted. */
+function plainKeepsText(value: string): boolean {
+  return !/\.[0-9]+0$/.test(value);
+}
+
 /** One mutation per rule: the broken document and the entry file the zip should still carry. */
 function breakDoc(rule: string, doc: ManifestDoc, profile: Profile): fc.Arbitrary<ManifestCase> {
   const same = (d: ManifestDoc): ManifestCase => toCase(d, [rule]);
-  const set = (key: string, values: string[], plain = true): fc.Arbitrary<ManifestCase> =>
-    fc.constantFrom(...values).chain((v) => rendered(v, plain)).map((r) => same(withEntry(doc, key, r.yaml)));
+  const set = (key: string, values: string[], plain = true, raw: string[] = []): fc.Arbitrary<ManifestCase> => {
+    const written = fc.constantFrom(...values).chain((v) => rendered(v, plain && plainKeepsText(v)));
+    const all = raw.length > 0 ? fc.oneof(written, fc.constantFrom(...raw).map((yaml) => ({ yaml, value: yaml }))) : written;
+    return all.map((r) => same(withEntry(doc, key, r.yaml)));
+  };
   const [kind, field] = rule.split(':');
   switch (kind) {
     case 'manifest.invalid-yaml':
@@ -246,17 +273,18 @@ function breakDoc(rule: string, doc: ManifestDoc, profile: Profile): fc.Arbitrar
       return set('type', badTypes(profile), false);
     case 'manifest.name-pattern':
       // Quoted, so YAML keeps every character; an empty name breaks the pattern, not presence.
-      return set('name', [...(profile.strictPluginNames ? strictOnlyBadNames() : []), ...alwaysBadNames(), ''], false);
+      return set('name', [...(profile.strictPluginNames ? strictOnlyBadNames() : []), ...alwaysBadNames(), ''], false, NOT_TEXT);
     case 'manifest.entry-point-pattern':
-      return set('entry_point', ['lib/main.py', 'plugin/main.py', 'main py', '/main.py', 'main.py;rm'], false);
+      return set('entry_point', ['lib/main.py', 'plugin/main.py', 'main py', '/main.py', 'main.py;rm'], false, ['1', 'yes', '2001-12-14']);
     case 'manifest.version-pattern':
-      return set('version', ['v1.0', 'latest', 'x.1', '.5', '-1'], false);
+      return set('version', ['v1.0', 'latest', 'x.1', '.5', '-1'], false, PLAIN_BAD_VERSIONS);
     case 'manifest.api-format':
-      return set('api', ['1.x', 'one', '1.2.3.4', 'v1.1', '1.7.0-rc1', '', '1.'], false);
+      // semantic_version's partial parse takes 1.7.0-rc1 and 1.1+build; 01.2 has a leading zero.
+      return set('api', ['1.x', 'one', '1.2.3.4', 'v1.1', '01.2', '1.02', '', '1.'], false, PLAIN_BAD_APIS);
     case 'manifest.api-incompatible':
       return set('api', incompatibleApis(profile));
     case 'manifest.author-email':
-      return set('author_email', ['not an email', 'a@', '@example.com', 'a@b..c', 'a@b.c d'], false);
+      return set('author_email', ['not an email', 'a@', '@example.com', 'a@b..c', 'a@b.c d'], false, ['yes', '12']);
     default:
       throw new Error(`no manifest defect for rule ${rule}`);
   }

@@ -1,4 +1,5 @@
-// POST /api/upload/plugins: the raw zip as the body; the MANIFEST's fields reported as written.
+// POST /api/upload/plugins: the raw zip as the body; the MANIFEST's fields reported as SPS reads them
+// (PyYAML, YAML 1.1: str() of each value).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { errorProblems } from '../lib/contract/error-problems.ts';
@@ -86,6 +87,53 @@ test.describe('plugin upload', () => {
     expect(body).toMatchObject({ name, version: '1.3.5', api: '1.0', description: '' });
     if (spsProfile.extendedPluginBody) expect(body.entry_point).toBeNull();
     await rollbackTransaction(sps);
+  });
+
+  test('MANIFEST values are read as YAML 1.1 and reported as Python\'s str() of them', requirements('UPLOAD-VERSION-001', 'PKG-YAML11-001'), async ({ sps, settings, writes: _w }) => {
+    // [MANIFEST lines after name and type, the version SPS reports]: worked out from PyYAML's resolver.
+    const cases: Array<[string, string]> = [
+      ['version: 1.10\napi: 1.1\n', '1.1'],
+      ["version: '1.10'\napi: 1.1\n", '1.10'],
+      ['version: 010\napi: 1.1\n', '8'],
+      ['version: 1:30\napi: 1.1\n', '90'],
+      ['version: 1.0e+3\napi: 1.1\n', '1000.0'],
+      ['version: 1e3\napi: 1.1\n', '1e3'],
+      // api: 1.10 is the float 1.1, minor 1, which every profile accepts.
+      ['version: 1.0\napi: 1.10\n', '1.0'],
+      // A key given twice: the last value counts.
+      ['version: v-first\nversion: 2.0\napi: 1.1\n', '2.0'],
+    ];
+    await openTransaction(sps);
+    try {
+      for (const [lines, reported] of cases) {
+        const manifest = `name: ${runName(settings.runId, 'yaml11')}\ntype: aa\n${lines}`;
+        const res = await sps.upload(await buildZip([{ name: 'MANIFEST', content: manifest }, { name: 'main.py', content: 'class Plugin:\n    pass\n' }]));
+        expect([200, 201], `${lines}HTTP ${res.status} ${res.body.toString('utf8').slice(0, 300)}`).toContain(res.status);
+        expect((res.json as { body?: { version?: unknown } }).body?.version, lines).toBe(reported);
+      }
+    } finally {
+      await rollbackTransaction(sps);
+    }
+  });
+
+  test('a MANIFEST value the validator cannot check is refused under its field\'s rule', requirements('PKG-YAML11-002'), async ({ sps, settings, writes: _w }) => {
+    const name = runName(settings.runId, 'yaml11bad');
+    const cases: Array<[string, string]> = [
+      ['name: yes\nversion: 1.0\n', 'manifest.name-pattern'],
+      [`name: ${name}\nversion: 1.0\nentry_point: 1\n`, 'manifest.entry-point-pattern'],
+      [`name: ${name}\nversion: 1.0\nauthor_email: yes\n`, 'manifest.author-email'],
+      [`name: ${name}\nversion: 2001-02-30\n`, 'manifest.invalid-yaml'],
+    ];
+    await openTransaction(sps);
+    try {
+      for (const [lines, rule] of cases) {
+        const res = await sps.upload(await buildZip([{ name: 'MANIFEST', content: `${lines}type: aa\napi: 1.1\n` }, { name: 'main.py', content: 'pass\n' }]));
+        expect(errorProblems(res, 400, 'SemanticError'), lines).toEqual([]);
+        expect(rulesOf(res.json), lines).toEqual([rule]);
+      }
+    } finally {
+      await rollbackTransaction(sps);
+    }
   });
 
   test('every broken packaging rule is reported, not just the first', requirements('PKG-ALL-RULES-001', 'UPLOAD-INVALID-001'), async ({ sps, settings, writes: _w }) => {
@@ -192,7 +240,7 @@ test.describe('packaging rules, one at a time', () => {
 });
 
 test.describe('plugin upload properties', () => {
-  test('generated valid plugins are accepted with every field as the MANIFEST says', requirements('UPLOAD-001', 'UPLOAD-FIELDS-001', 'UPLOAD-UPDATE-001', 'UPLOAD-PROPERTY-001'), async ({ sps, connect, property, spsProfile, writes: _w }) => {
+  test('generated valid plugins are accepted with every field as the MANIFEST says', requirements('UPLOAD-001', 'UPLOAD-FIELDS-001', 'UPLOAD-UPDATE-001', 'UPLOAD-PROPERTY-001', 'UPLOAD-VERSION-001'), async ({ sps, connect, property, spsProfile, writes: _w }) => {
     const observer = await connect();
     // A model of the open transaction: the plugins this property uploaded, by type and name. A name seen
     // before must be an update of the same plugin (200, same key); a new one is created (201).
@@ -216,6 +264,8 @@ test.describe('plugin upload properties', () => {
           assert.equal(res.status, 201, res.body.toString('utf8').slice(0, 400));
         }
         if (json.key) uploaded.set(id, json.key);
+        // The label's version is the appliance's: str() of what YAML 1.1 reads ("version: 1.10" is "1.1").
+        assert.equal(json.body?.version, c.manifest.version, 'the version SPS reports is str() of the YAML 1.1 value');
         const expected = expectedBody(c, zip, spsProfile.extendedPluginBody);
         assert.deepEqual(pick(json.body, Object.keys(expected)), expected, 'the plugin body reports the MANIFEST as written');
         assert.equal(json.meta?.parent, `${PLUGINS}/${c.manifest.type}`);

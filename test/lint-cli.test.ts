@@ -108,6 +108,32 @@ test.describe('the command line', () => {
     expect(JSON.parse(strict.out)[0].problems.map((p: { rule: string }) => p.rule)).toEqual(['manifest.name-pattern']);
   });
 
+  test('warnings: printed, in --json, and failing only with --strict', async () => {
+    const file = write(
+      await pluginZipBytes({
+        files: [{ name: 'MANIFEST', content: 'name: SPS_warned\nversion: 1.10\ntype: aa\napi: 1.1\n' }, { name: 'main.py', content: 'x\n' }],
+        damage: null,
+      }),
+    );
+    const text = cli([file]);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain("version: 1.10 is read by SPS as the number 1.1 and shown as '1.1'; write version: '1.10'");
+    expect(text.out).toContain('1 valid, 0 invalid, 1 with warnings');
+    const json = cli(['--json', file]);
+    expect(json.code).toBe(0);
+    const [result] = JSON.parse(json.out) as Array<{ valid: boolean; warnings: Array<{ rule: string; field: string }>; manifest: { version: string } }>;
+    expect(result).toMatchObject({ valid: true, manifest: { version: '1.1' } });
+    expect(result!.warnings.map((w) => [w.rule, w.field])).toEqual([['manifest.read-as-other-type', 'version']]);
+    expect(cli(['--strict', file]).code).toBe(1);
+    const plain = write(
+      await pluginZipBytes({
+        files: [{ name: 'MANIFEST', content: "name: SPS_plain\nversion: '1.10'\ntype: aa\napi: 1.1\n" }, { name: 'main.py', content: 'x\n' }],
+        damage: null,
+      }),
+    );
+    expect(cli(['--strict', plain]).code, 'a plugin without warnings passes --strict').toBe(0);
+  });
+
   test('usage mistakes exit 2 with one line, no stack trace', () => {
     for (const args of [[], ['--profile', '9.9', valid], [join(dir, 'missing.zip')], [dir]]) {
       const { code, err, out } = cli(args);

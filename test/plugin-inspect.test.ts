@@ -25,15 +25,16 @@ function plugin(manifest: string, extra: ZipFile[] = []): ZipFile[] {
 }
 
 test.describe('a valid plugin', () => {
-  test('has no problems and its MANIFEST is read from source text', async () => {
+  test('has no problems and its MANIFEST is read as PyYAML reads it (api: 1.10 is the float 1.1)', async () => {
     const text = 'name: SPS_x\nversion: 1.0\napi: 1.10\ntype: aa\ndescription: "quoted: yes"\nscb_max_version: 8.0.0~\nscb_min_version: ~\n';
     const result = await inspect(plugin(text), '7.x');
-    expect(result.problems.map((p) => p.rule)).toEqual(['manifest.api-incompatible']);
+    expect(result.problems.map((p) => p.rule)).toEqual([]);
+    expect(result.warnings.map((w) => [w.rule, w.field])).toEqual([['manifest.read-as-other-type', 'api']]);
     expect(result.manifest).toEqual({
       name: 'SPS_x',
       type: 'aa',
       version: '1.0',
-      api: '1.10',
+      api: '1.1',
       description: 'quoted: yes',
       entryPoint: null,
       scbMinVersion: '',
@@ -41,11 +42,11 @@ test.describe('a valid plugin', () => {
     });
   });
 
-  test('keeps a quoted api and a float-looking version exactly as written', async () => {
+  test('keeps a quoted api as written; a float-looking version is str() of the float', async () => {
     const result = await inspect(plugin('name: SPS_a\nversion: 0.10\napi: "1.7.0"\ntype: credentialstore\nentry_point: main.py\n'));
     expect(result.problems).toEqual([]);
     expect(result.manifest?.api).toBe('1.7.0');
-    expect(result.manifest?.version).toBe('0.10');
+    expect(result.manifest?.version).toBe('0.1');
     expect(result.manifest?.entryPoint).toBe('main.py');
   });
 
@@ -65,6 +66,7 @@ test.describe('a valid plugin', () => {
     const result = await inspect(plugin('name: bad name\nname: SPS_x\nversion: 1\ntype: aa\napi: 1.1\n'));
     expect(result.problems).toEqual([]);
     expect(result.manifest?.name).toBe('SPS_x');
+    expect(result.warnings).toEqual([{ rule: 'manifest.repeated-key', field: 'name', line: 2, message: 'name is given 2 times (lines 1, 2); SPS keeps only the last one, on line 2' }]);
   });
 });
 

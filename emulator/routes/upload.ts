@@ -35,7 +35,7 @@ async function inspect(bytes: Buffer, profile: Profile): Promise<Inspection> {
     return await inspectPlugin(bytes, { profile });
   } catch (error) {
     process.stderr.write(`emulator: plugin inspection failed: ${String(error)}\n`);
-    return { problems: [{ rule: 'zip.not-a-zip', message: 'The file could not be read as a plugin zip' }], entries: [], defaultConfiguration: '' };
+    return { problems: [{ rule: 'zip.not-a-zip', message: 'The file could not be read as a plugin zip' }], warnings: [], entries: [], defaultConfiguration: '' };
   }
 }
 

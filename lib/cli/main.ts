@@ -32,8 +32,9 @@ function program(): Command {
     .description('check plugin zips against the SPS packaging rules')
     .argument('<files...>', 'plugin .zip files')
     .option('--json', 'print the results as JSON')
+    .option('--strict', 'fail (exit 1) on warnings too: values SPS reads otherwise than they look')
     .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
-    .action(async (files: string[], options: { json?: boolean; profile?: ProfileName }) => {
+    .action(async (files: string[], options: { json?: boolean; strict?: boolean; profile?: ProfileName }) => {
       process.exitCode = await lintCommand(files, options);
     });
 

@@ -7,6 +7,7 @@ import { pluginManifest, type PluginManifest } from './manifest-fields.ts';
 import { manifestLimitProblem } from './manifest-limits.ts';
 import { parseManifest } from './manifest-parse.ts';
 import { manifestProblems } from './manifest-rules.ts';
+import { manifestWarnings, type Warning } from './manifest-warnings.ts';
 import { defaultConfiguration, entryPointProblems } from './package-rules.ts';
 import type { Problem } from './problem.ts';
 import { formatError, openZip, ZipFormatError, type OpenZip, type ZipEntryInfo } from './zip-entries.ts';
@@ -15,10 +16,13 @@ import { scanZip } from './zip-scan.ts';
 
 export type { Problem } from './problem.ts';
 export type { PluginManifest } from './manifest-fields.ts';
+export type { Warning } from './manifest-warnings.ts';
 export type { ZipEntryInfo } from './zip-entries.ts';
 
 export interface Inspection {
   problems: Problem[];
+  /** Where SPS will read the MANIFEST otherwise than it looks (YAML 1.1); never a refusal. */
+  warnings: Warning[];
   entries: ZipEntryInfo[];
   /** Present when the MANIFEST could be read, even if other rules are broken. */
   manifest?: PluginManifest;
@@ -48,34 +52,46 @@ function tooLarge(bytes: Buffer, limits: InspectLimits): Problem[] {
   return [{ rule: 'zip.too-large', message: `The zip file is larger than ${limits.uploadBytes} bytes (${bytes.length})` }];
 }
 
+/**
+ * A YAMLError is the validator's "file format wrong"; a Python error while building a value (the date
+ * 2001-02-30, !!int abc) escapes the validator, so the appliance's answer is unknown: refused, with why.
+ */
+function invalidYaml(reason: string, crash: boolean): Problem {
+  if (!crash) return { rule: 'manifest.invalid-yaml', message: 'MANIFEST file format wrong, should be yaml' };
+  return { rule: 'manifest.invalid-yaml', message: `MANIFEST cannot be read: PyYAML fails with ${reason}, which the SDK validator does not catch` };
+}
+
 /** The MANIFEST, entry-point and default.cfg rules, on what the data pass could read. */
 function contentInspection(open: OpenZip, kept: Map<string, Buffer>, profile: Profile): Omit<Inspection, 'entries'> {
   const hasManifest = open.entries.some((e) => e.name === 'MANIFEST');
-  if (!hasManifest) return { problems: [{ rule: 'manifest.missing', message: 'MANIFEST file not found in the Zip' }], defaultConfiguration: '' };
+  if (!hasManifest) return { problems: [{ rule: 'manifest.missing', message: 'MANIFEST file not found in the Zip' }], warnings: [], defaultConfiguration: '' };
   const cfg = defaultConfiguration(kept.get('default.cfg'));
   const manifestBytes = kept.get('MANIFEST');
   // An unreadable MANIFEST (encrypted, damaged, bomb) is already reported by the zip rules.
-  if (!manifestBytes) return { problems: cfg.problems, defaultConfiguration: cfg.text };
+  if (!manifestBytes) return { problems: cfg.problems, warnings: [], defaultConfiguration: cfg.text };
   // Caps first: a hostile MANIFEST must not reach the parser (lib/plugin/manifest-limits.ts).
   const overLimit = manifestLimitProblem(manifestBytes);
   if (overLimit) {
-    return { problems: [{ rule: 'manifest.invalid-yaml', message: `MANIFEST file format wrong, should be yaml: ${overLimit}` }, ...cfg.problems], defaultConfiguration: cfg.text };
+    return { problems: [{ rule: 'manifest.invalid-yaml', message: `MANIFEST file format wrong, should be yaml: ${overLimit}` }, ...cfg.problems], warnings: [], defaultConfiguration: cfg.text };
   }
   const parsed = parseManifest(manifestBytes);
   if (parsed.kind === 'invalid-yaml') {
-    return { problems: [{ rule: 'manifest.invalid-yaml', message: 'MANIFEST file format wrong, should be yaml' }, ...cfg.problems], defaultConfiguration: cfg.text };
+    return { problems: [invalidYaml(parsed.reason, parsed.crash), ...cfg.problems], warnings: [], defaultConfiguration: cfg.text };
   }
   if (parsed.kind === 'not-a-mapping') {
-    return { problems: [{ rule: 'manifest.not-a-mapping', message: 'MANIFEST file format wrong, should be a yaml mapping' }, ...cfg.problems], defaultConfiguration: cfg.text };
+    return { problems: [{ rule: 'manifest.not-a-mapping', message: 'MANIFEST file format wrong, should be a yaml mapping' }, ...cfg.problems], warnings: [], defaultConfiguration: cfg.text };
   }
   const manifest = pluginManifest(parsed.fields);
-  const problems = [...manifestProblems(parsed.fields, profile), ...entryPointProblems(manifest, open.entries), ...cfg.problems];
-  return { problems, manifest, defaultConfiguration: cfg.text };
+  const fieldProblems = manifestProblems(parsed.fields, profile);
+  // An entry_point the MANIFEST rules refused (e.g. the number 1) is not looked for in the zip.
+  const refused = fieldProblems.some((p) => p.rule === 'manifest.entry-point-pattern');
+  const problems = [...fieldProblems, ...(refused ? [] : entryPointProblems(manifest, open.entries)), ...cfg.problems];
+  return { problems, warnings: manifestWarnings(parsed.fields, parsed.repeated), manifest, defaultConfiguration: cfg.text };
 }
 
 async function inspectOpen(bytes: Buffer, open: OpenZip, profile: Profile, limits: InspectLimits): Promise<Inspection> {
   const problems = [...tooLarge(bytes, limits), ...zipStructureProblems(open.entries)];
-  const base = { entries: open.entries, defaultConfiguration: '' };
+  const base = { entries: open.entries, warnings: [], defaultConfiguration: '' };
   if (open.entries.length === 0) return { ...base, problems };
   const scan = await scanZip(open, limits);
   problems.push(...scan.problems);
@@ -93,7 +109,7 @@ export async function inspectPlugin(bytes: Buffer, options: InspectOptions): Pro
     return await inspectOpen(bytes, open, options.profile, limits);
   } catch (error) {
     const formatErr = error instanceof ZipFormatError ? error : formatError(bytes, error instanceof Error ? error.message : String(error));
-    return { problems: [...tooLarge(bytes, limits), formatProblem(formatErr)], entries: open?.entries ?? [], defaultConfiguration: '' };
+    return { problems: [...tooLarge(bytes, limits), formatProblem(formatErr)], warnings: [], entries: open?.entries ?? [], defaultConfiguration: '' };
   } finally {
     open?.zip.close();
   }

@@ -1,14 +1,16 @@
-// The MANIFEST as the REST API reports it: every value exactly as written ("1.0" stays "1.0").
+// The MANIFEST as the REST API reports it: Python's str() of each value PyYAML built, since the
+// validator stores str(version) (SDK_NOTES.md §2): "version: 1.10" is reported as "1.1", "1.0" as "1.0".
 import type { ManifestValue } from './manifest-parse.ts';
+import { pyStr, pyTruthy } from './py-value.ts';
 
-/** MANIFEST fields as the REST API reports them: scalars exactly as written ("1.0" stays "1.0"). */
+/** MANIFEST fields as the REST API reports them: str() of the parsed value, "" for null or absent. */
 export interface PluginManifest {
   name: string;
   type: string;
   version: string;
   api: string;
   description: string;
-  /** null when the MANIFEST has none (legacy Python 2 plugin). */
+  /** null when the MANIFEST has none, or a false one (legacy Python 2 plugin; "entry_point: no"). */
   entryPoint: string | null;
   /** "" when absent. */
   scbMinVersion: string;
@@ -16,7 +18,10 @@ export interface PluginManifest {
 }
 
 export function pluginManifest(fields: ReadonlyMap<string, ManifestValue>): PluginManifest {
-  const text = (key: string): string => fields.get(key)?.text ?? '';
+  const text = (key: string): string => {
+    const value = fields.get(key)?.value;
+    return value && value.kind !== 'none' ? pyStr(value) : '';
+  };
   const entryPoint = fields.get('entry_point');
   return {
     name: text('name'),
@@ -24,7 +29,8 @@ export function pluginManifest(fields: ReadonlyMap<string, ManifestValue>): Plug
     version: text('version'),
     api: text('api'),
     description: text('description'),
-    entryPoint: entryPoint && !entryPoint.isNull && entryPoint.text !== '' ? entryPoint.text : null,
+    // The validator skips a false entry_point (`if self.entry_point and ...`): main.py it is (inferred).
+    entryPoint: entryPoint && pyTruthy(entryPoint.value) ? pyStr(entryPoint.value) : null,
     scbMinVersion: text('scb_min_version'),
     scbMaxVersion: text('scb_max_version'),
   };

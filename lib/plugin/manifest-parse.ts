@@ -1,17 +1,29 @@
-// Parses MANIFEST text as YAML 1.2 (the `yaml` package, core schema) into its top-level fields. Each
-// field keeps its SOURCE text, because SPS reports "version: 1.0" as "1.0", not as the number 1.
-import { isAlias, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+// Reads MANIFEST bytes as the appliance does: PyYAML's yaml.safe_load, a YAML 1.1 reader (SDK_NOTES.md
+// §2), into its top-level fields as Python values. "version: 1.10" is the float 1.1 here, as there.
+import type { PyValue } from './py-value.ts';
+import { safeLoad } from './yaml11-load.ts';
 
-/** One top-level MANIFEST value. `text` is the scalar's source (quotes removed) or a collection's raw text. */
+/** One top-level MANIFEST value: what safe_load built, and how it was written. */
 export interface ManifestValue {
-  text: string;
-  isNull: boolean;
-  isScalar: boolean;
+  value: PyValue;
+  /** The scalar's text (quotes removed) or a collection's source. */
+  source: string;
+  /** No explicit tag: YAML 1.1 chose the value's type from its look. */
+  implicit: boolean;
+  /** 1-based line of the value. */
+  line: number;
+}
+
+/** A key written more than once at the top level: PyYAML keeps the last value. */
+export interface RepeatedKey {
+  key: string;
+  lines: number[];
 }
 
 export type ParsedManifest =
-  | { kind: 'mapping'; fields: Map<string, ManifestValue> }
-  | { kind: 'invalid-yaml'; reason: string }
+  | { kind: 'mapping'; fields: Map<string, ManifestValue>; repeated: RepeatedKey[] }
+  /** crash: not a YAMLError in PyYAML (e.g. the date 2001-02-30), so the validator does not catch it. */
+  | { kind: 'invalid-yaml'; reason: string; crash: boolean }
   | { kind: 'not-a-mapping' };
 
 function decodeUtf8(bytes: Buffer): string | undefined {
@@ -22,30 +34,21 @@ function decodeUtf8(bytes: Buffer): string | undefined {
   }
 }
 
-function valueOf(node: unknown, doc: Document, source: string): ManifestValue {
-  const resolved = isAlias(node) ? node.resolve(doc) : node;
-  if (resolved === null || resolved === undefined) return { text: '', isNull: true, isScalar: true };
-  if (isScalar(resolved)) {
-    if (resolved.value === null) return { text: '', isNull: true, isScalar: true };
-    return { text: resolved.source ?? String(resolved.value), isNull: false, isScalar: true };
-  }
-  const range = (resolved as Node).range;
-  return { text: range ? source.slice(range[0], range[1]) : '', isNull: false, isScalar: false };
-}
-
-function keyOf(node: unknown): string {
-  if (isScalar(node)) return String(node.value);
-  return String(node);
-}
-
 export function parseManifest(bytes: Buffer): ParsedManifest {
   const source = decodeUtf8(bytes);
-  if (source === undefined) return { kind: 'invalid-yaml', reason: 'not UTF-8 text' };
-  // uniqueKeys off: PyYAML (the appliance's parser) lets a repeated key win; we do the same below.
-  const doc = parseDocument(source, { version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false });
-  if (doc.errors.length > 0) return { kind: 'invalid-yaml', reason: doc.errors[0]!.message };
-  if (!isMap(doc.contents)) return { kind: 'not-a-mapping' };
+  if (source === undefined) return { kind: 'invalid-yaml', reason: 'not UTF-8 text', crash: false };
+  const loaded = safeLoad(source);
+  if (loaded.kind === 'error') return { kind: 'invalid-yaml', reason: loaded.reason, crash: loaded.crash };
+  if (loaded.kind === 'other') return { kind: 'not-a-mapping' };
+  // Field lookups are by string key, as `'name' in data` is; other keys (1:, yes:) are never fields.
   const fields = new Map<string, ManifestValue>();
-  for (const pair of doc.contents.items) fields.set(keyOf(pair.key), valueOf(pair.value, doc, source));
-  return { kind: 'mapping', fields };
+  const lines = new Map<string, number[]>();
+  for (const entry of loaded.entries) {
+    if (entry.key.kind !== 'str') continue;
+    const { value, source: text, implicit, line } = entry;
+    fields.set(entry.key.value, { value, source: text, implicit, line });
+    if (!entry.merged) lines.set(entry.key.value, [...(lines.get(entry.key.value) ?? []), line]);
+  }
+  const repeated = [...lines].filter(([, at]) => at.length > 1).map(([key, at]) => ({ key, lines: at }));
+  return { kind: 'mapping', fields, repeated };
 }
