@@ -79,7 +79,7 @@ test('verdicts, totals per area and the score: the denominator is every applicab
   ]);
   expect(c.score).toMatchObject({ passed: 1, applicable: 5, value: 0.2 });
   expect(c.score.definition).toContain('NOT-TESTED');
-  expect(conformanceScore({ PASS: 0, FAIL: 0, ERROR: 0, SKIPPED: 0, 'NOT-TESTED': 0 }).value).toBeNull();
+  expect(conformanceScore([]).value).toBeNull();
   expect(c.requirements[3]!.reason).toBe('writes are off');
   expect(c.target.version).toBe('7.4.0');
 });
