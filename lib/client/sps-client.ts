@@ -60,7 +60,8 @@ export class SpsClient {
 
   async logout(): Promise<ApiResponse> {
     const res = await this.request({ method: 'DELETE', path: '/api/authentication' });
-    this.#sessionId = undefined;
+    // Logout is undocumented: a target without it keeps the session, and the client keeps using it.
+    if (res.status < 300) this.#sessionId = undefined;
     return res;
   }
 

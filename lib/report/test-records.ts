@@ -46,7 +46,7 @@ export function recordOf(test: TestCase, result: TestResult | undefined, setupFa
   return {
     title: test.titlePath().slice(3).join(' › ') || test.title,
     file: test.location.file,
-    requirementIds: requirementIds(test),
+    requirementIds: [...new Set(marks.filter((a) => a.type === REQUIREMENT_ANNOTATION && a.description).map((a) => a.description!.trim()))],
     outcome,
     ...(message ? { message } : {}),
     ...(violated.length ? { violated } : {}),
