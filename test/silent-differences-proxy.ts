@@ -3,7 +3,7 @@
 // without details (except the documented details.path of 401/403) and without meta, bare integrity
 // answers, an extra undocumented field in object bodies, no REST logout, no Allow header, and a front
 // proxy's own `100 Continue`. A default-mode run against it must exit 0 with those reported as WARN.
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 type Json = Record<string, unknown>;
@@ -106,7 +106,7 @@ function noLogout(res: ServerResponse): void {
   send(res, { status: 404, headers: { 'content-type': 'application/json' }, raw: Buffer.alloc(0), json: { error: { type: 'NotFound', message: 'No such endpoint' } } });
 }
 
-function forward(upstream: URL, req: IncomingMessage, res: ServerResponse): void {
+function forward(upstream: URL, agent: Agent, req: IncomingMessage, res: ServerResponse): void {
   const method = req.method ?? 'GET';
   const path = pathOf(req.url);
   if (method === 'DELETE' && path === '/api/authentication') {
@@ -115,7 +115,10 @@ function forward(upstream: URL, req: IncomingMessage, res: ServerResponse): void
     return;
   }
   const { expect: _expect, host: _host, connection: _connection, ...headers } = req.headers;
-  const out = httpRequest({ hostname: upstream.hostname, port: upstream.port, method, path: req.url, headers, agent: false }, (up) => {
+  let answered = false;
+  const out = httpRequest({ hostname: upstream.hostname, port: upstream.port, method, path: req.url, headers, agent }, (up) => {
+    // The upstream may answer before the body is through (an oversized upload); it drains the rest.
+    answered = true;
     const chunks: Buffer[] = [];
     up.on('data', (c: Buffer) => chunks.push(c));
     up.on('end', () => {
@@ -135,6 +138,7 @@ function forward(upstream: URL, req: IncomingMessage, res: ServerResponse): void
     });
   });
   out.on('error', () => {
+    if (answered) return;
     if (!res.headersSent) res.writeHead(502);
     res.end();
   });
@@ -149,11 +153,14 @@ export interface SilentProxy {
 /** Starts the proxy on a free loopback port in front of `upstreamUrl`. */
 export async function startSilentDifferences(upstreamUrl: string): Promise<SilentProxy> {
   const upstream = new URL(upstreamUrl);
-  const server = createServer((req, res) => forward(upstream, req, res));
+  // Keep-alive upstream: with `Connection: close` the emulator would close on an early refusal while the
+  // proxy is still forwarding the body (EPIPE); a kept-alive connection drains it, as for any client.
+  const agent = new Agent({ keepAlive: true });
+  const server = createServer((req, res) => forward(upstream, agent, req, res));
   // A front proxy that answers `100 Continue` itself, whatever the upstream would say.
   server.on('checkContinue', (req, res) => {
     res.writeContinue();
-    forward(upstream, req, res);
+    forward(upstream, agent, req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -161,6 +168,7 @@ export async function startSilentDifferences(upstreamUrl: string): Promise<Silen
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        agent.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
