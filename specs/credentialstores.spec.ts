@@ -2,7 +2,7 @@
 import { errorProblems } from '../lib/contract/error-problems.ts';
 import { runName } from '../lib/client/run-names.ts';
 import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
-import { check, expectAnswer } from './evidence.ts';
+import { check, checkEach, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
 
@@ -45,8 +45,10 @@ test.describe('credential stores', () => {
   test('a local credential store cannot be configured over REST', requirements('CREDSTORE-LOCAL-001', 'ERROR-SEMANTIC-001'), async ({ sps, settings, writes: _w }) => {
     await openTransaction(sps);
     const res = await sps.post(STORES, { name: runName(settings.runId, 'local'), type: { selection: 'local' } });
-    check('CREDSTORE-LOCAL-001', () => expect(res.status >= 400 && res.status < 500, `refused over REST, got HTTP ${res.status}`).toBe(true));
-    expectAnswer(res, { id: 'ERROR-SEMANTIC-001', status: 400, type: 'SemanticError', label: 'local store' });
+    checkEach(
+      () => check('CREDSTORE-LOCAL-001', () => expect(res.status >= 400 && res.status < 500, `refused over REST, got HTTP ${res.status}`).toBe(true)),
+      () => expectAnswer(res, { id: 'ERROR-SEMANTIC-001', status: 400, type: 'SemanticError', label: 'local store' }),
+    );
     await rollbackTransaction(sps);
   });
 

@@ -188,3 +188,19 @@ export function notTested(ids: string[], reason: string): never {
   info.skip(true, reason);
   throw new Error('unreachable: skipped');
 }
+
+/**
+ * Runs several checks of one answer (typically its documented part and its inferred part) and only
+ * then throws the first failure, so each requirement the answer breaks is named, not only the first.
+ */
+export function checkEach(...checks: (() => unknown)[]): void {
+  let first: unknown;
+  for (const run of checks) {
+    try {
+      run();
+    } catch (error) {
+      first ??= error;
+    }
+  }
+  if (first !== undefined) throw first;
+}

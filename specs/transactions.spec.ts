@@ -4,7 +4,7 @@ import { schemaProblems } from '../lib/contract/validators.ts';
 import { commitTransaction, openTransaction, rollbackTransaction, TRANSACTION, transactionStatus } from '../lib/client/transactions.ts';
 import { runName } from '../lib/client/run-names.ts';
 import type { SpsClient } from '../lib/client/sps-client.ts';
-import { check, checkAsync, expectAnswer } from './evidence.ts';
+import { check, checkAsync, checkEach, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 const USERMAPPING = '/api/configuration/policies/usermapping_policies';
@@ -112,11 +112,15 @@ test.describe('transactions', () => {
     await openTransaction(sps);
     const refusedIn4xx = (status: number) => expect(status >= 400 && status < 500, `a 4xx refusal, got HTTP ${status}`).toBe(true);
     const second = await openTransaction(other);
-    check('TX-LOCK-002', () => refusedIn4xx(second.status), 'opening a second transaction');
-    expectAnswer(second, { id: 'TX-LOCK-001', status: 409, type: 'TransactionLocked', label: 'opening a second transaction' });
+    checkEach(
+      () => check('TX-LOCK-002', () => refusedIn4xx(second.status), 'opening a second transaction'),
+      () => expectAnswer(second, { id: 'TX-LOCK-001', status: 409, type: 'TransactionLocked', label: 'opening a second transaction' }),
+    );
     const write = await other.post(USERMAPPING, usermappingBody(runName(settings.runId, 'locked')));
-    check('TX-LOCK-002', () => refusedIn4xx(write.status), 'writing while locked');
-    expectAnswer(write, { id: 'TX-LOCK-001', status: 409, type: 'TransactionLocked', label: 'writing while locked' });
+    checkEach(
+      () => check('TX-LOCK-002', () => refusedIn4xx(write.status), 'writing while locked'),
+      () => expectAnswer(write, { id: 'TX-LOCK-001', status: 409, type: 'TransactionLocked', label: 'writing while locked' }),
+    );
     const read = await other.get(USERMAPPING);
     check('TX-LOCK-001', () => expect(read.status, 'reading stays allowed').toBe(200), 'reading stays allowed');
     await rollbackTransaction(sps);

@@ -11,7 +11,7 @@ import { brokenPluginZip, minimalPluginFiles, pluginZipBytes, pluginZipWith, val
 import { appliesTo, loadCatalog } from '../lib/report/catalog.ts';
 import { buildZip } from '../generators/zip-bytes.ts';
 import { UPLOAD_LIMIT_BYTES } from '../lib/plugin/limits.ts';
-import { check, checkAsync, expectAnswer } from './evidence.ts';
+import { check, checkEach, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 const UPLOAD = '/api/upload/plugins';
@@ -92,8 +92,10 @@ test.describe('plugin upload', () => {
     await openTransaction(sps);
     const res = await sps.upload(await buildZip(minimalPluginFiles(fields(name))));
     if (spsProfile.strictPluginNames) {
-      check('UPLOAD-NAME-002', () => refused(res.status));
-      expectAnswer(res, { id: 'UPLOAD-INVALID-001', status: 400, type: 'SemanticError' });
+      checkEach(
+        () => check('UPLOAD-NAME-002', () => refused(res.status)),
+        () => expectAnswer(res, { id: 'UPLOAD-INVALID-001', status: 400, type: 'SemanticError' }),
+      );
     } else {
       check('UPLOAD-NAME-001', () => expect((res.json as { body?: { name?: unknown } }).body?.name, `HTTP ${res.status}`).toBe(name));
     }
@@ -117,8 +119,10 @@ test.describe('plugin upload', () => {
     const manifest = `name: ${settings.runId} plugin\nversion: v1\ntype: aa\napi: 1.1\n`;
     await openTransaction(sps);
     const res = await sps.upload(await buildZip([{ name: 'MANIFEST', content: manifest }, { name: 'main.py', content: 'pass\n' }]));
-    check('PKG-MANIFEST-NAME-PATTERN', () => refused(res.status), 'two broken rules');
-    expectAnswer(res, { id: 'UPLOAD-INVALID-001', status: 400, type: 'SemanticError' });
+    checkEach(
+      () => check('PKG-MANIFEST-NAME-PATTERN', () => refused(res.status), 'two broken rules'),
+      () => expectAnswer(res, { id: 'UPLOAD-INVALID-001', status: 400, type: 'SemanticError' }),
+    );
     // The appliance's MANIFEST validator stops at the first error: naming only one is allowed (inferred).
     check('PKG-ALL-RULES-001', () => expect(rulesOf(res.json).sort()).toEqual(['manifest.name-pattern', 'manifest.version-pattern']));
     await rollbackTransaction(sps);
@@ -142,8 +146,10 @@ test.describe('plugin upload', () => {
   test('an upload over 20 MB is refused with 413 PayloadTooLarge', requirements('PKG-ZIP-TOO-LARGE', 'UPLOAD-SIZE-001'), async ({ sps, writes: _w }) => {
     await openTransaction(sps);
     const res = await sps.upload(Buffer.alloc(UPLOAD_LIMIT_BYTES + 1, 0x50));
-    check('PKG-ZIP-TOO-LARGE', () => refused(res.status));
-    expectAnswer(res, { id: 'UPLOAD-SIZE-001', status: 413, type: 'PayloadTooLarge' });
+    checkEach(
+      () => check('PKG-ZIP-TOO-LARGE', () => refused(res.status)),
+      () => expectAnswer(res, { id: 'UPLOAD-SIZE-001', status: 413, type: 'PayloadTooLarge' }),
+    );
     await rollbackTransaction(sps);
   });
 
@@ -215,8 +221,10 @@ test.describe('packaging rules, one at a time', () => {
         await property(pluginZipWith(rule, spsProfile), async (c) => {
           const res = await sps.upload(await pluginZipBytes(c));
           const label = 'each generated case';
-          check(requirement.id, () => refused(res.status), label);
-          expectAnswer(res, { id: answerId, status: c.expect.status, type: c.expect.code, label });
+          checkEach(
+            () => check(requirement.id, () => refused(res.status), label),
+            () => expectAnswer(res, { id: answerId, status: c.expect.status, type: c.expect.code, label }),
+          );
           if (c.expect.status === 400 && res.status === 400) {
             check('UPLOAD-PROBLEMS-001', () => assert.deepEqual(rulesOf(res.json), [rule], 'error.details.problems names exactly the broken rule'), label);
           }
@@ -282,8 +290,10 @@ test.describe('plugin upload properties', () => {
         const res = await sps.upload(await pluginZipBytes(c));
         const label = 'each generated case';
         // Each defect's rule says "refused" (its own basis); the exact answer is the generators' label.
-        for (const defect of c.defects) check(RULE_IDS.get(defect) ?? 'UPLOAD-PROPERTY-002', () => refused(res.status), label);
-        expectAnswer(res, { id: 'UPLOAD-PROPERTY-002', status: c.expect.status, type: c.expect.code, label });
+        checkEach(
+          ...c.defects.map((defect) => () => check(RULE_IDS.get(defect) ?? 'UPLOAD-PROPERTY-002', () => refused(res.status), label)),
+          () => expectAnswer(res, { id: 'UPLOAD-PROPERTY-002', status: c.expect.status, type: c.expect.code, label }),
+        );
       });
       const after = await listed();
       check('UPLOAD-PROPERTY-002', () => expect(after, 'refused uploads must not appear, even inside the transaction').toEqual(before), 'nothing created');
