@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator/server.ts';
+import { schemaProblems } from '../lib/contract/validators.ts';
 import type { Certificate } from '../lib/report/certificate.ts';
 import { runCli } from './report-suite-run.ts';
 import { startSilentDifferences, type SilentProxy } from './silent-differences-proxy.ts';
@@ -81,6 +82,7 @@ test('default mode: exit 0, the silent differences are WARN, no evidenced requir
   expect(bad, run.stdout.slice(-3000)).toEqual([]);
   expect(run.code, run.stdout.slice(-3000)).toBe(0);
   expect(certificate.mode).toBe('default');
+  expect(schemaProblems('certificate', certificate)).toEqual([]);
   const warned = certificate.requirements.filter((r) => r.verdict === 'WARN');
   for (const r of warned) expect(r.basis, r.id).toBe('inferred');
   expect(warned.map((r) => r.id).sort()).toEqual(expect.arrayContaining([...EXPECTED_WARNINGS].sort()));
