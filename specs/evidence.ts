@@ -56,10 +56,12 @@ function lineOf(text: string, prefix: string): string | undefined {
   return text.split('\n').find((l) => l.trimStart().startsWith(prefix))?.trim().slice(prefix.length).trim();
 }
 
+/** What a failed matcher or assertion expected and what it got, as short lines for the reports. */
 function failureText(failure: unknown): { expected: string; actual: string } {
   const text = (failure instanceof Error ? failure.message : String(failure)).replace(ANSI, '');
   const first = text.split('\n').find((l) => l.trim())?.trim() ?? 'the check failed';
-  return { expected: (lineOf(text, 'Expected:') ?? first).slice(0, 300), actual: (lineOf(text, 'Received:') ?? text.split('\n').slice(1).join(' ').trim() ?? '').slice(0, 300) || first };
+  const rest = text.split('\n').slice(1).join(' ').replace(/\s+/g, ' ').trim();
+  return { expected: (lineOf(text, 'Expected:') ?? first).slice(0, 300), actual: (lineOf(text, 'Received:') ?? (rest || first)).slice(0, 300) };
 }
 
 function pushWarning(warning: Warning): void {

@@ -13,7 +13,7 @@ import { rollbackTransaction } from '../lib/client/transactions.ts';
 import type { Exchange } from '../lib/client/exchange.ts';
 import { checkProperty, type PropertyFailure } from '../lib/contract/property.ts';
 import { RESPONSE_CHECK_IDS, taggedResponseProblems, type TaggedProblem } from '../lib/contract/response-checker.ts';
-import { check, notTested } from './evidence.ts';
+import { check, checkEach, notTested } from './evidence.ts';
 import { ATTACHMENT } from '../lib/report/attachments.ts';
 import { redactExchange, redactText } from '../lib/report/redact.ts';
 import { Sentinel } from '../lib/target/sentinel.ts';
@@ -101,7 +101,9 @@ export interface SpsWorkerFixtures {
 }
 
 export function newClient(settings: Settings): SpsClient {
-  return new SpsClient(settings.url, { verify: settings.tlsVerify, caFile: settings.caFile });
+  const client = new SpsClient(settings.url, { verify: settings.tlsVerify, caFile: settings.caFile });
+  if (profile(settings.profile).commitMessage) client.commitMessage = `sps-conformance run ${settings.runId}`;
+  return client;
 }
 
 async function attachExchanges(testInfo: TestInfo, recorder: Recorder, settings: Settings): Promise<void> {
@@ -134,12 +136,9 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
     if (testInfo.status === 'passed' && recorder.problems.length > 0) {
       // Graded per requirement: documented envelope problems FAIL, inferred ones WARN in default mode.
       const ids = [...new Set(recorder.problems.map((p) => p.id))];
-      const documentedFirst = ids.sort((a, b) => Number(a !== RESPONSE_CHECK_IDS.envelope) - Number(b !== RESPONSE_CHECK_IDS.envelope));
+      const lines = (id: string) => recorder.problems.filter((p) => p.id === id).map((p) => p.problem);
       try {
-        for (const id of documentedFirst) {
-          const lines = recorder.problems.filter((p) => p.id === id).map((p) => p.problem);
-          check(id, () => expect(lines, `every response must have the envelope ${id} describes`).toEqual([]), 'every response');
-        }
+        checkEach(...ids.map((id) => () => check(id, () => expect(lines(id), `every response must have the envelope ${id} describes`).toEqual([]), 'every response')));
       } catch (error) {
         await attachExchanges(testInfo, recorder, settings);
         throw error;

@@ -26,6 +26,11 @@ function sessionIdFromSetCookie(header: string | string[] | undefined): string |
 }
 
 export class SpsClient {
+  /**
+   * The commit_message every commit of this client sends (8.x profiles: the 8.0 LTS guide's field, which
+   * an appliance set to require a commit log insists on); undefined: commits send only the status.
+   */
+  commitMessage: string | undefined;
   readonly #send: Transport;
   readonly #baseUrl: string;
   readonly #tls: TlsOptions;

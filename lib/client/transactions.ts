@@ -14,7 +14,7 @@ export function openTransaction(client: SpsClient): Promise<ApiResponse> {
  * PUT /api/transaction {"status": "commit"}, exactly what One Identity's client sends (safeguard-ps
  * sessionapi.psm1). With a message (8.x profiles), also commit_message, the 8.0 LTS guide's name.
  */
-export function commitTransaction(client: SpsClient, commitMessage?: string): Promise<ApiResponse> {
+export function commitTransaction(client: SpsClient, commitMessage: string | undefined = client.commitMessage): Promise<ApiResponse> {
   return client.put(TRANSACTION, { status: 'commit', ...(commitMessage === undefined ? {} : { commit_message: commitMessage }) });
 }
 

@@ -9,7 +9,7 @@ import { appliesTo, loadCatalog } from './catalog.ts';
 import { buildCertificate } from './certificate.ts';
 import { writeCertificate } from './report-files.ts';
 import { areaOf, Progress } from './progress.ts';
-import { runSecrets } from './redact.ts';
+import { redactText, runSecrets } from './redact.ts';
 import { REPRO_DIR, writeReproBundle, type ReproContext } from './repro-bundle.ts';
 import { readShardFacts, safetyResult, targetBrokeReason, writeShardFacts, type RunFacts } from './run-facts.ts';
 import { suiteHash, SUITE_ROOT } from './suite-hash.ts';
@@ -148,6 +148,9 @@ export default class CertificateReporter implements Reporter {
       const result = this.#results.get(test);
       const record = recordOf(test, result, setupFailed);
       record.file = relative(SUITE_ROOT, record.file).split('\\').join('/');
+      // WARN lines quote what came back: never with a secret in them.
+      record.warnings = record.warnings?.map((w) => ({ ...w, expected: redactText(w.expected, ctx.secrets), actual: redactText(w.actual, ctx.secrets) }));
+      if (!record.warnings) delete record.warnings;
       if (result && result.status !== 'skipped' && (record.outcome === 'failed' || record.outcome === 'error')) {
         record.repro = writeReproBundle(this.#outputDir, test, result, record.outcome, ctx);
       }
