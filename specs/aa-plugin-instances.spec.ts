@@ -9,7 +9,7 @@ const INSTANCES = '/api/configuration/policies/aa_plugin_instances';
 const pluginRef = (key: string) => ({ key, meta: { href: `/api/configuration/plugins/aa/${key}` } });
 
 test.describe('AA plugin instances', () => {
-  test('create, read, list, modify and delete an instance; gone after delete', requirements('AAINST-CREATE-001', 'AAINST-READ-001', 'AAINST-LIST-001', 'AAINST-MODIFY-001', 'AAINST-DELETE-001', 'AAINST-USE-AFTER-DELETE-001', 'AAINST-CONFIGURATION-001', 'META-CREATE-001', 'META-MODIFY-001', 'META-DELETE-001', 'META-REFERENCE-001'), async ({ sps, ledger, plant, settings }) => {
+  test('create, read, list, modify and delete an instance; gone after delete', requirements('AAINST-CREATE-001', 'AAINST-READ-001', 'AAINST-LIST-001', 'AAINST-MODIFY-001', 'AAINST-DELETE-001', 'AAINST-USE-AFTER-DELETE-001', 'AAINST-CONFIGURATION-001', 'META-CREATE-001', 'META-MODIFY-001', 'META-DELETE-001', 'META-BODY-FIELDS-001', 'META-REFERENCE-001'), async ({ sps, ledger, plant, settings }) => {
     const plugin = await plant.plugin('aa');
     const name = runName(settings.runId, 'inst');
     await runLifecycle(sps, ledger, {
@@ -19,6 +19,7 @@ test.describe('AA plugin instances', () => {
       modify: { name, configuration: '', plugin: plugin.key },
       modified: { name, configuration: '', plugin: pluginRef(plugin.key) },
       bodySchema: 'aa-plugin-instance',
+      ids: { create: 'AAINST-CREATE-001', read: 'AAINST-READ-001', list: 'AAINST-LIST-001', modify: 'AAINST-MODIFY-001', delete: 'AAINST-DELETE-001', useAfterDelete: 'AAINST-USE-AFTER-DELETE-001' },
     });
   });
 
@@ -26,16 +27,16 @@ test.describe('AA plugin instances', () => {
     const plugin = await plant.plugin('aa');
     const name = runName(settings.runId, 'bad');
     await openTransaction(sps);
-    const cases: [string, unknown][] = [
-      ['name starting with a digit', { name: `1${name}`, configuration: '', plugin: plugin.key }],
-      ['name with a hyphen', { name: `${name}-x`, configuration: '', plugin: plugin.key }],
-      ['name missing', { configuration: '', plugin: plugin.key }],
-      ['plugin missing', { name, configuration: '' }],
-      ['plugin of no object', { name, configuration: '', plugin: '00000000-0000-4000-8000-000000000000' }],
-      ['configuration not a string', { name, configuration: 42, plugin: plugin.key }],
-      ['unknown field', { name, configuration: '', plugin: plugin.key, color: 'blue' }],
+    const cases: [string, string, unknown][] = [
+      ['AAINST-NAME-001', 'name starting with a digit', { name: `1${name}`, configuration: '', plugin: plugin.key }],
+      ['AAINST-NAME-001', 'name with a hyphen', { name: `${name}-x`, configuration: '', plugin: plugin.key }],
+      ['AAINST-VALIDATION-001', 'name missing', { configuration: '', plugin: plugin.key }],
+      ['AAINST-VALIDATION-001', 'plugin missing', { name, configuration: '' }],
+      ['AAINST-REFERENCE-001', 'plugin of no object', { name, configuration: '', plugin: '00000000-0000-4000-8000-000000000000' }],
+      ['AAINST-CONFIGURATION-001', 'configuration not a string', { name, configuration: 42, plugin: plugin.key }],
+      ['AAINST-VALIDATION-001', 'unknown field', { name, configuration: '', plugin: plugin.key, color: 'blue' }],
     ];
-    for (const [label, body] of cases) await expectRefused(sps, INSTANCES, body, 400, 'SemanticError', label);
+    for (const [id, label, body] of cases) await expectRefused(sps, INSTANCES, body, { id, status: 400, type: 'SemanticError' }, label);
     const list = await sps.get(INSTANCES);
     expect(JSON.stringify(list.json)).not.toContain(name);
     await rollbackTransaction(sps);
@@ -44,7 +45,7 @@ test.describe('AA plugin instances', () => {
   test('a credential store plugin cannot back an AA plugin instance', requirements('AAINST-REFERENCE-001'), async ({ sps, plant, settings }) => {
     const plugin = await plant.plugin('credentialstore');
     await openTransaction(sps);
-    await expectRefused(sps, INSTANCES, { name: runName(settings.runId, 'wrongtype'), configuration: '', plugin: plugin.key }, 400, 'SemanticError', 'credentialstore plugin');
+    await expectRefused(sps, INSTANCES, { name: runName(settings.runId, 'wrongtype'), configuration: '', plugin: plugin.key }, { id: 'AAINST-REFERENCE-001', status: 400, type: 'SemanticError' }, 'credentialstore plugin');
     await rollbackTransaction(sps);
   });
 
@@ -52,14 +53,14 @@ test.describe('AA plugin instances', () => {
     const plugin = await plant.plugin('aa');
     const instance = await plant.aaInstance(plugin.key);
     await openTransaction(sps);
-    await expectRefused(sps, INSTANCES, { name: instance.name, configuration: '', plugin: plugin.key }, 400, 'SemanticError', 'duplicate name');
+    await expectRefused(sps, INSTANCES, { name: instance.name, configuration: '', plugin: plugin.key }, { id: 'AAINST-NAME-UNIQUE-001', status: 400, type: 'SemanticError' }, 'duplicate name');
     await rollbackTransaction(sps);
   });
 
   test('generated instances get the answer their label promises: valid → 201, each defect → its error', requirements('AAINST-CREATE-001', 'AAINST-VALIDATION-001', 'AAINST-NAME-001', 'AAINST-REFERENCE-001'), async ({ sps, plant, property, settings }) => {
     const plugin = await plant.plugin('aa');
     const ctx = { pluginKeys: [plugin.key], namePrefix: settings.runId };
-    await payloadProperty(sps, property, 'aa_plugin_instances', ctx);
+    await payloadProperty(sps, property, 'aa_plugin_instances', ctx, { create: 'AAINST-CREATE-001', validation: 'AAINST-VALIDATION-001' });
   });
 
   test('an unknown instance answers 404 NotFound', requirements('AAINST-NOTFOUND-001', 'ERROR-NOTFOUND-001'), async ({ sps }) => {

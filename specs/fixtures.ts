@@ -3,7 +3,7 @@
 // failing test gets its redacted exchanges attached for the repro bundle.
 import { test as base, expect, type TestInfo } from '@playwright/test';
 import { Ledger } from '../lib/client/ledger.ts';
-import { plantWith, type Planted } from '../lib/client/objects.ts';
+import { plantWith, PreconditionError, type Planted } from '../lib/client/objects.ts';
 import { runName } from '../lib/client/run-names.ts';
 import { minimalPluginFiles } from '../generators/plugin-zip.ts';
 import { buildZip } from '../generators/zip-bytes.ts';
@@ -12,7 +12,8 @@ import { TARGET_ERROR_MARK } from '../lib/client/target-error.ts';
 import { rollbackTransaction } from '../lib/client/transactions.ts';
 import type { Exchange } from '../lib/client/exchange.ts';
 import { checkProperty, type PropertyFailure } from '../lib/contract/property.ts';
-import { responseProblems } from '../lib/contract/response-checker.ts';
+import { RESPONSE_CHECK_IDS, taggedResponseProblems, type TaggedProblem } from '../lib/contract/response-checker.ts';
+import { check, checkEach, notTested } from './evidence.ts';
 import { ATTACHMENT } from '../lib/report/attachments.ts';
 import { redactExchange, redactText } from '../lib/report/redact.ts';
 import { Sentinel } from '../lib/target/sentinel.ts';
@@ -22,16 +23,17 @@ import type fc from 'fast-check';
 
 /**
  * Requirements every test checks in passing, on every response it receives: the documented envelope
- * and meta links, a JSON content type, and never a server error.
+ * and meta links, a JSON content type, never a server error, and (inferred) error details, meta on
+ * error bodies and singletons, the PUT answer's shape.
  */
-export const EVERY_RESPONSE_REQUIREMENTS = ['META-ENVELOPE-001', 'ERROR-CONTENT-TYPE-001', 'ERROR-INTERNAL-001'];
+export const EVERY_RESPONSE_REQUIREMENTS: string[] = Object.values(RESPONSE_CHECK_IDS);
 export const WRITES_OFF = 'SPS_ALLOW_WRITES is off: this check creates or changes objects on the target';
 export const PERMANENT_PLUGINS = 'this SPS version cannot delete plugins: a committed upload would stay on the appliance';
 const KEPT_EXCHANGES = 30;
 
 export class Recorder {
   readonly exchanges: Exchange[] = [];
-  readonly problems: string[] = [];
+  readonly problems: TaggedProblem[] = [];
   /** Secrets a test sent in payloads (credential-store secrets, passwords): redacted everywhere. */
   readonly secrets: string[] = [];
   readonly #sentinel: Sentinel;
@@ -43,12 +45,11 @@ export class Recorder {
   watch(client: SpsClient): SpsClient {
     client.onExchange((ex) => {
       this.#sentinel.observe(ex.response.status);
-      if (ex.response.status >= 500) this.problems.push(`${ex.request.method} ${ex.request.path} → ${ex.response.status}: a server error`);
       this.exchanges.push(ex);
       if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
       const contentType = ex.response.headers['content-type'];
-      for (const p of responseProblems({ method: ex.request.method, path: ex.request.path, status: ex.response.status, contentType, json: ex.json })) {
-        this.problems.push(`${ex.request.method} ${ex.request.path} → ${ex.response.status}: ${p}`);
+      for (const p of taggedResponseProblems({ method: ex.request.method, path: ex.request.path, status: ex.response.status, contentType, json: ex.json })) {
+        this.problems.push({ id: p.id, problem: `${ex.request.method} ${ex.request.path} → ${ex.response.status}: ${p.problem}` });
       }
     });
     return client;
@@ -100,7 +101,9 @@ export interface SpsWorkerFixtures {
 }
 
 export function newClient(settings: Settings): SpsClient {
-  return new SpsClient(settings.url, { verify: settings.tlsVerify, caFile: settings.caFile });
+  const client = new SpsClient(settings.url, { verify: settings.tlsVerify, caFile: settings.caFile });
+  if (profile(settings.profile).commitMessage) client.commitMessage = `sps-conformance run ${settings.runId}`;
+  return client;
 }
 
 async function attachExchanges(testInfo: TestInfo, recorder: Recorder, settings: Settings): Promise<void> {
@@ -131,8 +134,15 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
     if (targetBroke) sentinel.fault(targetBroke.message?.split('\n')[0] ?? 'target error');
     if (testInfo.status !== testInfo.expectedStatus) await attachExchanges(testInfo, recorder, settings);
     if (testInfo.status === 'passed' && recorder.problems.length > 0) {
-      await attachExchanges(testInfo, recorder, settings);
-      expect(recorder.problems, 'every response must have its documented envelope and meta links').toEqual([]);
+      // Graded per requirement: documented envelope problems FAIL, inferred ones WARN in default mode.
+      const ids = [...new Set(recorder.problems.map((p) => p.id))];
+      const lines = (id: string) => recorder.problems.filter((p) => p.id === id).map((p) => p.problem);
+      try {
+        checkEach(...ids.map((id) => () => check(id, () => expect(lines(id), `every response must have the envelope ${id} describes`).toEqual([]), 'every response')));
+      } catch (error) {
+        await attachExchanges(testInfo, recorder, settings);
+        throw error;
+      }
     }
   },
 
@@ -202,7 +212,18 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
         const name = runName(settings.runId, 'store');
         const planted = await plantWith(sps, ledger, 'a credential store', () =>
           sps.post(`${policies}/credentialstores`, { name, type: { selection: 'external_plugin', plugin: pluginKey } }),
-        );
+        ).catch(async (error: unknown) => {
+          // Credential stores "can only be configured using the web interface" (6.9.4 guide): a target
+          // that refuses the write WARNs CREDSTORE-CREATE-001 (FAIL in strict mode) and leaves the
+          // checks that needed the store NOT-TESTED.
+          if (!(error instanceof PreconditionError)) throw error;
+          await rollbackTransaction(sps).catch(() => undefined);
+          check('CREDSTORE-CREATE-001', () => {
+            throw error;
+          }, 'plant');
+          const needing = testInfo.annotations.filter((a) => a.type === 'requirement' && a.description !== 'CREDSTORE-CREATE-001').map((a) => a.description!);
+          return notTested(needing.filter((id) => !EVERY_RESPONSE_REQUIREMENTS.includes(id)), `the target refused to create a credential store over REST (${error.message})`);
+        });
         return { ...planted, name };
       },
       async usermapping() {

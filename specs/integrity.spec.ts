@@ -1,6 +1,7 @@
 // GET /api/plugin/integrity (seed 002): verdicts per op, and the documented 400/404 rows.
 import { errorProblems } from '../lib/contract/error-problems.ts';
 import { schemaProblems } from '../lib/contract/validators.ts';
+import { expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 const INTEGRITY = '/api/plugin/integrity';
@@ -46,7 +47,7 @@ test.describe('plugin integrity', () => {
 
   test('a plugin_type that is not a plugin type is refused with 400 InvalidFormat', requirements('INTEGRITY-INVALID-TYPE-001'), async ({ sps }) => {
     for (const type of ['ticket', 'AA', '../aa', 'aa_plugin_instances']) {
-      expect(errorProblems(await sps.get(query({ key: '2080160955734bb2a1ddf9', plugin_type: type, ops: 'zip_checksum' })), 400, 'InvalidFormat'), type).toEqual([]);
+      expectAnswer(await sps.get(query({ key: '2080160955734bb2a1ddf9', plugin_type: type, ops: 'zip_checksum' })), { id: 'INTEGRITY-INVALID-TYPE-001', status: 400, type: 'InvalidFormat', label: type });
     }
   });
 

@@ -2,6 +2,7 @@
 // first/last are the ends of its collection in list order, next/previous walk that order, and the
 // collections themselves link to each other in their parent's order.
 import type { SpsClient } from '../lib/client/sps-client.ts';
+import { check } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 interface Meta {
@@ -85,10 +86,11 @@ test.describe('meta links', () => {
   test('policy collections carry the remaining seconds only while a transaction is open', requirements('META-REMAINING-001'), async ({ sps, writes: _w }) => {
     const path = '/api/configuration/policies/usermapping_policies';
     await sps.delete('/api/transaction');
-    expect((await meta(sps, path)) as unknown as Record<string, unknown>).not.toHaveProperty('remaining_seconds');
+    const closed = (await meta(sps, path)) as unknown as Record<string, unknown>;
+    check('META-REMAINING-001', () => expect(closed).not.toHaveProperty('remaining_seconds'), 'closed');
     await sps.request({ method: 'POST', path: '/api/transaction', body: Buffer.alloc(0) });
     const open = (await meta(sps, path)) as unknown as Record<string, unknown>;
-    expect(typeof open.remaining_seconds).toBe('number');
+    check('META-REMAINING-001', () => expect(typeof open.remaining_seconds).toBe('number'), 'open');
     await sps.delete('/api/transaction');
   });
 });

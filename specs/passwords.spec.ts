@@ -1,6 +1,7 @@
 // /api/configuration/passwords (sps-rest-api.md "Objects that reference each other").
 import { errorProblems } from '../lib/contract/error-problems.ts';
 import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { check, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 const PASSWORDS = '/api/configuration/passwords';
@@ -15,9 +16,11 @@ test.describe('passwords', () => {
     const { key, meta } = res.json as { key: string; meta: { href: string } };
     expect(meta.href).toBe(`${PASSWORDS}/${key}`);
     const read = await sps.get(meta.href);
-    expect(read.status).toBe(200);
     // Not toContain: a failing matcher would print the secret into the report.
-    expect(read.body.toString('utf8').includes(secret), 'the secret must not be in the answer').toBe(false);
+    check('PASSWORDS-SECRET-001', () => {
+      expect(read.status).toBe(200);
+      expect(read.body.toString('utf8').includes(secret), 'the secret must not be in the answer').toBe(false);
+    });
     await rollbackTransaction(sps);
   });
 
@@ -34,7 +37,7 @@ test.describe('passwords', () => {
   test('a password body needs exactly one of plain or hash', requirements('PASSWORDS-VALIDATION-001'), async ({ sps, writes: _w }) => {
     await openTransaction(sps);
     for (const body of [{}, { plain: 'a-secret', hash: 'b' }, { plain: 42 }, { secret: 'x' }]) {
-      expect(errorProblems(await sps.post(PASSWORDS, body), 400, 'SemanticError'), JSON.stringify(Object.keys(body))).toEqual([]);
+      expectAnswer(await sps.post(PASSWORDS, body), { id: 'PASSWORDS-VALIDATION-001', status: 400, type: 'SemanticError', label: JSON.stringify(Object.keys(body)) });
     }
     await rollbackTransaction(sps);
   });

@@ -3,6 +3,7 @@ import { errorProblems } from '../lib/contract/error-problems.ts';
 import { mustCommit, openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
 import { metaLinkProblems } from '../lib/contract/meta-links.ts';
 import { schemaProblems } from '../lib/contract/validators.ts';
+import { check, checkAsync, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 const PLUGINS = '/api/configuration/plugins';
@@ -45,7 +46,7 @@ test.describe('plugin collections', () => {
   test('the ticketing collection exists in 5.x only', requirements('PLUGINS-TICKETING-001', 'PLUGINS-TICKETING-002'), async ({ sps, spsProfile }) => {
     const res = await sps.get(`${PLUGINS}/ticketing`);
     if (spsProfile.pluginTypes.includes('ticketing')) expect(schemaProblems('list', res.json)).toEqual([]);
-    else expect(errorProblems(res, 404, 'NotFound')).toEqual([]);
+    else expectAnswer(res, { id: 'PLUGINS-TICKETING-002', status: 404, type: 'NotFound' });
   });
 
   test('an unknown path under the plugins tree answers 404 NotFound', requirements('PLUGINS-TREE-404', 'ERROR-NOTFOUND-001'), async ({ sps }) => {
@@ -55,7 +56,7 @@ test.describe('plugin collections', () => {
   });
 
   test('a plugin list GET with a filter it does not support answers 400 InvalidQuery', requirements('PLUGINS-INVALID-QUERY-001'), async ({ sps }) => {
-    expect(errorProblems(await sps.get(`${PLUGINS}/aa?name=x`), 400, 'InvalidQuery')).toEqual([]);
+    expectAnswer(await sps.get(`${PLUGINS}/aa?name=x`), { id: 'PLUGINS-INVALID-QUERY-001', status: 400, type: 'InvalidQuery' });
   });
 
   test('plugin collections and objects need a session', requirements('AUTH-SESSION-001', 'AUTH-PLUGINS-TREE-401', 'AUTH-PLUGINS-TYPE-401', 'AUTH-PLUGIN-DELETE-401'), async ({ anonymous, spsProfile }) => {
@@ -115,10 +116,13 @@ test.describe('plugin deletion', () => {
     const other = await connect();
     await openTransaction(sps);
     expect((await sps.delete(plugin.href)).status).toBe(200);
-    expect((await sps.get(plugin.href)).status, 'gone for the deleting session').toBe(404);
-    expect((await other.get(plugin.href)).status, 'still there for another session').toBe(200);
+    await checkAsync('PLUGIN-DELETE-TX-001', async () => {
+      expect((await sps.get(plugin.href)).status, 'gone for the deleting session').toBe(404);
+      expect((await other.get(plugin.href)).status, 'still there for another session').toBe(200);
+    }, 'before commit');
     await rollbackTransaction(sps);
-    expect((await sps.get(plugin.href)).status, 'back after rollback').toBe(200);
+    const back = await sps.get(plugin.href);
+    check('PLUGIN-DELETE-TX-001', () => expect(back.status, 'back after rollback').toBe(200), 'after rollback');
   });
 
   test('deleting an unknown plugin answers 404', requirements('PLUGIN-DELETE-404'), async ({ sps, spsProfile, writes: _w }) => {
@@ -138,9 +142,10 @@ test.describe('plugin deletion', () => {
       const plugin = await plant.plugin(type);
       await (type === 'aa' ? plant.aaInstance(plugin.key) : plant.credentialStore(plugin.key));
       await openTransaction(sps);
-      expect(errorProblems(await sps.delete(plugin.href), 400, 'SemanticError')).toEqual([]);
+      expectAnswer(await sps.delete(plugin.href), { id, status: 400, type: 'SemanticError' });
       await rollbackTransaction(sps);
-      expect((await sps.get(plugin.href)).status, 'the plugin is still there').toBe(200);
+      const still = await sps.get(plugin.href);
+      check(id, () => expect(still.status, 'the plugin is still there').toBe(200), 'still there');
     });
   }
 
@@ -148,7 +153,7 @@ test.describe('plugin deletion', () => {
     test.skip(spsProfile.pluginDelete, `profile ${spsProfile.name} offers plugin deletion`);
     const plugin = await plant.plugin('aa');
     await openTransaction(sps);
-    expect(errorProblems(await sps.delete(plugin.href), 405, 'MethodNotAllowed')).toEqual([]);
+    expectAnswer(await sps.delete(plugin.href), { id: 'PLUGIN-DELETE-405', status: 405, type: 'MethodNotAllowed' });
     await rollbackTransaction(sps);
   });
 });

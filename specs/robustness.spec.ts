@@ -2,6 +2,7 @@
 // types, unknown paths, garbled cookies, methods an endpoint does not allow.
 import { errorProblems } from '../lib/contract/error-problems.ts';
 import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { check, checkAsync, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 const USERMAPPING = '/api/configuration/policies/usermapping_policies';
@@ -11,7 +12,7 @@ test.describe('robustness', () => {
     await openTransaction(sps);
     for (const body of ['{"name": ', 'not json', '\u0000\u0001', '[1, 2', '']) {
       const res = await sps.request({ method: 'POST', path: USERMAPPING, headers: { 'content-type': 'application/json' }, body });
-      expect(errorProblems(res, 400, 'SyntacticError'), JSON.stringify(body)).toEqual([]);
+      expectAnswer(res, { id: 'ROBUST-JSON-001', status: 400, type: 'SyntacticError', label: JSON.stringify(body) });
     }
     await rollbackTransaction(sps);
   });
@@ -20,7 +21,7 @@ test.describe('robustness', () => {
     await openTransaction(sps);
     for (const body of ['[]', '"text"', '42', 'null']) {
       const res = await sps.request({ method: 'POST', path: USERMAPPING, headers: { 'content-type': 'application/json' }, body });
-      expect(errorProblems(res, 400, 'SyntacticError'), body).toEqual([]);
+      expectAnswer(res, { id: 'ROBUST-JSON-002', status: 400, type: 'SyntacticError', label: body });
     }
     await rollbackTransaction(sps);
   });
@@ -28,7 +29,7 @@ test.describe('robustness', () => {
   test('a JSON endpoint refuses another content type with 415', requirements('ROBUST-CONTENT-TYPE-001'), async ({ sps, writes: _w }) => {
     await openTransaction(sps);
     const res = await sps.request({ method: 'POST', path: USERMAPPING, headers: { 'content-type': 'text/plain' }, body: '{"name":"X_y","mappings":[]}' });
-    expect(errorProblems(res, 415, 'UnsupportedMediaType')).toEqual([]);
+    expectAnswer(res, { id: 'ROBUST-CONTENT-TYPE-001', status: 415, type: 'UnsupportedMediaType' });
     await rollbackTransaction(sps);
   });
 
@@ -41,7 +42,7 @@ test.describe('robustness', () => {
   test('a key that is not a key is simply not found, never a server error', requirements('ROBUST-KEY-FORMAT-001'), async ({ sps }) => {
     for (const key of ['a%20b', 'x'.repeat(65), '%2e%2e', 'a.b', '%00']) {
       for (const collection of ['/api/configuration/plugins/aa', USERMAPPING]) {
-        expect(errorProblems(await sps.get(`${collection}/${key}`), 404, 'NotFound'), `${collection}/${key}`).toEqual([]);
+        expectAnswer(await sps.get(`${collection}/${key}`), { id: 'ROBUST-KEY-FORMAT-001', status: 404, type: 'NotFound', label: `${collection}/${key}` });
       }
     }
   });
@@ -54,15 +55,17 @@ test.describe('robustness', () => {
     ];
     for (const { path, res } of answers) {
       const json = res.json as { error?: { details?: { path?: unknown } }; meta?: { href?: unknown; parent?: unknown } };
-      expect(json.error?.details?.path, path).toBe(path);
-      expect(json.meta, path).toEqual({ href: path, parent: path.slice(0, path.lastIndexOf('/')) });
+      check('ERROR-ENVELOPE-002', () => {
+        expect(json.error?.details?.path, path).toBe(path);
+        expect(json.meta, path).toEqual({ href: path, parent: path.slice(0, path.lastIndexOf('/')) });
+      }, `HTTP ${res.status} ${path}`);
     }
   });
 
-  test('a method the endpoint does not allow answers 405 with an Allow header', requirements('ROBUST-METHOD-001'), async ({ sps }) => {
-    const res = await sps.request({ method: 'PUT', path: '/api/configuration/plugins' , headers: { 'content-type': 'application/json' }, body: '{}' });
-    expect(errorProblems(res, 405, 'MethodNotAllowed')).toEqual([]);
-    expect(String(res.headers.allow ?? '')).toContain('GET');
+  test('a method the endpoint does not allow answers 405 with an Allow header', requirements('ROBUST-METHOD-001', 'ROBUST-ALLOW-001'), async ({ sps }) => {
+    const res = await sps.request({ method: 'PUT', path: '/api/configuration/plugins', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expectAnswer(res, { id: 'ROBUST-METHOD-001', status: 405, type: 'MethodNotAllowed' });
+    if (res.status === 405) check('ROBUST-ALLOW-001', () => expect(String(res.headers.allow ?? ''), 'the Allow header').toContain('GET'));
   });
 
   test('garbled or unknown session cookies are refused with 401 Unauthenticated', requirements('ROBUST-COOKIE-001', 'AUTH-SESSION-001'), async ({ anonymous }) => {
@@ -76,9 +79,11 @@ test.describe('robustness', () => {
     const client = await connect();
     expect((await client.get('/api/configuration/plugins')).status).toBe(200);
     const bye = await client.logout();
-    expect(bye.status).toBe(200);
-    const cookie = String(bye.request.headers?.cookie ?? '');
-    const res = await client.raw({ method: 'GET', path: '/api/configuration/plugins', headers: { cookie } });
-    expect(errorProblems(res, 401, 'Unauthenticated')).toEqual([]);
+    await checkAsync('AUTH-LOGOUT-001', async () => {
+      expect(bye.status, 'DELETE /api/authentication').toBe(200);
+      const cookie = String(bye.request.headers?.cookie ?? '');
+      const res = await client.raw({ method: 'GET', path: '/api/configuration/plugins', headers: { cookie } });
+      expect(errorProblems(res, 401, 'Unauthenticated')).toEqual([]);
+    });
   });
 });

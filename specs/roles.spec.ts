@@ -2,6 +2,7 @@
 // is refused, with the attempted path in the details (seeds 001, 002; sps-rest-api.md "Authentication").
 import { errorProblems } from '../lib/contract/error-problems.ts';
 import { openTransaction } from '../lib/client/transactions.ts';
+import { expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 const PLUGINS = '/api/configuration/plugins';
@@ -17,12 +18,13 @@ test.describe('privileges', () => {
   test('a read-only user cannot change the configuration: 403 Unauthorized', requirements('ROLES-READONLY-002', 'ERROR-UNAUTHORIZED-001'), async ({ connect, settings }) => {
     test.skip(!settings.readonlyAccount, 'no read-only account configured (SPS_READONLY_USERNAME)');
     const reader = await connect(settings.readonlyAccount);
-    expect(errorProblems(await openTransaction(reader), 403, 'Unauthorized'), 'open a transaction').toEqual([]);
+    expectAnswer(await openTransaction(reader), { id: 'ROLES-READONLY-002', status: 403, type: 'Unauthorized', label: 'open a transaction' });
     const path = '/api/configuration/policies/usermapping_policies';
     const res = await reader.post(path, { name: 'Readonly_attempt', mappings: [] });
-    expect(errorProblems(res, 403, 'Unauthorized'), 'create').toEqual([]);
-    expect((res.json as { error: { details: { path?: unknown } } }).error.details.path).toBe(path);
-    expect(errorProblems(await reader.upload(Buffer.from('PK')), 403, 'Unauthorized'), 'upload').toEqual([]);
+    if (expectAnswer(res, { id: 'ROLES-READONLY-002', status: 403, type: 'Unauthorized', label: 'create' })) {
+      expect((res.json as { error: { details?: { path?: unknown } } }).error.details?.path, 'a 403 names the path').toBe(path);
+    }
+    expectAnswer(await reader.upload(Buffer.from('PK')), { id: 'ROLES-READONLY-002', status: 403, type: 'Unauthorized', label: 'upload' });
   });
 
   test('a user without configuration privileges cannot read it: 403 Unauthorized naming the path', requirements('ROLES-NONE-001', 'ROLES-PLUGINS-403', 'ROLES-CREDSTORE-403', 'ERROR-UNAUTHORIZED-001'), async ({ connect, settings }) => {

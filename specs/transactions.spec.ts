@@ -4,6 +4,7 @@ import { schemaProblems } from '../lib/contract/validators.ts';
 import { commitTransaction, openTransaction, rollbackTransaction, TRANSACTION, transactionStatus } from '../lib/client/transactions.ts';
 import { runName } from '../lib/client/run-names.ts';
 import type { SpsClient } from '../lib/client/sps-client.ts';
+import { check, checkAsync, checkEach, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 const USERMAPPING = '/api/configuration/policies/usermapping_policies';
@@ -34,8 +35,10 @@ test.describe('transactions', () => {
     const open = await openTransaction(sps);
     expect(open.status).toBe(200);
     const again = await openTransaction(sps);
-    expect(again.status, 'opening again in the same session').toBe(200);
-    expect(transactionStatus(again) ?? 'open').toBe('open');
+    check('TX-OPEN-002', () => {
+      expect(again.status, 'opening again in the same session').toBe(200);
+      expect(transactionStatus(again) ?? 'open').toBe('open');
+    });
     const status = await sps.get(TRANSACTION);
     expect(transactionStatus(status)).toBe('open');
     const remaining = (status.json as { meta?: { remaining_seconds?: unknown } }).meta?.remaining_seconds;
@@ -50,17 +53,18 @@ test.describe('transactions', () => {
 
   test('committing with nothing open is refused with 400 SemanticError', requirements('TX-COMMIT-NONE-001'), async ({ sps, writes: _w }) => {
     await rollbackTransaction(sps);
-    expect(errorProblems(await commitTransaction(sps), 400, 'SemanticError')).toEqual([]);
+    expectAnswer(await commitTransaction(sps), { id: 'TX-COMMIT-NONE-001', status: 400, type: 'SemanticError' });
   });
 
   test('a commit body other than {status: commit} is refused', requirements('TX-COMMIT-BODY-001'), async ({ sps, writes: _w }) => {
     await openTransaction(sps);
     for (const body of [{ status: 'rollback' }, { state: 'commit' }, {}, { status: 42 }]) {
-      expect(errorProblems(await sps.put(TRANSACTION, body), 400, 'SemanticError'), JSON.stringify(body)).toEqual([]);
+      expectAnswer(await sps.put(TRANSACTION, body), { id: 'TX-COMMIT-BODY-001', status: 400, type: 'SemanticError', label: JSON.stringify(body) });
     }
     const garbled = await sps.request({ method: 'PUT', path: TRANSACTION, headers: { 'content-type': 'application/json' }, body: '{"status":' });
-    expect(errorProblems(garbled, 400, 'SyntacticError'), 'not JSON').toEqual([]);
-    expect(transactionStatus(await sps.get(TRANSACTION)), 'still open after refused commits').toBe('open');
+    expectAnswer(garbled, { id: 'TX-COMMIT-BODY-001', status: 400, type: 'SyntacticError', label: 'not JSON' });
+    const after = await sps.get(TRANSACTION);
+    check('TX-COMMIT-BODY-001', () => expect(transactionStatus(after), 'still open after refused commits').toBe('open'), 'still open');
     await rollbackTransaction(sps);
   });
 
@@ -80,8 +84,10 @@ test.describe('transactions', () => {
     const { key, meta } = created.json as { key: string; meta: { href: string } };
     ledger.record(meta.href);
     expect(await listedKeys(sps, USERMAPPING), 'the writer sees its own change').toContain(key);
-    expect(await listedKeys(other, USERMAPPING), 'another session must not see it before commit').not.toContain(key);
-    expect((await other.get(meta.href)).status, 'another session reading it before commit').toBe(404);
+    await checkAsync('TX-ISOLATION-001', async () => {
+      expect(await listedKeys(other, USERMAPPING), 'another session must not see it before commit').not.toContain(key);
+      expect((await other.get(meta.href)).status, 'another session reading it before commit').toBe(404);
+    });
     const commit = await commitTransaction(sps);
     expect(commit.status).toBe(200);
     expect(transactionStatus(commit) ?? transactionStatus(await sps.get(TRANSACTION))).toBe('closed');
@@ -101,13 +107,22 @@ test.describe('transactions', () => {
     expect((await sps.get(meta.href)).status).toBe(404);
   });
 
-  test('while one session has a transaction open, another session cannot change the configuration', requirements('TX-LOCK-001'), async ({ sps, connect, settings, writes: _w }) => {
+  test('while one session has a transaction open, another session cannot change the configuration', requirements('TX-LOCK-002', 'TX-LOCK-001'), async ({ sps, connect, settings, writes: _w }) => {
     const other = await connect();
     await openTransaction(sps);
-    expect(errorProblems(await openTransaction(other), 409, 'TransactionLocked'), 'opening a second transaction').toEqual([]);
+    const refusedIn4xx = (status: number) => expect(status >= 400 && status < 500, `a 4xx refusal, got HTTP ${status}`).toBe(true);
+    const second = await openTransaction(other);
+    checkEach(
+      () => check('TX-LOCK-002', () => refusedIn4xx(second.status), 'opening a second transaction'),
+      () => expectAnswer(second, { id: 'TX-LOCK-001', status: 409, type: 'TransactionLocked', label: 'opening a second transaction' }),
+    );
     const write = await other.post(USERMAPPING, usermappingBody(runName(settings.runId, 'locked')));
-    expect(errorProblems(write, 409, 'TransactionLocked'), 'writing while locked').toEqual([]);
-    expect((await other.get(USERMAPPING)).status, 'reading stays allowed').toBe(200);
+    checkEach(
+      () => check('TX-LOCK-002', () => refusedIn4xx(write.status), 'writing while locked'),
+      () => expectAnswer(write, { id: 'TX-LOCK-001', status: 409, type: 'TransactionLocked', label: 'writing while locked' }),
+    );
+    const read = await other.get(USERMAPPING);
+    check('TX-LOCK-001', () => expect(read.status, 'reading stays allowed').toBe(200), 'reading stays allowed');
     await rollbackTransaction(sps);
   });
 
@@ -118,7 +133,7 @@ test.describe('transactions', () => {
       expect(res.status).toBe(201);
       expect(transactionStatus(await sps.get(TRANSACTION))).toBe('open');
     } else {
-      expect(errorProblems(res, 400, 'SemanticError')).toEqual([]);
+      expectAnswer(res, { id: 'TX-AUTOOPEN-002', status: 400, type: 'SemanticError' });
     }
     await rollbackTransaction(sps);
   });
@@ -129,10 +144,25 @@ test.describe('transactions', () => {
     const created = await writer.post(USERMAPPING, usermappingBody(runName(settings.runId, 'loggedout')));
     expect(created.status).toBe(201);
     const { key } = created.json as { key: string };
-    expect((await writer.logout()).status).toBe(200);
-    expect(await listedKeys(sps, USERMAPPING)).not.toContain(key);
-    expect((await openTransaction(sps)).status, 'the lock is released').toBe(200);
+    await checkAsync('TX-LOGOUT-001', async () => {
+      expect((await writer.logout()).status, 'DELETE /api/authentication').toBe(200);
+      expect(await listedKeys(sps, USERMAPPING)).not.toContain(key);
+      expect((await openTransaction(sps)).status, 'the lock is released').toBe(200);
+    });
     await rollbackTransaction(sps);
+  });
+
+  test('8.x: the status body carries commit_message, and a commit may send one', requirements('TX-COMMIT-MESSAGE-001'), async ({ sps, spsProfile, ledger, settings, writes: _w }) => {
+    test.skip(!spsProfile.commitMessage, `profile ${spsProfile.name}: commit_message is documented from 8.0 LTS`);
+    const status = await sps.get(TRANSACTION);
+    expect(typeof (status.json as { body?: { commit_message?: unknown } }).body?.commit_message, 'body.commit_message').toBe('string');
+    await openTransaction(sps);
+    const created = await sps.post(USERMAPPING, usermappingBody(runName(settings.runId, 'message')));
+    expect(created.status).toBe(201);
+    ledger.record((created.json as { meta: { href: string } }).meta.href);
+    const commit = await commitTransaction(sps, `sps-conformance ${settings.runId}`);
+    expect(commit.status, commit.body.toString('utf8').slice(0, 200)).toBe(200);
+    expect(transactionStatus(await sps.get(TRANSACTION))).toBe('closed');
   });
 
   test('transaction endpoints need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {

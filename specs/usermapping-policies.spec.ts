@@ -2,13 +2,14 @@
 import { errorProblems } from '../lib/contract/error-problems.ts';
 import { runName } from '../lib/client/run-names.ts';
 import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
 
 const POLICIES = '/api/configuration/policies/usermapping_policies';
 
 test.describe('usermapping policies', () => {
-  test('create, read, list, modify and delete a usermapping policy', requirements('USERMAP-CREATE-001', 'USERMAP-READ-001', 'USERMAP-LIST-001', 'USERMAP-MODIFY-001', 'USERMAP-DELETE-001', 'USERMAP-USE-AFTER-DELETE-001', 'META-CREATE-001', 'META-MODIFY-001', 'META-DELETE-001'), async ({ sps, ledger, settings, writes: _w }) => {
+  test('create, read, list, modify and delete a usermapping policy', requirements('USERMAP-CREATE-001', 'USERMAP-READ-001', 'USERMAP-LIST-001', 'USERMAP-MODIFY-001', 'USERMAP-DELETE-001', 'USERMAP-USE-AFTER-DELETE-001', 'META-CREATE-001', 'META-MODIFY-001', 'META-DELETE-001', 'META-BODY-FIELDS-001'), async ({ sps, ledger, settings, writes: _w }) => {
     const name = runName(settings.runId, 'um');
     const mappings = [{ allowed_groups: [], remote_user: 'test' }, { allowed_groups: ['admins'], remote_user: 'root' }];
     await runLifecycle(sps, ledger, {
@@ -18,6 +19,7 @@ test.describe('usermapping policies', () => {
       modify: { name, allow_other_remote_users_without_mapping: true, mappings: mappings.slice(1) },
       modified: { name, allow_other_remote_users_without_mapping: true, mappings: mappings.slice(1) },
       bodySchema: 'usermapping-policy',
+      ids: { create: 'USERMAP-CREATE-001', read: 'USERMAP-READ-001', list: 'USERMAP-LIST-001', modify: 'USERMAP-MODIFY-001', delete: 'USERMAP-DELETE-001', useAfterDelete: 'USERMAP-USE-AFTER-DELETE-001' },
     });
   });
 
@@ -43,13 +45,13 @@ test.describe('usermapping policies', () => {
       ['name missing', { mappings: [] }],
       ['unknown field', { name, mappings: [], extra: 1 }],
     ];
-    for (const [label, body] of cases) await expectRefused(sps, POLICIES, body, 400, 'SemanticError', label);
+    for (const [label, body] of cases) await expectRefused(sps, POLICIES, body, { id: 'USERMAP-VALIDATION-001', status: 400, type: 'SemanticError' }, label);
     await rollbackTransaction(sps);
   });
 
   test('generated usermapping policies get the answer their label promises', requirements('USERMAP-CREATE-001', 'USERMAP-VALIDATION-001'), async ({ sps, property, settings, writes: _w }) => {
     const ctx = { pluginKeys: ['unused'], namePrefix: settings.runId };
-    await payloadProperty(sps, property, 'usermapping_policies', ctx);
+    await payloadProperty(sps, property, 'usermapping_policies', ctx, { create: 'USERMAP-CREATE-001', validation: 'USERMAP-VALIDATION-001' });
   });
 
   test('a list GET with an unsupported filter is refused with 400 InvalidQuery', requirements('USERMAP-INVALID-QUERY-001'), async ({ sps }) => {
@@ -57,7 +59,7 @@ test.describe('usermapping policies', () => {
   });
 
   test('the documentation\'s /usermapping path is not an alias: 404', requirements('USERMAP-PATH-001'), async ({ sps }) => {
-    expect(errorProblems(await sps.get('/api/configuration/policies/usermapping'), 404, 'NotFound')).toEqual([]);
+    expectAnswer(await sps.get('/api/configuration/policies/usermapping'), { id: 'USERMAP-PATH-001', status: 404, type: 'NotFound' });
   });
 
   test('an unknown usermapping policy answers 404 NotFound', requirements('USERMAP-NOTFOUND-001', 'ERROR-NOTFOUND-001'), async ({ sps }) => {

@@ -74,12 +74,12 @@ test('verdicts, totals per area and the score: the denominator is every applicab
     ['P-3', 'NOT-TESTED'],
   ]);
   expect(c.areas).toEqual([
-    { area: 'auth', totals: { PASS: 1, FAIL: 1, ERROR: 0, SKIPPED: 0, 'NOT-TESTED': 0 } },
-    { area: 'plugins', totals: { PASS: 0, FAIL: 0, ERROR: 1, SKIPPED: 1, 'NOT-TESTED': 1 } },
+    { area: 'auth', totals: { PASS: 1, FAIL: 1, WARN: 0, ERROR: 0, SKIPPED: 0, 'NOT-TESTED': 0 } },
+    { area: 'plugins', totals: { PASS: 0, FAIL: 0, WARN: 0, ERROR: 1, SKIPPED: 1, 'NOT-TESTED': 1 } },
   ]);
   expect(c.score).toMatchObject({ passed: 1, applicable: 5, value: 0.2 });
   expect(c.score.definition).toContain('NOT-TESTED');
-  expect(conformanceScore({ PASS: 0, FAIL: 0, ERROR: 0, SKIPPED: 0, 'NOT-TESTED': 0 }).value).toBeNull();
+  expect(conformanceScore([]).value).toBeNull();
   expect(c.requirements[3]!.reason).toBe('writes are off');
   expect(c.target.version).toBe('7.4.0');
 });
@@ -177,4 +177,15 @@ test('sps-conformance verify: 0 intact, 1 altered, 2 not a certificate; it compa
   writeFileSync(join(dir, 'plain.json'), '{"a":1}');
   expect(run(join(dir, 'plain.json')).status).toBe(2);
   expect(run(join(dir, 'missing.json')).status).toBe(2);
+});
+
+test('the score counts the documented, observed and standard requirements; the inferred ones get their own line', () => {
+  const score = conformanceScore([
+    { basis: 'documented', verdict: 'PASS' },
+    { basis: 'observed', verdict: 'FAIL' },
+    { basis: 'standard', verdict: 'PASS' },
+    { basis: 'inferred', verdict: 'WARN' },
+    { basis: 'inferred', verdict: 'PASS' },
+  ]);
+  expect(score).toMatchObject({ passed: 2, applicable: 3, value: 0.6667, inferred: { passed: 1, warned: 1, failed: 0, applicable: 2 } });
 });

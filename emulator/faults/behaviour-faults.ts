@@ -24,7 +24,7 @@ export const behaviourFaults: Fault[] = [
   {
     name: 'no-configuration-lock',
     description: 'another session may open a transaction or write while one is open (it takes the transaction over) instead of 409 TransactionLocked',
-    violates: ['TX-LOCK-001'],
+    violates: ['TX-LOCK-002', 'TX-LOCK-001'],
     deviations: { noLock: true },
   },
   {

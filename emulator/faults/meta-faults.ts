@@ -50,7 +50,7 @@ export const metaFaults: Fault[] = [
   {
     name: 'delete-answers-collection-href',
     description: "deleting a policy object answers the collection's meta (href = the collection) instead of the deleted object's",
-    violates: ['USERMAP-DELETE-001', 'CREDSTORE-DELETE-001', 'AAINST-DELETE-001'],
+    violates: ['META-DELETE-001'],
     reply: (req, reply) =>
       req.method === 'DELETE' && reply.status === 200 && req.path.startsWith('/api/configuration/policies/')
         ? withMeta(reply, (meta) => ({ ...meta, href: meta.parent }))

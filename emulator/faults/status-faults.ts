@@ -10,13 +10,13 @@ export const statusFaults: Fault[] = [
   {
     name: 'create-answers-200',
     description: 'creating a policy object or a password answers 200 instead of 201 Created',
-    violates: ['USERMAP-CREATE-001', 'TRUSTEDCA-LIFECYCLE-001', 'PASSWORDS-CREATE-001'],
+    violates: ['USERMAP-CREATE-001', 'TRUSTEDCA-CREATE-001', 'PASSWORDS-CREATE-001'],
     reply: (req, reply) => (req.method === 'POST' && req.path.startsWith(CONFIGURATION) && reply.status === 201 ? { ...reply, status: 200 } : reply),
   },
   {
     name: 'upload-new-answers-200',
     description: 'uploading a new plugin answers 200 (as for an update) instead of 201 Created',
-    violates: ['UPLOAD-001', 'UPLOAD-CONTENT-TYPE-001'],
+    violates: ['UPLOAD-STATUS-001'],
     reply: (req, reply) => (req.path.startsWith(UPLOAD) && reply.status === 201 ? { ...reply, status: 200 } : reply),
   },
   {
@@ -52,7 +52,7 @@ export const statusFaults: Fault[] = [
   {
     name: 'method-not-allowed-without-allow',
     description: '405 MethodNotAllowed answers carry no Allow header',
-    violates: ['ROBUST-METHOD-001'],
+    violates: ['ROBUST-ALLOW-001'],
     reply: (_req, reply) => (reply.status === 405 ? { ...reply, headers: {} } : reply),
   },
   {

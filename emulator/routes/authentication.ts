@@ -1,6 +1,8 @@
 // GET /api/authentication with HTTP Basic credentials opens a session (sps-api-facts.md §1);
 // DELETE /api/authentication logs out and rolls back the session's open transaction (inferred: no
-// documented logout endpoint; leaving ends the lock, sps-api-facts §3.5).
+// documented logout endpoint; leaving ends the lock, sps-api-facts §3.5). GET
+// /api/authentication/login_methods answers without a session (7.1.1 guide; safeguard-ps calls it
+// before logging in); its body's shape is not documented, so the emulator keeps it small.
 import { apiError, type Reply } from '../errors.ts';
 import { findAccount } from '../accounts.ts';
 import { sessionCookie } from '../cookies.ts';
@@ -26,6 +28,15 @@ function basicCredentials(header: string | undefined): { username: string; passw
 }
 
 export const authenticationRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: `${AUTH_PATH}/login_methods`,
+    auth: 'none',
+    handle: (): Reply => ({
+      status: 200,
+      body: { body: { methods: [{ type: 'password' }] }, meta: { href: `${AUTH_PATH}/login_methods`, parent: AUTH_PATH } },
+    }),
+  },
   {
     method: 'GET',
     path: AUTH_PATH,

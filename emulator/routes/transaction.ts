@@ -1,5 +1,8 @@
-// /api/transaction (sps-api-facts §3): GET status, POST open, PUT {"status":"commit"} commit,
-// DELETE rollback. One transaction at a time; it belongs to the session that opened it.
+// /api/transaction (sps-api-facts §3): GET status, POST open, PUT {"status":"commit"} commit (with
+// an optional commit_message, the 8.0 LTS guide's name; `message` is still accepted from older
+// clients), DELETE rollback. One transaction at a time; it belongs to the session that opened it.
+// Profiles with commitMessage (8.x+) show the last commit's message in the status body, as the 8.0
+// LTS transactions page shows {"body": {"commit_message": ..., "status": ...}}.
 import { readBody } from '../body.ts';
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { JSON_LIMIT_BYTES, readJsonObject, type JsonObject } from '../json-body.ts';
@@ -10,9 +13,15 @@ import { NoTransactionError } from '../transactions.ts';
 import { withRemainingSeconds } from '../view.ts';
 import { transactionRefusal } from '../writes.ts';
 
+/** The message of each emulator's last commit (8.x status body). */
+const lastCommitMessage = new WeakMap<object, string>();
+
 function statusReply(ctx: RouteContext): Reply {
   const open = ctx.emulator.store.remainingSeconds(sessionId(ctx)) !== undefined;
-  const status = { status: open ? 'open' : 'closed' };
+  const status = {
+    ...(ctx.emulator.profile.commitMessage ? { commit_message: lastCommitMessage.get(ctx.emulator.store) ?? '' } : {}),
+    status: open ? 'open' : 'closed',
+  };
   const where = ctx.emulator.profile.transactionEnvelope;
   return {
     status: 200,
@@ -21,10 +30,10 @@ function statusReply(ctx: RouteContext): Reply {
 }
 
 function commitProblems(input: JsonObject): FieldProblem[] {
-  const problems = unknownFields(input, ['status', 'message']);
+  const problems = unknownFields(input, ['status', 'commit_message', 'message']);
   if (input.status !== 'commit') problems.push({ field: 'status', message: 'The \'status\' field must be "commit"' });
-  if (input.message !== undefined && typeof input.message !== 'string') {
-    problems.push({ field: 'message', message: "The 'message' field must be a string" });
+  for (const field of ['commit_message', 'message']) {
+    if (input[field] !== undefined && typeof input[field] !== 'string') problems.push({ field, message: `The '${field}' field must be a string` });
   }
   return problems;
 }
@@ -69,6 +78,8 @@ async function commit(ctx: RouteContext): Promise<Reply> {
     if (error instanceof PersistError) return notSaved(ctx, error);
     throw error;
   }
+  const message = input.value.commit_message ?? input.value.message;
+  lastCommitMessage.set(ctx.emulator.store, typeof message === 'string' ? message : '');
   return statusReply(ctx);
 }
 

@@ -20,9 +20,21 @@ function program(): Command {
     .command('run')
     .description('run the conformance suite against SPS_URL, or against the embedded emulator when SPS_URL is unset')
     .argument('[playwright-args...]', 'extra arguments for Playwright, after --')
+    .option('--strict', 'inferred requirements a target does not meet FAIL instead of WARN (SPS_STRICT=true)')
+    .option('--expectations <file>', 'recorded answers (sps-conformance observe) become exact expectations (SPS_EXPECTATIONS)')
     .allowUnknownOption()
-    .action(async (args: string[]) => {
-      process.exitCode = await runCommand(args);
+    .action(async (args: string[], options: { strict?: boolean; expectations?: string }) => {
+      process.exitCode = await runCommand(args, options);
+    });
+
+  root
+    .command('observe')
+    .description('run the checks of every inferred requirement against the target and record its answers in an expectations file (YAML) for SPS_EXPECTATIONS; writes follow SPS_ALLOW_WRITES as for run')
+    .argument('[playwright-args...]', 'extra arguments for Playwright, after --')
+    .option('--out <file>', 'the expectations file to write', 'expectations.yaml')
+    .allowUnknownOption()
+    .action(async (args: string[], options: { out: string }) => {
+      process.exitCode = await runCommand(args, { observe: options.out });
     });
 
   addEmulatorCommand(root);

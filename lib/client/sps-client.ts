@@ -26,6 +26,11 @@ function sessionIdFromSetCookie(header: string | string[] | undefined): string |
 }
 
 export class SpsClient {
+  /**
+   * The commit_message every commit of this client sends (8.x profiles: the 8.0 LTS guide's field, which
+   * an appliance set to require a commit log insists on); undefined: commits send only the status.
+   */
+  commitMessage: string | undefined;
   readonly #send: Transport;
   readonly #baseUrl: string;
   readonly #tls: TlsOptions;
@@ -60,7 +65,8 @@ export class SpsClient {
 
   async logout(): Promise<ApiResponse> {
     const res = await this.request({ method: 'DELETE', path: '/api/authentication' });
-    this.#sessionId = undefined;
+    // Logout is undocumented: a target without it keeps the session, and the client keeps using it.
+    if (res.status < 300) this.#sessionId = undefined;
     return res;
   }
 

@@ -10,8 +10,12 @@ export function openTransaction(client: SpsClient): Promise<ApiResponse> {
   return client.request({ method: 'POST', path: TRANSACTION, headers: { 'content-length': '0' }, body: Buffer.alloc(0) });
 }
 
-export function commitTransaction(client: SpsClient, message = 'sps-conformance'): Promise<ApiResponse> {
-  return client.put(TRANSACTION, { status: 'commit', message });
+/**
+ * PUT /api/transaction {"status": "commit"}, exactly what One Identity's client sends (safeguard-ps
+ * sessionapi.psm1). With a message (8.x profiles), also commit_message, the 8.0 LTS guide's name.
+ */
+export function commitTransaction(client: SpsClient, commitMessage: string | undefined = client.commitMessage): Promise<ApiResponse> {
+  return client.put(TRANSACTION, { status: 'commit', ...(commitMessage === undefined ? {} : { commit_message: commitMessage }) });
 }
 
 export function rollbackTransaction(client: SpsClient): Promise<ApiResponse> {
@@ -26,7 +30,7 @@ export function transactionStatus(res: ApiResponse): string | undefined {
 }
 
 /** Commits, failing loudly: for fixtures and setup steps that need the commit to hold. */
-export async function mustCommit(client: SpsClient): Promise<void> {
-  const res = await commitTransaction(client);
+export async function mustCommit(client: SpsClient, commitMessage?: string): Promise<void> {
+  const res = await commitTransaction(client, commitMessage);
   if (res.status !== 200) throw new TransactionError(`commit failed: HTTP ${res.status} ${res.body.toString('utf8').slice(0, 200)}`);
 }

@@ -5,7 +5,18 @@ import { parse } from 'yaml';
 import { SCHEMA_DIR } from '../contract/schema-dir.ts';
 import type { ProfileName } from '../target/profiles.ts';
 
-export type Basis = 'documented' | 'inferred';
+/**
+ * The evidence behind a requirement: a vendor document (page and words), an observed real client or
+ * recorded appliance answer, an HTTP/JSON standard or universal REST practice, or our own inference.
+ */
+export type Basis = 'documented' | 'observed' | 'standard' | 'inferred';
+
+export const BASES: readonly Basis[] = ['documented', 'observed', 'standard', 'inferred'];
+
+/** Only inferred requirements may WARN: every other basis is evidence a target must meet. */
+export function isInferred(requirement: Pick<Requirement, 'basis'>): boolean {
+  return requirement.basis === 'inferred';
+}
 
 export interface Requirement {
   id: string;
@@ -13,7 +24,7 @@ export interface Requirement {
   statement: string;
   source: string;
   basis: Basis;
-  /** Why, for an inferred requirement. */
+  /** Why, for an inferred requirement (and the citation for observed/standard ones when source is short). */
   reasoning?: string;
   /** SPS profiles the requirement applies to; "all" for every profile. */
   profiles: readonly (ProfileName | 'all')[];

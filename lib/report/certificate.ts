@@ -20,6 +20,12 @@ export interface Certificate {
   run: { id: string; status: RunStatus; reasons: string[]; notes: string[]; shards: number; playwrightStatus: string };
   target: TargetIdentity;
   profile: string;
+  /** Why this profile: "SPS_PROFILE", "from firmware <version>" or "default". */
+  profileSource: string;
+  /** strict: an inferred requirement a target does not meet FAILs; default: it is WARN. */
+  mode: 'strict' | 'default';
+  /** The expectations file (sps-conformance observe) the run held the target to; null without one. */
+  expectations: { file: string; sha256: string } | null;
   seed: number;
   fcRuns: number;
   settings: Record<string, unknown>;
@@ -61,7 +67,8 @@ function overallStatus(facts: readonly RunFacts[]): string {
 export function buildCertificate(input: CertificateInput): Certificate {
   const first = input.facts[0];
   if (!first) throw new Error('buildCertificate: no run facts');
-  const verdicts = judge(input.catalog, input.records);
+  const mode = first.mode ?? 'strict';
+  const verdicts = judge(input.catalog, input.records, { strict: mode === 'strict' });
   const count = (outcome: TestRecord['outcome']) => input.records.filter((r) => r.outcome === outcome).length;
   const state = runState(input.facts, input.setupFailed);
   const sums = totals(verdicts);
@@ -72,10 +79,13 @@ export function buildCertificate(input: CertificateInput): Certificate {
     run: { id: first.runId, ...state, shards: first.shard?.total ?? 1, playwrightStatus: overallStatus(input.facts) },
     target: first.target,
     profile: first.profile,
+    profileSource: first.profileSource ?? 'default',
+    mode,
+    expectations: first.expectations ?? null,
     seed: first.seed,
     fcRuns: first.fcRuns,
     settings: first.settings,
-    score: conformanceScore(sums),
+    score: conformanceScore(verdicts),
     totals: sums,
     areas: areaTotals(verdicts),
     tests: { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), error: count('error') },

@@ -9,7 +9,7 @@ import { appliesTo, loadCatalog } from './catalog.ts';
 import { buildCertificate } from './certificate.ts';
 import { writeCertificate } from './report-files.ts';
 import { areaOf, Progress } from './progress.ts';
-import { runSecrets } from './redact.ts';
+import { redactText, runSecrets } from './redact.ts';
 import { REPRO_DIR, writeReproBundle, type ReproContext } from './repro-bundle.ts';
 import { readShardFacts, safetyResult, targetBrokeReason, writeShardFacts, type RunFacts } from './run-facts.ts';
 import { suiteHash, SUITE_ROOT } from './suite-hash.ts';
@@ -17,6 +17,8 @@ import { fetchTargetIdentity, type TargetIdentity } from './target-identity.ts';
 import { recordOf, requirementIds } from './test-records.ts';
 import type { TestRecord } from './verdicts.ts';
 import { EMULATOR_DEFAULT_PASSWORD, loadSettings, publicSettings, type Settings } from '../target/settings.ts';
+import { consoleSummary } from './console-summary.ts';
+import { expectationsFacts, writeObservations } from './observations.ts';
 
 /** The conformance project and its setup/teardown projects (conformance-setup, conformance-teardown). */
 export const CONFORMANCE_PROJECT = 'conformance';
@@ -89,12 +91,8 @@ export default class CertificateReporter implements Reporter {
     const catalog = loadCatalog().filter((r) => appliesTo(r, facts[0]!.profile as Settings['profile']));
     const certificate = buildCertificate({ catalog, records, facts, setupFailed, suiteHash: suiteHash() });
     const file = writeCertificate(this.#outputDir, certificate);
-    const t = certificate.totals;
-    const score = certificate.score.value === null ? 'n/a' : `${(certificate.score.value * 100).toFixed(1)} %`;
-    process.stdout.write(
-      `\nCertificate: ${file} (run ${certificate.run.status}${certificate.run.reasons.length ? `: ${certificate.run.reasons.join('; ')}` : ''})\n` +
-        `Requirements: ${t.PASS} PASS, ${t.FAIL} FAIL, ${t.ERROR} ERROR, ${t.SKIPPED} SKIPPED, ${t['NOT-TESTED']} NOT-TESTED; score ${score}\n`,
-    );
+    if (settings.observeFile) writeObservations(settings.observeFile, tests.map((t) => this.#results.get(t)), certificate);
+    process.stdout.write(consoleSummary(file, certificate));
   }
 
   async #liveFacts(settings: Settings, result: FullResult): Promise<RunFacts> {
@@ -102,6 +100,9 @@ export default class CertificateReporter implements Reporter {
       shard: this.#shard ?? null,
       runId: settings.runId,
       profile: settings.profile,
+      profileSource: settings.profileSource,
+      mode: settings.strict && !settings.observeFile ? 'strict' : 'default',
+      expectations: settings.expectationsFile && !settings.observeFile ? expectationsFacts(settings.expectationsFile) : null,
       seed: settings.fcSeed,
       fcRuns: settings.fcRuns,
       settings: publicSettings(settings),
@@ -147,6 +148,9 @@ export default class CertificateReporter implements Reporter {
       const result = this.#results.get(test);
       const record = recordOf(test, result, setupFailed);
       record.file = relative(SUITE_ROOT, record.file).split('\\').join('/');
+      // WARN lines quote what came back: never with a secret in them.
+      record.warnings = record.warnings?.map((w) => ({ ...w, expected: redactText(w.expected, ctx.secrets), actual: redactText(w.actual, ctx.secrets) }));
+      if (!record.warnings) delete record.warnings;
       if (result && result.status !== 'skipped' && (record.outcome === 'failed' || record.outcome === 'error')) {
         record.repro = writeReproBundle(this.#outputDir, test, result, record.outcome, ctx);
       }

@@ -16,6 +16,12 @@ export interface RunFacts {
   shard: { current: number; total: number } | null;
   runId: string;
   profile: string;
+  /** Why this profile: "SPS_PROFILE", "from firmware 7.4.1" or "default". */
+  profileSource?: string;
+  /** strict: inferred violations FAIL; default: they WARN. */
+  mode?: 'strict' | 'default';
+  /** The expectations file whose recorded answers the run held the target to, with its SHA-256. */
+  expectations?: { file: string; sha256: string } | null;
   seed: number;
   fcRuns: number;
   settings: Record<string, unknown>;

@@ -1,7 +1,9 @@
-// The conformance score: the share of the profile's requirements this run showed to hold.
-// Denominator: every catalog requirement that applies to the run's profile, whatever its verdict:
-// FAIL, ERROR, SKIPPED and NOT-TESTED all count against it, so skipping or not testing never raises it.
-import type { Verdict } from './verdicts.ts';
+// The conformance score: the share of the profile's evidenced requirements this run showed to hold.
+// Denominator: every documented, observed or standard catalog requirement that applies to the run's
+// profile, whatever its verdict: FAIL, ERROR, SKIPPED and NOT-TESTED all count against it, so skipping
+// or not testing never raises it. Inferred requirements (our guesses) get a line of their own.
+import { isInferred, type Requirement } from './catalog.ts';
+import type { RequirementVerdict, Verdict } from './verdicts.ts';
 
 export interface Score {
   passed: number;
@@ -9,13 +11,27 @@ export interface Score {
   /** passed / applicable, rounded to 4 decimals; null when no requirement applies. */
   value: number | null;
   definition: string;
+  /** The inferred requirements: how many held (PASS), and how many a target did not meet (WARN/FAIL). */
+  inferred: { passed: number; warned: number; failed: number; applicable: number };
 }
 
 export const SCORE_DEFINITION =
-  'PASS / applicable, where applicable = every catalog requirement for this profile (PASS + FAIL + ERROR + SKIPPED + NOT-TESTED)';
+  'PASS / applicable over the documented, observed and standard requirements, where applicable = every such catalog requirement for this profile (PASS + FAIL + ERROR + SKIPPED + NOT-TESTED); inferred requirements are counted apart';
 
-export function conformanceScore(totals: Record<Verdict, number>): Score {
-  const applicable = Object.values(totals).reduce((a, b) => a + b, 0);
-  const value = applicable === 0 ? null : Math.round((totals.PASS / applicable) * 10_000) / 10_000;
-  return { passed: totals.PASS, applicable, value, definition: SCORE_DEFINITION };
+function ratio(passed: number, applicable: number): number | null {
+  return applicable === 0 ? null : Math.round((passed / applicable) * 10_000) / 10_000;
+}
+
+export function conformanceScore(verdicts: readonly (Pick<RequirementVerdict, 'verdict'> & Pick<Requirement, 'basis'>)[]): Score {
+  const evidenced = verdicts.filter((v) => !isInferred(v));
+  const inferred = verdicts.filter((v) => isInferred(v));
+  const count = (list: typeof verdicts, verdict: Verdict) => list.filter((v) => v.verdict === verdict).length;
+  const passed = count(evidenced, 'PASS');
+  return {
+    passed,
+    applicable: evidenced.length,
+    value: ratio(passed, evidenced.length),
+    definition: SCORE_DEFINITION,
+    inferred: { passed: count(inferred, 'PASS'), warned: count(inferred, 'WARN'), failed: count(inferred, 'FAIL'), applicable: inferred.length },
+  };
 }

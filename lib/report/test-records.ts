@@ -1,6 +1,7 @@
 // Turns Playwright's test results into the verdict model's records.
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import { TARGET_ERROR_MARK } from '../client/target-error.ts';
+import { notTestedOf, violatedIds, warningsOf } from './evidence-marks.ts';
 import type { TestOutcome, TestRecord } from './verdicts.ts';
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
@@ -36,11 +37,20 @@ function messageOf(test: TestCase, result: TestResult | undefined, outcome: Test
 export function recordOf(test: TestCase, result: TestResult | undefined, setupFailed = false): TestRecord {
   const outcome = outcomeOf(test, result, setupFailed);
   const message = messageOf(test, result, outcome);
+  // Marks pushed while the test ran live on the result (testInfo.annotations), not on the test case.
+  const seen = new Set<string>();
+  const marks = [...test.annotations, ...(result?.annotations ?? [])].filter((a) => !seen.has(`${a.type}\u0000${a.description}`) && seen.add(`${a.type}\u0000${a.description}`));
+  const violated = violatedIds(marks);
+  const warnings = warningsOf(marks);
+  const notTested = outcome === 'skipped' ? notTestedOf(marks)[0] : undefined;
   return {
     title: test.titlePath().slice(3).join(' › ') || test.title,
     file: test.location.file,
-    requirementIds: requirementIds(test),
+    requirementIds: [...new Set(marks.filter((a) => a.type === REQUIREMENT_ANNOTATION && a.description).map((a) => a.description!.trim()))],
     outcome,
     ...(message ? { message } : {}),
+    ...(violated.length ? { violated } : {}),
+    ...(warnings.length ? { warnings } : {}),
+    ...(notTested ? { notTested } : {}),
   };
 }

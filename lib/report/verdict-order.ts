@@ -1,4 +1,4 @@
 // The verdicts in the order reports show them: the good one first, then what needs attention.
 import type { Verdict } from './verdicts.ts';
 
-export const VERDICTS: readonly Verdict[] = ['PASS', 'FAIL', 'ERROR', 'SKIPPED', 'NOT-TESTED'];
+export const VERDICTS: readonly Verdict[] = ['PASS', 'FAIL', 'WARN', 'ERROR', 'SKIPPED', 'NOT-TESTED'];

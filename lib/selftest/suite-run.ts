@@ -50,6 +50,8 @@ function suiteEnvironment(url: string, options: SuiteRunOptions): NodeJS.Process
     SPS_ALLOW_WRITES: 'true',
     SPS_TLS_VERIFY: 'true',
     SPS_PROFILE: DEFAULT_PROFILE,
+    // The emulator must do exactly what we infer: self-test runs are strict (SPS_STRICT, issue 10).
+    SPS_STRICT: 'true',
     SPS_REPORT_DIR: options.reportDir,
     FC_SEED: String(options.settings.fcSeed),
     FC_RUNS: String(options.settings.fcRuns),

@@ -32,6 +32,17 @@ export interface Settings {
   fcSeed: number;
   fcRuns: number;
   runId: string;
+  /**
+   * Strict mode: an inferred requirement a target does not meet FAILs instead of WARNing. Default true
+   * for the embedded emulator, false for a target named by SPS_URL (SPS_STRICT, `run --strict`).
+   */
+  strict: boolean;
+  /** Where the profile came from: SPS_PROFILE, the target's firmware (SPS_PROFILE_SOURCE) or the default. */
+  profileSource: string;
+  /** SPS_EXPECTATIONS: a file of recorded answers (sps-conformance observe) that become exact expectations. */
+  expectationsFile: string | undefined;
+  /** SPS_OBSERVE: set by `sps-conformance observe`; the run records every inferred answer into this file. */
+  observeFile: string | undefined;
 }
 
 export class SettingsError extends Error {}
@@ -115,6 +126,7 @@ export function loadSettings(): Settings {
   const url = embedded ? `http://127.0.0.1:${port ?? 18080}` : parseUrl(explicitUrl);
   const profile = e.SPS_PROFILE?.trim() || DEFAULT_PROFILE;
   if (!isProfileName(profile)) throw new SettingsError(`SPS_PROFILE "${profile}" is not a known profile`);
+  const profileSource = e.SPS_PROFILE?.trim() ? e.SPS_PROFILE_SOURCE?.trim() || 'SPS_PROFILE' : 'default';
   return {
     url,
     embedded,
@@ -129,6 +141,10 @@ export function loadSettings(): Settings {
     fcSeed: stableSeed(e.FC_SEED),
     fcRuns: parseInteger('FC_RUNS', e.FC_RUNS, 25, 1),
     runId: stableRunId(e.SPS_RUN_ID),
+    strict: parseBool('SPS_STRICT', e.SPS_STRICT, embedded),
+    profileSource,
+    expectationsFile: e.SPS_EXPECTATIONS?.trim() || undefined,
+    observeFile: e.SPS_OBSERVE?.trim() || undefined,
   };
 }
 
@@ -148,6 +164,9 @@ export function publicSettings(s: Settings): Record<string, unknown> {
     fcSeed: s.fcSeed,
     fcRuns: s.fcRuns,
     runId: s.runId,
+    strict: s.strict,
+    profileSource: s.profileSource,
+    expectationsFile: s.expectationsFile ?? null,
   };
 }
 
