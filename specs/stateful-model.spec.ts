@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { ConfigModel } from '../lib/model/config-model.ts';
 import { commandSequences } from './model/commands.ts';
+import { startSequence } from './model/model-check.ts';
 import { endSequence, freshSessions, readBaseline, sequenceNames, type Target } from './model/sequence-target.ts';
 import type { SpsClient } from '../lib/client/sps-client.ts';
 import { PERMANENT_PLUGINS, requirements, test } from './fixtures.ts';
@@ -55,6 +56,7 @@ test.describe('stateful model', () => {
       await property(
         arbitrary,
         async (sequence) => {
+          startSequence();
           await freshSessions(clients, credentials);
           const model = new ConfigModel(SESSIONS, spsProfile.autoOpenTransaction);
           const target: Target = {

@@ -1,15 +1,27 @@
 // The one place the model-based property asserts: every per-command check of the target's answer
-// against the model goes through `modelCheck`, naming the requirement it stands for, so the check can
-// be routed to evidence-graded verdicts (WARN for an inferred requirement on a live target) in one edit.
+// against the model goes through `modelCheck`, naming the requirement it stands for, and is graded by
+// its evidence (specs/evidence.ts): a documented requirement FAILs the sequence (and fast-check shrinks
+// it); an inferred one WARNs on a live target in the default mode, after which the model no longer
+// describes the target, so the rest of that sequence is not judged.
 import assert from 'node:assert/strict';
+import { check } from '../evidence.ts';
 import { errorProblems } from '../../lib/contract/error-problems.ts';
 import type { ApiResponse } from '../../lib/client/sps-client.ts';
 import type { Answer } from '../../lib/model/config-model.ts';
 
-/** Fails the sequence when `condition` is false; the message starts with the requirement id. */
+let diverged = false;
+
+/** A new sequence: the model and the target start from the same state again. */
+export function startSequence(): void {
+  diverged = false;
+}
+
+/** Judges `condition` as a check of `requirementId`; the message starts with the requirement id. */
 export function modelCheck(requirementId: string, condition: boolean, message: string): void {
+  if (condition || diverged) return;
   // node:assert, not expect: Playwright's per-expect steps make long properties slow (specs/upload.spec.ts).
-  if (!condition) throw new assert.AssertionError({ message: `${requirementId}: ${message}` });
+  const held = check(requirementId, () => assert.fail(`${requirementId}: ${message}`));
+  if (!held) diverged = true;
 }
 
 export function matches(res: ApiResponse, answer: Answer): boolean {
