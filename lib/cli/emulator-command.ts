@@ -57,11 +57,6 @@ async function tlsMaterial(options: EmulatorCommandOptions): Promise<TlsMaterial
 }
 
 /** Parses --transaction-timeout: whole seconds, at least 1. */
-export function timeoutOption(raw: string): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--transaction-timeout must be a whole number of seconds, at least 1 (got "${raw}")`);
-  return Number(raw);
-}
-
 /** `--fault list` prints the catalogue; an unknown name is a usage error. True when the emulator should start. */
 function checkFault(fault: string | undefined): boolean {
   if (fault === 'list') {

@@ -1,17 +1,12 @@
-// The sps-conformance command line. User mistakes print one clear line and exit 2.
+// The sps-conformance command line. User mistakes print one clear line and exit 2. Each command's
+// module is imported when that command runs, so `lint` does not load the suite runner or the emulator.
 import { Command, Option } from 'commander';
 import { SUITE_VERSION } from '../report/suite-version.ts';
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../target/profiles.ts';
-import { diffCommand, seedOption } from './diff-command.ts';
 import { addEmulatorCommand } from './emulator-definition.ts';
 import { rootCommand, runProgram } from './program.ts';
-import { lintCommand } from './lint-command.ts';
-import { mergeCommand } from './merge-command.ts';
-import { profileOption } from './options.ts';
-import { REPLAY_RULE, replayCommand } from './replay-command.ts';
-import { runCommand } from './run-command.ts';
-import { selftestCommand } from './selftest-command.ts';
-import { verifyCommand } from './verify-command.ts';
+import { profileOption, seedOption } from './options.ts';
+import { REPLAY_RULE } from './replay-rule.ts';
 
 function program(): Command {
   const root = rootCommand().version(SUITE_VERSION);
@@ -22,6 +17,7 @@ function program(): Command {
     .argument('[playwright-args...]', 'extra arguments for Playwright, after --')
     .allowUnknownOption()
     .action(async (args: string[]) => {
+      const { runCommand } = await import('./run-command.ts');
       process.exitCode = await runCommand(args);
     });
 
@@ -34,6 +30,7 @@ function program(): Command {
     .option('--json', 'print the results as JSON')
     .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
     .action(async (files: string[], options: { json?: boolean; profile?: ProfileName }) => {
+      const { lintCommand } = await import('./lint-command.ts');
       process.exitCode = await lintCommand(files, options);
     });
 
@@ -41,7 +38,8 @@ function program(): Command {
     .command('verify')
     .description('check that a certificate.json was not altered and says whether the installed suite made it (exit 0 intact, 1 altered)')
     .argument('<file>', 'a certificate.json')
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { verifyCommand } = await import('./verify-command.ts');
       process.exitCode = verifyCommand(file);
     });
 
@@ -52,6 +50,7 @@ function program(): Command {
     .option('--url <url>', 'target base URL (default: SPS_URL)')
     .addHelpText('after', `\n${REPLAY_RULE}`)
     .action(async (dir: string, options: { url?: string }) => {
+      const { replayCommand } = await import('./replay-command.ts');
       process.exitCode = await replayCommand(dir, options);
     });
 
@@ -60,6 +59,7 @@ function program(): Command {
     .description('merge the blob reports of a sharded run (run -- --shard i/n) into one report dir and certificate')
     .argument('[dir]', 'the blob dir of the shards (default: SPS_BLOB_DIR or reports/blob)')
     .action(async (dir: string | undefined) => {
+      const { mergeCommand } = await import('./merge-command.ts');
       process.exitCode = await mergeCommand(dir);
     });
 
@@ -69,6 +69,7 @@ function program(): Command {
     .option('--only <names>', 'comma-separated fault names to run instead of the whole catalogue')
     .option('--out <dir>', 'where selftest.json, selftest.md and the runs\' reports go', 'reports')
     .action(async (options: { only?: string; out: string }) => {
+      const { selftestCommand } = await import('./selftest-command.ts');
       process.exitCode = await selftestCommand(options);
     });
 
@@ -81,6 +82,7 @@ function program(): Command {
     .addOption(new Option('--seed <n>', 'seed of the generated zips and payloads').default(1).argParser(seedOption))
     .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
     .action(async (options: { a?: string; b?: string; json?: boolean; seed: number; profile: ProfileName }) => {
+      const { diffCommand } = await import('./diff-command.ts');
       process.exitCode = await diffCommand(options);
     });
 

@@ -15,3 +15,13 @@ export function profileOption(raw: string): ProfileName {
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+export function seedOption(raw: string): number {
+  if (!/^-?\d+$/.test(raw) || Math.abs(Number(raw)) > 2 ** 31) throw new UsageError(`--seed must be a whole number (got "${raw}")`);
+  return Number(raw);
+}
+
+export function timeoutOption(raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--transaction-timeout must be a whole number of seconds, at least 1 (got "${raw}")`);
+  return Number(raw);
+}
