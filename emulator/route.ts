@@ -17,6 +17,9 @@ export interface Emulator {
   tls: boolean;
   /** The injected deviation of a self-test run (`--fault NAME`); undefined in normal use. */
   fault?: Fault;
+  /** Simulated appliance: extra milliseconds before every answer (--latency) and per commit (--commit-delay). */
+  latencyMs?: number;
+  commitDelayMs?: number;
   /** Saves the committed state (the --state file); resolves once it is durable. */
   persist(state: ConfigState): Promise<void>;
 }

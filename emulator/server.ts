@@ -60,6 +60,9 @@ export interface EmulatorOptions {
   tls?: TlsMaterial;
   /** Inject this catalogued fault (emulator/faults) for the self-test; UnknownFaultError when unknown. */
   fault?: string;
+  /** Simulated appliance: milliseconds added before every answer, and to each commit. */
+  latencyMs?: number;
+  commitDelayMs?: number;
 }
 
 export interface RunningEmulator {
@@ -171,13 +174,14 @@ function handler(router: Router, emulator: Emulator) {
       process.stderr.write(`emulator: internal error on ${req.method} ${req.url}: ${String(error)}\n`);
       return apiError(500, 'InternalError', 'The emulator failed to process the request', '/');
     };
-    const reply = (r: Reply) => {
+    const sendNow = (r: Reply) => {
       try {
         send(req, res, faulted(emulator, req, r), continued);
       } catch {
         res.destroy();
       }
     };
+    const reply = emulator.latencyMs ? (r: Reply) => void setTimeout(sendNow, emulator.latencyMs, r) : sendNow;
     // Most replies are ready at once: answering synchronously spares the promise hops.
     let result: Reply | Promise<Reply>;
     try {
@@ -230,6 +234,8 @@ export function newEmulator(options: EmulatorOptions = {}): Emulator {
     tls: options.tls !== undefined,
     persist: (state) => (stateFile ? stateFile.save(state) : Promise.resolve()),
     ...(fault ? { fault } : {}),
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+    ...(options.commitDelayMs ? { commitDelayMs: options.commitDelayMs } : {}),
   };
 }
 

@@ -57,6 +57,7 @@ async function commit(ctx: RouteContext): Promise<Reply> {
     throw error;
   }
   await ctx.emulator.persist(committed);
+  if (ctx.emulator.commitDelayMs) await new Promise((resolve) => setTimeout(resolve, ctx.emulator.commitDelayMs));
   return statusReply(ctx);
 }
 

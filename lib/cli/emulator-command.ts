@@ -21,6 +21,8 @@ export interface EmulatorCommandOptions {
   transactionTimeout?: number;
   settingsAccounts?: boolean;
   fault?: string;
+  latency?: number;
+  commitDelay?: number;
 }
 
 /** The suite's own accounts (admin, read-only, no-access): the embedded emulator gets them this way so
@@ -56,7 +58,6 @@ async function tlsMaterial(options: EmulatorCommandOptions): Promise<TlsMaterial
   return options.tls ? selfSignedTls(options.host) : undefined;
 }
 
-/** Parses --transaction-timeout: whole seconds, at least 1. */
 /** `--fault list` prints the catalogue; an unknown name is a usage error. True when the emulator should start. */
 function checkFault(fault: string | undefined): boolean {
   if (fault === 'list') {
@@ -81,6 +82,8 @@ export async function emulatorCommand(options: EmulatorCommandOptions): Promise<
       ...(options.transactionTimeout !== undefined ? { transactionTimeoutMs: options.transactionTimeout * 1000 } : {}),
       ...(tls ? { tls } : {}),
       ...(options.fault !== undefined ? { fault: options.fault } : {}),
+      ...(options.latency ? { latencyMs: options.latency } : {}),
+      ...(options.commitDelay ? { commitDelayMs: options.commitDelay } : {}),
     });
   } catch (error) {
     if (error instanceof StateFileError) throw new UsageError(`--state: ${error.message}`);

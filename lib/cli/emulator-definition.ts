@@ -2,7 +2,7 @@
 import { type Command, Option } from 'commander';
 import type { EmulatorCommandOptions } from './emulator-command.ts';
 import { DEFAULT_PROFILE, PROFILE_NAMES } from '../target/profiles.ts';
-import { collect, portOption, profileOption, timeoutOption } from './options.ts';
+import { collect, millisecondsOption, portOption, profileOption, timeoutOption } from './options.ts';
 
 export function addEmulatorCommand(root: Command): void {
   root
@@ -18,6 +18,8 @@ export function addEmulatorCommand(root: Command): void {
     .option('--cert <file>', 'serve HTTPS with this PEM certificate (with --key)')
     .option('--key <file>', 'the PEM private key of --cert')
     .addOption(new Option('--transaction-timeout <seconds>', 'idle seconds before an open transaction is rolled back').default(600).argParser(timeoutOption))
+    .addOption(new Option('--latency <ms>', 'simulate a remote appliance: wait this long before every answer').argParser(millisecondsOption('--latency')))
+    .addOption(new Option('--commit-delay <ms>', 'simulate a slow appliance commit: each commit takes this much longer').argParser(millisecondsOption('--commit-delay')))
     .option('--fault <name>', 'inject one catalogued deviation for the self-test; "--fault list" prints the catalogue')
     .action(async (options: EmulatorCommandOptions) => {
       // Imported when the emulator starts: the rest of the command line never loads the server.

@@ -21,7 +21,16 @@ export function seedOption(raw: string): number {
   return Number(raw);
 }
 
+/** Parses --transaction-timeout: whole seconds, at least 1. */
 export function timeoutOption(raw: string): number {
   if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--transaction-timeout must be a whole number of seconds, at least 1 (got "${raw}")`);
   return Number(raw);
+}
+
+/** Parses --latency and --commit-delay: whole milliseconds, 0 or more. */
+export function millisecondsOption(name: string): (raw: string) => number {
+  return (raw) => {
+    if (!/^\d+$/.test(raw) || Number(raw) > 600_000) throw new UsageError(`${name} must be a whole number of milliseconds from 0 to 600000 (got "${raw}")`);
+    return Number(raw);
+  };
 }
