@@ -1,14 +1,10 @@
-// sps-conformance selftest over a small fault subset (the full matrix runs in npm test), and the
-// kill judgement on its own: a fault is killed only when every id it declares fails; a run stopped at
-// the time limit is TIMED OUT, never SURVIVED. The CLI runs get no kill timer: the test timeout bounds them.
+// The self-test's kill judgement on its own: a fault is killed only when every id it declares fails; a
+// run stopped at the time limit is TIMED OUT, never SURVIVED. test/selftest-selection.test.ts runs the
+// command itself over a sample of faults. The CLI runs get no kill timer: the test timeout bounds them.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { judgeFault, judgePristine } from '../lib/selftest/kill-matrix.ts';
-import type { SelftestReport } from '../lib/selftest/selftest-report.ts';
 
 const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
 
@@ -56,25 +52,6 @@ test('the pristine run passes only with exit 0 and no failing requirement', () =
   expect(judgePristine({ exitCode: 0, certificate: certificate([], ['A-1']), seconds: 1 }).passed).toBe(true);
   expect(judgePristine({ exitCode: 0, certificate: certificate(['A-1']), seconds: 1 }).passed).toBe(false);
   expect(judgePristine({ exitCode: 1, certificate: certificate([], ['A-1']), seconds: 1 }).passed).toBe(false);
-});
-
-test('selftest --only runs the pristine emulator and two faults and writes the kill matrix', async () => {
-  test.setTimeout(20 * 60_000);
-  const out = mkdtempSync(join(tmpdir(), 'sps-selftest-'));
-  const { code, out: stdout } = await cli(['selftest', '--only', 'usermapping-alias,no-configuration-lock', '--out', out]);
-  expect(stdout).toMatch(/selftest: 2\/2 faults killed; default mode \d\/\d killed; pristine passes/);
-  expect(code).toBe(0);
-  const report = JSON.parse(readFileSync(join(out, 'selftest.json'), 'utf8')) as SelftestReport;
-  expect(report.pristine.passed).toBe(true);
-  expect(report.faults.map((f) => [f.fault, f.killed])).toEqual([
-    ['no-configuration-lock', true],
-    ['usermapping-alias', true],
-  ]);
-  expect(report.faults.find((f) => f.fault === 'usermapping-alias')!.failing).toContain('USERMAP-PATH-001');
-  const markdown = readFileSync(join(out, 'selftest.md'), 'utf8');
-  expect(markdown).toMatch(/\| usermapping-alias \| USERMAP-PATH-001 \| killed \| (killed|n\/a[^|]*) \|/);
-  // The accounts' passwords travel only in the runs' environment, never into the reports.
-  expect(readFileSync(join(out, 'selftest', 'pristine', 'certificate.json'), 'utf8')).not.toMatch(/"password":\s*"(?!<redacted>)/);
 });
 
 test('an unknown fault in --only is a usage error', async () => {

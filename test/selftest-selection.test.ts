@@ -69,6 +69,16 @@ test('on a sample of faults the selected kill matrix is the --full one', async (
   expect(a.stdout).toContain('selected (each fault runs the tests of its ids)');
   expect(b.stdout).toContain('full (every fault runs the whole suite)');
   expect(matrix(selected)).toEqual(matrix(full));
-  expect(matrix(full).map(([, strict]) => strict)).toEqual(['killed', 'killed', 'killed']);
+  expect(matrix(full)).toEqual([
+    ['integrity-all-ops', 'killed', 'killed'],
+    ['content-type-text-plain', 'killed', 'killed'],
+    ['usermapping-alias', 'killed', 'n/a'],
+  ]);
+  expect(a.stdout).toMatch(/selftest: 3\/3 faults killed; default mode 2\/2 killed; pristine passes/);
   expect([a.code, b.code]).toEqual([0, 0]);
+  const report = JSON.parse(readFileSync(join(selected, 'selftest.json'), 'utf8')) as SelftestReport;
+  expect(report.faults.find((f) => f.fault === 'usermapping-alias')!.failing).toContain('USERMAP-PATH-001');
+  expect(readFileSync(join(selected, 'selftest.md'), 'utf8')).toMatch(/\| usermapping-alias \| USERMAP-PATH-001 \| killed \| n\/a[^|]*\|/);
+  // The accounts' passwords travel only in the runs' environment, never into the reports.
+  for (const dir of [selected, full]) expect(readFileSync(join(dir, 'selftest', 'pristine', 'certificate.json'), 'utf8')).not.toMatch(/"password":\s*"(?!<redacted>)/);
 });
