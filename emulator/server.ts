@@ -80,6 +80,9 @@ function buildRouter(routes: readonly Route[]): Router {
   return router;
 }
 
+/** How long an idle keep-alive connection stays open. */
+const KEEP_ALIVE_MS = 120_000;
+
 function expectsContinue(req: IncomingMessage): boolean {
   return (req.headers.expect ?? '').toLowerCase() === '100-continue';
 }
@@ -219,6 +222,10 @@ export function createEmulatorServer(emulator: Emulator, routes: readonly Route[
     handle(req, res);
   });
   server.on('clientError', refuseUnparsable);
+  // Node closes an idle keep-alive connection after 5 s; on a loaded machine a client may be sending
+  // its next request on it just then and see "socket hang up". Idle connections stay open longer than
+  // any test can idle (Playwright's test timeout is 60 s).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   return server;
 }
 
