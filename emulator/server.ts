@@ -224,7 +224,7 @@ export function createEmulatorServer(emulator: Emulator, routes: readonly Route[
   server.on('clientError', refuseUnparsable);
   // Node closes an idle keep-alive connection after 5 s; on a loaded machine a client may be sending
   // its next request on it just then and see "socket hang up". Idle connections stay open longer than
-  // any test can idle (Playwright's test timeout is 60 s).
+  // a test idles between two requests.
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   return server;
 }
