@@ -4,7 +4,11 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { judgeFault, judgePristine } from '../lib/selftest/kill-matrix.ts';
+import { selftestAccounts, suiteRun } from '../lib/selftest/suite-run.ts';
 
 const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
 
@@ -37,6 +41,14 @@ test('a timed-out run is TIMED OUT in either mode, never killed or survived, and
   expect(row).toMatchObject({ outcome: 'TIMED OUT', killed: false, runStatus: 'TIMED OUT' });
   expect(row.defaultMode).toMatchObject({ outcome: 'TIMED OUT', killed: false });
   expect(judgePristine(timedOut)).toMatchObject({ passed: false, timedOut: true });
+});
+
+test('a run that outlives its limit is stopped and comes back timed out, without a certificate', async () => {
+  const reportDir = join(mkdtempSync(join(tmpdir(), 'sps-selftest-limit-')), 'run');
+  const settings = { fcSeed: 1, fcRuns: 1, concurrency: 1 };
+  const run = await suiteRun({ label: 'limit', fault: undefined, reportDir, settings, accounts: selftestAccounts(), strict: true, limitMs: 50 });
+  expect(run).toMatchObject({ timedOut: true, certificate: undefined });
+  expect(judgeFault('x', ['A-1'], run).outcome).toBe('TIMED OUT');
 });
 
 test('default mode is judged on its own declared ids and its own run', () => {

@@ -57,9 +57,11 @@ function matrix(dir: string): [string, string, string][] {
   return report.faults.map((f) => [f.fault, f.outcome, f.defaultMode?.outcome ?? 'n/a']);
 }
 
-// Slow (two self-tests, one of them whole-suite per fault), never timed: the limit only catches a hang.
+// Slow (two self-tests, one of them whole-suite per fault) and never timed: no test timeout at all, each
+// run inside is bounded by the self-test's own per-run limit (TIMED OUT). Under --full the sample fault
+// that fails every test took over 30 minutes on a 2-core machine shared by four builds.
 test('on a sample of faults the selected kill matrix is the --full one', async () => {
-  test.setTimeout(40 * 60_000);
+  test.setTimeout(0);
   // The sample path (content-type-text-plain declares only an every-response id), a fault with
   // documented ids (integrity-all-ops) and one with inferred ids only (usermapping-alias).
   const only = ['--only', 'content-type-text-plain,integrity-all-ops,usermapping-alias'];

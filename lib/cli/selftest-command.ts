@@ -58,9 +58,10 @@ async function faultRuns(plan: FaultPlan, context: Context): Promise<FaultRow> {
   const base = { fault: plan.fault.name, settings: context.config, accounts: context.accounts };
   const strict = await suiteRun({ ...base, label: plan.fault.name, reportDir: join(context.out, 'selftest', plan.fault.name), strict: true, ...testList(plan.strict.testList) });
   if (!plan.defaultMode) return judgeFault(plan.fault.name, plan.strict.declared, strict);
-  // A suite whose certificate names no mode has only one: its strict run is its default run too.
+  // A suite whose certificate names no mode has only one: its strict run is its default run too. A
+  // strict run that timed out says the self-test is broken: the default column says so as well.
   const defaultRun: RunResult =
-    strict.certificate && strict.certificate.mode === undefined
+    strict.timedOut || (strict.certificate && strict.certificate.mode === undefined)
       ? strict
       : await suiteRun({ ...base, label: `${plan.fault.name}.default`, reportDir: join(context.out, 'selftest', `${plan.fault.name}.default`), strict: false, ...testList(plan.defaultMode.testList) });
   const row = judgeFault(plan.fault.name, plan.strict.declared, strict, { declared: plan.defaultMode.declared, run: defaultRun });
