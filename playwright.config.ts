@@ -35,7 +35,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   workers: 2,
-  timeout: 60_000,
+  // Generous, load-proof limits: only a hang reaches them, and Playwright reports it as a timeout. A
+  // test against the emulator takes seconds; a loaded shared machine can make one take a minute.
+  timeout: 5 * 60_000,
   outputDir: 'test-results',
   // Sharded (--shard i/n): list + blob into SPS_BLOB_DIR; merge with `sps-conformance merge`.
   reporter: runReporters(out, blobDir(), shardOf(process.argv)),
@@ -54,7 +56,7 @@ export default defineConfig({
         command: `node bin/sps-conformance.js emulator --port ${embeddedPort()} --profile ${settings.profile} --settings-accounts`,
         url: `${settings.url}/api/info`,
         reuseExistingServer: false,
-        timeout: 60_000,
+        timeout: 5 * 60_000,
         stdout: 'ignore',
         stderr: 'pipe',
       }

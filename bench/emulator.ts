@@ -1,6 +1,8 @@
 // Emulator benchmark (prints figures, asserts nothing): list GET throughput against a bare node:http
 // server sending the same JSON, RSS after 1,000 plugin uploads, and peak RSS during one ~20 MB upload.
-// Targets: throughput >= 0.7x bare, RSS <= 150 MB, peak <= 3x the upload size. Run: npx tsx bench/emulator.ts
+// Targets: throughput >= 0.85x bare, RSS <= 120 MiB, peak <= 3x the upload size. Run: npx tsx bench/emulator.ts
+// The emulator runs as `npm run emulator` does, from the build in dist/. On a shared machine the
+// absolute req/s are noise: the ratio of alternating rounds in one run is the figure.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,7 +21,8 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 
 const ROOT = join(import.meta.dirname, '..');
 const ACCOUNT = { username: 'bench', password: 'bench-pw' };
-const DURATION_S = 8;
+const DURATION_S = 12;
+const ROUNDS = 4;
 const MB = 1024 * 1024;
 
 function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
@@ -78,7 +81,7 @@ async function rssAfterThousand(client: SpsClient, pid: number): Promise<void> {
   for (let i = 0; i < 1000; i++) await mustUpload(client, await pluginZip(`bench_plugin_${i}`, 'credentialstore'));
   await commit(client);
   const rss = memoryMiB(pid, 'VmRSS');
-  console.log(`1,000 uploads in ${((Date.now() - started) / 1000).toFixed(1)} s; RSS after: ${rss.toFixed(1)} MiB (target <= 150 MB)`);
+  console.log(`1,000 uploads in ${((Date.now() - started) / 1000).toFixed(1)} s; RSS after: ${rss.toFixed(1)} MiB (target <= 120 MiB)`);
 }
 
 async function throughput(emulatorUrl: string, client: SpsClient, cookie: string): Promise<void> {
@@ -92,16 +95,16 @@ async function throughput(emulatorUrl: string, client: SpsClient, cookie: string
     await bareRun(2);
     await emulatorRun(2);
     const runs = { emulator: [] as CannonResult[], bare: [] as CannonResult[] };
-    for (let round = 0; round < 2; round++) {
-      runs.emulator.push(await emulatorRun(DURATION_S / 2));
-      runs.bare.push(await bareRun(DURATION_S / 2));
+    for (let round = 0; round < ROUNDS; round++) {
+      runs.emulator.push(await emulatorRun(DURATION_S / ROUNDS));
+      runs.bare.push(await bareRun(DURATION_S / ROUNDS));
     }
     const mean = (results: CannonResult[]) => results.reduce((sum, r) => sum + r.requests.average, 0) / results.length;
     const ratio = mean(runs.emulator) / mean(runs.bare);
     const failures = runs.emulator.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
-    console.log(`GET ${path} (${sample.body.length} bytes, 10 connections, 2 x ${DURATION_S / 2} s each, alternating, after warm-up):`);
+    console.log(`GET ${path} (${sample.body.length} bytes, 10 connections, ${ROUNDS} x ${DURATION_S / ROUNDS} s each, alternating, after warm-up):`);
     console.log(`  emulator ${mean(runs.emulator).toFixed(0)} req/s (non-2xx or errors: ${failures})`);
-    console.log(`  bare node:http ${mean(runs.bare).toFixed(0)} req/s; ratio ${ratio.toFixed(2)}x (target >= 0.7x)`);
+    console.log(`  bare node:http ${mean(runs.bare).toFixed(0)} req/s; ratio ${ratio.toFixed(2)}x (target >= 0.85x)`);
   } finally {
     bare.child.kill();
   }

@@ -2,8 +2,10 @@
 // emulator, emulator start included; and end-to-end upload property throughput in cases per second,
 // measured on the real spec (Playwright worker, emulator process, every check) and, for comparison, on
 // the bare upload path in one process (generate the case, build the zip, upload it, check the status).
-// Run: npx tsx bench/suite.ts [cases]
-import { spawnSync } from 'node:child_process';
+// Last, the wall time of a full run against a simulated appliance: the emulator with --latency 50
+// (every answer 50 ms later) and --commit-delay 3000 (each commit 3 s longer).
+// Run: npx tsx bench/suite.ts [cases]   (npx tsx bench/suite.ts --simulated: that figure only)
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { startEmulator } from '../emulator/server.ts';
@@ -14,7 +16,8 @@ import { DEFAULT_PROFILE, profile } from '../lib/target/profiles.ts';
 import { EMULATOR_DEFAULT_PASSWORD, EMULATOR_DEFAULT_USER } from '../lib/target/settings.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CASES = Number(process.argv[2] ?? 600);
+const SIMULATED_ONLY = process.argv[2] === '--simulated';
+const CASES = SIMULATED_ONLY ? 0 : Number(process.argv[2] ?? 600);
 
 /** The valid-upload property of specs/upload.spec.ts with FC_RUNS=cases: its own duration from JSON. */
 function specThroughput(cases: number): number {
@@ -41,6 +44,37 @@ function fullRunSeconds(): { seconds: number; status: number | null } {
   return { seconds: (performance.now() - started) / 1000, status: res.status };
 }
 
+const SIMULATED = { latencyMs: 50, commitDelayMs: 3000 };
+
+/** The emulator as a remote appliance, in its own process (as the embedded one runs), listening on a free port. */
+function simulatedAppliance(): Promise<{ url: string; stop: () => void }> {
+  const args = ['bin/sps-conformance.js', 'emulator', '--port', '0', '--latency', String(SIMULATED.latencyMs), '--commit-delay', String(SIMULATED.commitDelayMs)];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (\S+)/.exec(out);
+      if (match) resolve({ url: match[1]!, stop: () => child.kill() });
+    });
+    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
+  });
+}
+
+async function simulatedRunSeconds(): Promise<{ seconds: number; status: number | null }> {
+  const appliance = await simulatedAppliance();
+  try {
+    const started = performance.now();
+    const res = await new Promise<number | null>((resolve) => {
+      const env = { ...process.env, SPS_REPORT_DIR: 'reports/bench-simulated', SPS_URL: appliance.url, SPS_USERNAME: EMULATOR_DEFAULT_USER, SPS_PASSWORD: EMULATOR_DEFAULT_PASSWORD, SPS_ALLOW_WRITES: 'true' };
+      spawn(process.execPath, ['bin/sps-conformance.js', 'run'], { cwd: ROOT, env, stdio: 'ignore' }).on('exit', (code) => resolve(code));
+    });
+    return { seconds: (performance.now() - started) / 1000, status: res };
+  } finally {
+    appliance.stop();
+  }
+}
+
 /** As the upload property specs do: one transaction, one upload per case, one rollback at the end. */
 async function throughput(cases: PluginZipCase[], client: SpsClient): Promise<number> {
   const started = performance.now();
@@ -54,6 +88,14 @@ async function throughput(cases: PluginZipCase[], client: SpsClient): Promise<nu
 }
 
 async function main(): Promise<void> {
+  if (!SIMULATED_ONLY) await localFigures();
+  const simulated = await simulatedRunSeconds();
+  process.stdout.write(
+    `full conformance run against a simulated appliance (${SIMULATED.latencyMs} ms per answer, ${SIMULATED.commitDelayMs / 1000} s per commit): ${simulated.seconds.toFixed(1)} s (exit ${simulated.status})\n`,
+  );
+}
+
+async function localFigures(): Promise<void> {
   const p = profile(DEFAULT_PROFILE);
   const run = fullRunSeconds();
   process.stdout.write(`full conformance run (emulator start included): ${run.seconds.toFixed(1)} s (exit ${run.status}; target <= 60 s)\n`);

@@ -20,6 +20,9 @@ export interface Emulator {
   fault?: Fault;
   /** The brute-force brake of logins (emulator/login-brake.ts); undefined when switched off. */
   loginBrake?: LoginBrake;
+  /** Simulated appliance: extra milliseconds before every answer (--latency) and per commit (--commit-delay). */
+  latencyMs?: number;
+  commitDelayMs?: number;
   /** Saves the committed state (the --state file); resolves once it is durable. */
   persist(state: ConfigState): Promise<void>;
 }

@@ -73,6 +73,9 @@ export interface EmulatorOptions {
   tls?: TlsMaterial;
   /** Inject this catalogued fault (emulator/faults) for the self-test; UnknownFaultError when unknown. */
   fault?: string;
+  /** Simulated appliance: milliseconds added before every answer, and to each commit. */
+  latencyMs?: number;
+  commitDelayMs?: number;
 }
 
 export interface RunningEmulator {
@@ -89,6 +92,9 @@ function buildRouter(routes: readonly Route[]): Router {
   for (const route of routes) router.on(route.method, route.path, () => undefined, route);
   return router;
 }
+
+/** How long an idle keep-alive connection stays open. */
+const KEEP_ALIVE_MS = 120_000;
 
 function expectsContinue(req: IncomingMessage): boolean {
   return (req.headers.expect ?? '').toLowerCase() === '100-continue';
@@ -127,11 +133,10 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply, continued
   if (res.headersSent || res.destroyed) return;
   const payload: string | Buffer = reply.body === undefined ? '' : (memoizedJson(reply.body) ?? JSON.stringify(reply.body));
   settleUnreadBody(req, res, continued);
-  res.writeHead(reply.status, {
-    'content-type': 'application/json',
-    'content-length': typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length,
-    ...reply.headers,
-  });
+  const length = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
+  // The common reply has no extra headers: no object spread on the hot path.
+  const headers = reply.headers ? { 'content-type': 'application/json', 'content-length': length, ...reply.headers } : { 'content-type': 'application/json', 'content-length': length };
+  res.writeHead(reply.status, headers);
   res.end(payload);
 }
 
@@ -221,12 +226,18 @@ function handleOne(router: Router, emulator: Emulator, req: IncomingMessage, res
     process.stderr.write(`emulator: internal error on ${req.method} ${req.url}: ${String(error)}\n`);
     return apiError(500, 'InternalError', 'The emulator failed to process the request', '/');
   };
-  const reply = (r: Reply) => {
+  const sendNow = (r: Reply) => {
     try {
       send(req, res, faulted(emulator, req, r), continued);
     } catch {
       res.destroy();
     }
+  };
+  // A simulated appliance (--latency) answers later; the connection's next request still waits for it.
+  const delay = emulator.latencyMs;
+  const reply = (r: Reply): Promise<void> | undefined => {
+    if (!delay) return void sendNow(r);
+    return new Promise<void>((resolve) => setTimeout(() => resolve(sendNow(r)), delay));
   };
   // Most replies are ready at once: answering synchronously spares the promise hops.
   let result: Reply | Promise<Reply>;
@@ -236,8 +247,7 @@ function handleOne(router: Router, emulator: Emulator, req: IncomingMessage, res
     result = fail(error);
   }
   if (result instanceof Promise) return result.catch(fail).then(reply);
-  reply(result);
-  return undefined;
+  return reply(result);
 }
 
 /** A request Node cannot even parse still gets a JSON error, then the connection closes. */
@@ -272,6 +282,10 @@ export function createEmulatorServer(emulator: Emulator, routes: readonly Route[
   server.on('clientError', refuseUnparsable);
   server.timeout = IDLE_TIMEOUT_MS;
   server.on('timeout', onIdle);
+  // Node closes an idle keep-alive connection after 5 s; on a loaded machine a client may be sending
+  // its next request on it just then and see "socket hang up". Idle connections stay open longer than
+  // a test idles between two requests.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   return server;
 }
 
@@ -288,6 +302,8 @@ export function newEmulator(options: EmulatorOptions = {}, stateFile?: StateFile
     tls: options.tls !== undefined,
     persist: (state) => (stateFile ? stateFile.save(state) : Promise.resolve()),
     ...(fault ? { fault } : {}),
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+    ...(options.commitDelayMs ? { commitDelayMs: options.commitDelayMs } : {}),
   };
 }
 

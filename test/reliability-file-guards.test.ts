@@ -44,7 +44,7 @@ test('lint, verify and replay refuse /dev/zero, a FIFO and a directory with exit
     ['replay', bundle, '--url', 'http://127.0.0.1:9'],
   ];
   for (const args of runs) {
-    const run = await runCli(args, {}, 30_000);
+    const run = await runCli(args, {});
     expect(run.code, args.join(' ')).toBe(2);
     expect(run.stderr, args.join(' ')).toMatch(/not a regular file/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -54,7 +54,7 @@ test('lint, verify and replay refuse /dev/zero, a FIFO and a directory with exit
 test('verify on deeply nested JSON cannot check it (exit 3), instead of calling it altered', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'sps-files-')), 'deep.json');
   writeFileSync(file, `{"integrity":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
-  const run = await runCli(['verify', file], {}, 30_000);
+  const run = await runCli(['verify', file], {});
   expect(run.code).toBe(3);
   expect(run.stdout).toMatch(/CANNOT CHECK \(it nests 100001 levels deep/);
   expect(jsonDepth('{"a":"[[[[","b":[{}]}')).toBe(3);

@@ -55,7 +55,7 @@ test('a run against a target poisoning every string writes reports with nothing 
   try {
     const reportDir = join(work, 'report');
     const env = { SPS_URL: proxy.url, SPS_USERNAME: 'admin', SPS_PASSWORD: 'admin-pw', SPS_ALLOW_WRITES: 'true', SPS_REPORT_DIR: reportDir, FC_RUNS: '2' };
-    const run = await runCli(['run', '--output', join(work, 'results'), 'specs/authentication.spec.ts'], env, 200_000);
+    const run = await runCli(['run', '--output', join(work, 'results'), 'specs/authentication.spec.ts'], env);
     expect(run.code, run.stdout.slice(-2000) + run.stderr.slice(-2000)).not.toBeNull();
     const md = readFileSync(join(reportDir, 'certificate.md'), 'utf8');
     const html = readFileSync(join(reportDir, 'certificate.html'), 'utf8');

@@ -11,7 +11,7 @@ import { startEmulator, type RunningEmulator } from '../emulator/server.ts';
 import type { Certificate } from '../lib/report/certificate.ts';
 import type { ReproIndex } from '../lib/report/repro-format.ts';
 import { findLeaks } from './report-leak-scan.ts';
-import { runCli, runProgram } from './report-suite-run.ts';
+import { INNER_RUN_TEST_TIMEOUT_MS, runCli, runProgram } from './report-suite-run.ts';
 
 const USER = 'canary-admin';
 const CANARY = `Canary-${randomBytes(9).toString('hex')}`;
@@ -48,7 +48,7 @@ function recordSessions(running: RunningEmulator): string[] {
 }
 
 test('a failing run with canary secrets leaves replayable repro bundles and leaks no secret anywhere', async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(INNER_RUN_TEST_TIMEOUT_MS);
   const running = await startEmulator({ accounts: [{ username: USER, password: CANARY, role: 'admin' }] });
   const issued = recordSessions(running);
   const faults = injectFaults(running);
@@ -93,7 +93,7 @@ test('a failing run with canary secrets leaves replayable repro bundles and leak
       return res;
     };
     const curl = async (dir: string) => {
-      const res = await runProgram('bash', [join(dir, 'replay.sh')], { SPS_URL: running.url, SPS_USERNAME: USER, SPS_PASSWORD: CANARY }, 30_000);
+      const res = await runProgram('bash', [join(dir, 'replay.sh')], { SPS_URL: running.url, SPS_USERNAME: USER, SPS_PASSWORD: CANARY });
       outputs[`replay.sh ${dir}`] = res.stdout + res.stderr;
       return res;
     };

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Certificate } from '../lib/report/certificate.ts';
 import { checkSeal } from '../lib/report/integrity.ts';
-import { runCli } from './report-suite-run.ts';
+import { INNER_RUN_TEST_TIMEOUT_MS, runCli } from './report-suite-run.ts';
 
 const verdicts = (c: Certificate) => Object.fromEntries(c.requirements.map((r) => [r.id, r.verdict]));
 const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'certificate.json'), 'utf8')) as Certificate;
 
 test('sharded 2 ways and merged, the certificate has the verdicts of an unsharded run', async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(INNER_RUN_TEST_TIMEOUT_MS);
   const work = mkdtempSync(join(tmpdir(), 'sps-shard-'));
   const blobs = join(work, 'blob');
   const same = { FC_SEED: '20240601', FC_RUNS: '5', SPS_RUN_ID: 'spscshardtest' };

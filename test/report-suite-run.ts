@@ -1,5 +1,6 @@
 // Runs `sps-conformance run` (a full Playwright run of the conformance suite) from inside a unit test,
 // with its own report, blob and test-results dirs, and none of the outer run's Playwright variables.
+// No kill timer of its own: the calling test's Playwright timeout bounds it and says so when it fires.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -20,22 +21,27 @@ export function suiteEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, FORCE_COLOR: '0', ...env };
 }
 
+/** The limit callers give their test (test.setTimeout): load-proof, only a hang reaches it. */
+export const INNER_RUN_TEST_TIMEOUT_MS = 20 * 60_000;
+
 /** Runs a program without blocking this process, so an emulator served from it keeps answering. */
-export function runProgram(command: string, args: readonly string[], env: Record<string, string>, timeoutMs = 90_000): Promise<SuiteRun> {
+export function runProgram(command: string, args: readonly string[], env: Record<string, string>): Promise<SuiteRun> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, env: suiteEnv(env) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    // A test that times out ends its worker: the inner run goes with it.
+    const stop = () => child.kill('SIGKILL');
+    process.once('exit', stop);
     child.on('close', (code) => {
-      clearTimeout(timer);
+      process.off('exit', stop);
       resolve({ code, stdout, stderr });
     });
   });
 }
 
-export function runCli(args: readonly string[], env: Record<string, string>, timeoutMs = 90_000): Promise<SuiteRun> {
-  return runProgram(process.execPath, [BIN, ...args], env, timeoutMs);
+export function runCli(args: readonly string[], env: Record<string, string>): Promise<SuiteRun> {
+  return runProgram(process.execPath, [BIN, ...args], env);
 }

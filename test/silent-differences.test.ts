@@ -76,7 +76,7 @@ const EXPECTED_WARNINGS = [
 
 test('default mode: exit 0, the silent differences are WARN, no evidenced requirement fails', async () => {
   const reportDir = join(dir, 'default');
-  const run = await runCli(['run', '--', '--output', join(dir, 'default-results')], env(reportDir, false), 280_000);
+  const run = await runCli(['run', '--', '--output', join(dir, 'default-results')], env(reportDir, false));
   const certificate = JSON.parse(readFileSync(join(reportDir, 'certificate.json'), 'utf8')) as Certificate;
   const bad = certificate.requirements.filter((r) => r.verdict === 'FAIL' || r.verdict === 'ERROR').map((r) => `${r.id} (${r.basis}) ${r.verdict}: ${r.tests.map((t) => t.message).join('; ')}`);
   expect(bad, run.stdout.slice(-3000)).toEqual([]);
@@ -99,7 +99,7 @@ test('strict mode: the same target fails on the inferred requirements', async ()
   const reportDir = join(dir, 'strict');
   // Two tests are enough to show the switch: the lock and the Allow header.
   const grep = 'another session cannot change the configuration|with an Allow header';
-  const run = await runCli(['run', '--', '--output', join(dir, 'strict-results'), '--grep', grep], env(reportDir, true), 280_000);
+  const run = await runCli(['run', '--', '--output', join(dir, 'strict-results'), '--grep', grep], env(reportDir, true));
   const certificate = JSON.parse(readFileSync(join(reportDir, 'certificate.json'), 'utf8')) as Certificate;
   expect(run.code).not.toBe(0);
   expect(certificate.mode).toBe('strict');

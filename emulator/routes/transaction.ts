@@ -80,6 +80,7 @@ async function commit(ctx: RouteContext): Promise<Reply> {
   }
   const message = input.value.commit_message ?? input.value.message;
   lastCommitMessage.set(ctx.emulator.store, typeof message === 'string' ? message : '');
+  if (ctx.emulator.commitDelayMs) await new Promise((resolve) => setTimeout(resolve, ctx.emulator.commitDelayMs));
   return statusReply(ctx);
 }
 

@@ -18,11 +18,6 @@ export interface DiffOptions {
   profile?: ProfileName;
 }
 
-export function seedOption(raw: string): number {
-  if (!/^-?\d+$/.test(raw) || Math.abs(Number(raw)) > 2 ** 31) throw new UsageError(`--seed must be a whole number (got "${raw}")`);
-  return Number(raw);
-}
-
 function baseUrl(raw: string | undefined, option: string): string {
   if (!raw) throw new UsageError(`${option} URL is required`);
   let url: URL;

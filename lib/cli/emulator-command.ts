@@ -23,6 +23,8 @@ export interface EmulatorCommandOptions {
   settingsAccounts?: boolean;
   fault?: string;
   loginBrake?: BrakeSettings | false;
+  latency?: number;
+  commitDelay?: number;
 }
 
 /** The suite's own accounts (admin, read-only, no-access): the embedded emulator gets them this way so
@@ -58,20 +60,6 @@ async function tlsMaterial(options: EmulatorCommandOptions): Promise<TlsMaterial
   return options.tls ? selfSignedTls(options.host) : undefined;
 }
 
-/** Parses --transaction-timeout: whole seconds, at least 1. */
-export function timeoutOption(raw: string): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--transaction-timeout must be a whole number of seconds, at least 1 (got "${raw}")`);
-  return Number(raw);
-}
-
-/** Parses --login-brake: FAILURES:MS (whole numbers, at least 1) or "off". */
-export function brakeOption(raw: string): BrakeSettings | false {
-  if (raw === 'off') return false;
-  const match = /^(\d+):(\d+)$/.exec(raw);
-  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new UsageError(`--login-brake must be FAILURES:MS, e.g. 5:1000, or off (got "${raw}")`);
-  return { failures: Number(match[1]), ms: Number(match[2]) };
-}
-
 /** `--fault list` prints the catalogue; an unknown name is a usage error. True when the emulator should start. */
 function checkFault(fault: string | undefined): boolean {
   if (fault === 'list') {
@@ -97,6 +85,8 @@ export async function emulatorCommand(options: EmulatorCommandOptions): Promise<
       ...(tls ? { tls } : {}),
       ...(options.fault !== undefined ? { fault: options.fault } : {}),
       ...(options.loginBrake !== undefined ? { loginBrake: options.loginBrake } : {}),
+      ...(options.latency ? { latencyMs: options.latency } : {}),
+      ...(options.commitDelay ? { commitDelayMs: options.commitDelay } : {}),
     });
   } catch (error) {
     if (error instanceof StateFileError) throw new UsageError(`--state: ${error.message}`);

@@ -1,8 +1,8 @@
 // The `emulator` subcommand's options, shared by the full command line and the emulator's own entry.
 import { type Command, Option } from 'commander';
+import type { EmulatorCommandOptions } from './emulator-command.ts';
 import { DEFAULT_PROFILE, PROFILE_NAMES } from '../target/profiles.ts';
-import { brakeOption, emulatorCommand, timeoutOption } from './emulator-command.ts';
-import { collect, portOption, profileOption } from './options.ts';
+import { brakeOption, collect, millisecondsOption, portOption, profileOption, timeoutOption } from './options.ts';
 
 export function addEmulatorCommand(root: Command): void {
   root
@@ -19,6 +19,12 @@ export function addEmulatorCommand(root: Command): void {
     .option('--key <file>', 'the PEM private key of --cert')
     .addOption(new Option('--transaction-timeout <seconds>', 'idle seconds before an open transaction is rolled back').default(600).argParser(timeoutOption))
     .addOption(new Option('--login-brake <FAILURES:MS|off>', 'after FAILURES wrong passwords in a row a user name waits MS ms, doubling (default 5:1000); "off" disables it').argParser(brakeOption))
+    .addOption(new Option('--latency <ms>', 'simulate a remote appliance: wait this long before every answer').argParser(millisecondsOption('--latency')))
+    .addOption(new Option('--commit-delay <ms>', 'simulate a slow appliance commit: each commit takes this much longer').argParser(millisecondsOption('--commit-delay')))
     .option('--fault <name>', 'inject one catalogued deviation for the self-test; "--fault list" prints the catalogue')
-    .action(emulatorCommand);
+    .action(async (options: EmulatorCommandOptions) => {
+      // Imported when the emulator starts: the rest of the command line never loads the server.
+      const { emulatorCommand } = await import('./emulator-command.ts');
+      await emulatorCommand(options);
+    });
 }

@@ -1,17 +1,12 @@
-// The sps-conformance command line. User mistakes print one clear line and exit 2.
+// The sps-conformance command line. User mistakes print one clear line and exit 2. Each command's
+// module is imported when that command runs, so `lint` does not load the suite runner or the emulator.
 import { Command, Option } from 'commander';
 import { SUITE_VERSION } from '../report/suite-version.ts';
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../target/profiles.ts';
-import { diffCommand, seedOption } from './diff-command.ts';
 import { addEmulatorCommand } from './emulator-definition.ts';
 import { rootCommand, runProgram } from './program.ts';
-import { lintCommand } from './lint-command.ts';
-import { mergeCommand } from './merge-command.ts';
-import { profileOption } from './options.ts';
-import { REPLAY_RULE, replayCommand } from './replay-command.ts';
-import { runCommand } from './run-command.ts';
-import { selftestCommand } from './selftest-command.ts';
-import { verifyCommand } from './verify-command.ts';
+import { profileOption, seedOption } from './options.ts';
+import { REPLAY_RULE } from './replay-rule.ts';
 
 function program(): Command {
   const root = rootCommand().version(SUITE_VERSION);
@@ -24,6 +19,7 @@ function program(): Command {
     .option('--expectations <file>', 'recorded answers (sps-conformance observe) become exact expectations (SPS_EXPECTATIONS)')
     .allowUnknownOption()
     .action(async (args: string[], options: { strict?: boolean; expectations?: string }) => {
+      const { runCommand } = await import('./run-command.ts');
       process.exitCode = await runCommand(args, options);
     });
 
@@ -34,6 +30,7 @@ function program(): Command {
     .option('--out <file>', 'the expectations file to write', 'expectations.yaml')
     .allowUnknownOption()
     .action(async (args: string[], options: { out: string }) => {
+      const { runCommand } = await import('./run-command.ts');
       process.exitCode = await runCommand(args, { observe: options.out });
     });
 
@@ -47,6 +44,7 @@ function program(): Command {
     .option('--strict', 'fail (exit 1) on warnings too: values SPS reads otherwise than they look')
     .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
     .action(async (files: string[], options: { json?: boolean; strict?: boolean; profile?: ProfileName }) => {
+      const { lintCommand } = await import('./lint-command.ts');
       process.exitCode = await lintCommand(files, options);
     });
 
@@ -54,7 +52,8 @@ function program(): Command {
     .command('verify')
     .description('check that a certificate.json was not altered and says whether the installed suite made it (exit 0 intact, 1 altered, 3 cannot be checked)')
     .argument('<file>', 'a certificate.json')
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { verifyCommand } = await import('./verify-command.ts');
       process.exitCode = verifyCommand(file);
     });
 
@@ -65,6 +64,7 @@ function program(): Command {
     .option('--url <url>', 'target base URL (default: SPS_URL)')
     .addHelpText('after', `\n${REPLAY_RULE}`)
     .action(async (dir: string, options: { url?: string }) => {
+      const { replayCommand } = await import('./replay-command.ts');
       process.exitCode = await replayCommand(dir, options);
     });
 
@@ -73,6 +73,7 @@ function program(): Command {
     .description('merge the blob reports of a sharded run (run -- --shard i/n) into one report dir and certificate')
     .argument('[dir]', 'the blob dir of the shards (default: SPS_BLOB_DIR or reports/blob)')
     .action(async (dir: string | undefined) => {
+      const { mergeCommand } = await import('./merge-command.ts');
       process.exitCode = await mergeCommand(dir);
     });
 
@@ -81,7 +82,9 @@ function program(): Command {
     .description('prove every assertion can fail: run the suite against the pristine emulator (must pass) and each catalogued fault (must fail); exit 1 if a fault survives')
     .option('--only <names>', 'comma-separated fault names to run instead of the whole catalogue')
     .option('--out <dir>', 'where selftest.json, selftest.md and the runs\' reports go', 'reports')
-    .action(async (options: { only?: string; out: string }) => {
+    .option('--full', 'run the whole suite for every fault (nightly); by default a fault runs only the tests of its ids')
+    .action(async (options: { only?: string; out: string; full?: boolean }) => {
+      const { selftestCommand } = await import('./selftest-command.ts');
       process.exitCode = await selftestCommand(options);
     });
 
@@ -94,6 +97,7 @@ function program(): Command {
     .addOption(new Option('--seed <n>', 'seed of the generated zips and payloads').default(1).argParser(seedOption))
     .addOption(new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`).default(DEFAULT_PROFILE).argParser(profileOption))
     .action(async (options: { a?: string; b?: string; json?: boolean; seed: number; profile: ProfileName }) => {
+      const { diffCommand } = await import('./diff-command.ts');
       process.exitCode = await diffCommand(options);
     });
 

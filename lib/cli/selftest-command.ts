@@ -1,14 +1,19 @@
 // `sps-conformance selftest`: proves the suite can fail. Runs it against the pristine emulator (must
-// pass) and against each catalogued fault (must fail, with every requirement the fault violates among
-// the failing ones), two runs at a time; writes the kill matrix to <out>/selftest.json and .md.
+// pass, whole suite) and against each catalogued fault, each on its own emulator, as many at a time
+// as the machine has cores. A fault must fail in strict mode with every id it declares failing, and,
+// when it declares documented ids, also in default mode with those failing. By default a fault run
+// runs only the tests carrying its declared ids (a fixed sample when none carries them, see
+// lib/selftest/test-selection.ts); --full runs the whole suite for every fault (the nightly mode). Writes the kill matrix to <out>/selftest.json and .md.
 import { join } from 'node:path';
 import { FAULTS } from '../../emulator/faults/catalogue.ts';
 import type { Fault } from '../../emulator/faults/fault.ts';
 import { mapConcurrently } from '../selftest/concurrency.ts';
-import { judgeFault, judgePristine, type FaultRow, type RunResult } from '../selftest/kill-matrix.ts';
+import { planFaults, type FaultPlan, type TestList } from '../selftest/fault-plan.ts';
+import { judgeFault, judgePristine, type FaultRow, type PristineRow, type RunResult } from '../selftest/kill-matrix.ts';
 import { selftestReport, writeSelftestReport } from '../selftest/selftest-report.ts';
 import { selftestAccounts, suiteRun } from '../selftest/suite-run.ts';
-import { selftestSettings, SettingsError } from '../target/settings.ts';
+import { listSuiteTests } from '../selftest/test-selection.ts';
+import { childEnvironment, selftestSettings, SettingsError, type SelftestSettings } from '../target/settings.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface SelftestOptions {
@@ -16,6 +21,8 @@ export interface SelftestOptions {
   only?: string;
   /** Where selftest.json/.md and the per-run reports go; `reports` by default. */
   out: string;
+  /** Every fault run runs the whole suite. */
+  full?: boolean;
 }
 
 function chosenFaults(only: string | undefined): readonly Fault[] {
@@ -26,7 +33,7 @@ function chosenFaults(only: string | undefined): readonly Fault[] {
   return FAULTS.filter((f) => names.includes(f.name));
 }
 
-function settings() {
+function settings(): SelftestSettings {
   try {
     return selftestSettings();
   } catch (error) {
@@ -35,35 +42,83 @@ function settings() {
   }
 }
 
-function progress(done: number, total: number, label: string, verdict: string, run: RunResult): void {
+function progress(done: number, total: number, label: string, verdict: string, seconds: number): void {
   const width = String(total).length;
-  process.stdout.write(`selftest [${String(done).padStart(width)}/${total}] ${label.padEnd(36)} ${verdict.padEnd(12)} ${run.seconds.toFixed(1)} s\n`);
+  process.stdout.write(`selftest [${String(done).padStart(width)}/${total}] ${label.padEnd(36)} ${verdict.padEnd(30)} ${seconds.toFixed(1)} s\n`);
+}
+
+interface Context {
+  out: string;
+  config: SelftestSettings;
+  accounts: ReturnType<typeof selftestAccounts>;
+}
+
+/** The strict run, then the default-mode run when the fault declares documented ids and the suite has modes. */
+async function faultRuns(plan: FaultPlan, context: Context): Promise<FaultRow> {
+  const base = { fault: plan.fault.name, settings: context.config, accounts: context.accounts };
+  const strict = await suiteRun({ ...base, label: plan.fault.name, reportDir: join(context.out, 'selftest', plan.fault.name), strict: true, ...testList(plan.strict.testList) });
+  if (!plan.defaultMode) return judgeFault(plan.fault.name, plan.strict.declared, strict);
+  // A suite whose certificate names no mode has only one: its strict run is its default run too. A
+  // strict run that timed out says the self-test is broken: the default column says so as well.
+  const defaultRun: RunResult =
+    strict.timedOut || (strict.certificate && strict.certificate.mode === undefined)
+      ? strict
+      : await suiteRun({ ...base, label: `${plan.fault.name}.default`, reportDir: join(context.out, 'selftest', `${plan.fault.name}.default`), strict: false, ...testList(plan.defaultMode.testList) });
+  const row = judgeFault(plan.fault.name, plan.strict.declared, strict, { declared: plan.defaultMode.declared, run: defaultRun });
+  return defaultRun === strict ? row : { ...row, defaultMode: { ...row.defaultMode!, separateRun: true } };
+}
+
+function testList(list: FaultPlan['strict']['testList']): { testList?: TestList } {
+  return list ? { testList: list } : {};
+}
+
+function verdictText(row: FaultRow): string {
+  return `${row.outcome}${row.defaultMode ? ` | default ${row.defaultMode.outcome}` : ''}${row.tests !== undefined ? ` (${row.tests} tests)` : ''}`;
+}
+
+async function plans(faults: readonly Fault[], full: boolean, out: string): Promise<FaultPlan[]> {
+  if (full) return planFaults(faults, undefined);
+  // --list contacts no target: the address only keeps the config from starting the embedded emulator.
+  const env = childEnvironment({ SPS_URL: 'http://127.0.0.1:9', SPS_REPORT_DIR: join(out, 'selftest', 'list'), SPS_RUN_ID: undefined, SPS_EMBEDDED_PORT: undefined, SPS_BLOB_DIR: undefined });
+  return planFaults(faults, await listSuiteTests(env));
 }
 
 export async function selftestCommand(options: SelftestOptions): Promise<number> {
   const faults = chosenFaults(options.only);
   const config = settings();
-  const accounts = selftestAccounts();
+  const context: Context = { out: options.out, config, accounts: selftestAccounts() };
   const startedAt = new Date();
-  const labels = ['pristine', ...faults.map((f) => f.name)];
-  process.stdout.write(`selftest: the suite against the pristine emulator and ${faults.length} faults, ${config.concurrency} at a time (FC_SEED ${config.fcSeed}, FC_RUNS ${config.fcRuns})\n`);
+  const faultPlans = await plans(faults, options.full === true, options.out);
+  const mode = options.full ? 'full (every fault runs the whole suite)' : 'selected (each fault runs the tests of its ids)';
+  process.stdout.write(`selftest: the suite against the pristine emulator and ${faults.length} faults, ${config.concurrency} at a time, ${mode} (FC_SEED ${config.fcSeed}, FC_RUNS ${config.fcRuns})\n`);
+  const total = faults.length + 1;
   let done = 0;
-  const runs = await mapConcurrently(labels, config.concurrency, async (label, index) => {
-    const fault = index === 0 ? undefined : label;
-    const run = await suiteRun({ label, fault, reportDir: join(options.out, 'selftest', label), settings: config, accounts });
-    done += 1;
-    const verdict = index === 0 ? (judgePristine(run).passed ? 'passes' : 'FAILS') : judgeFault(label, faults[index - 1]!.violates, run).killed ? 'killed' : 'SURVIVED';
-    progress(done, labels.length, label, verdict, run);
-    return run;
+  const jobs: (FaultPlan | undefined)[] = [undefined, ...faultPlans];
+  const results = await mapConcurrently(jobs, config.concurrency, async (plan) => {
+    if (!plan) {
+      const run = await suiteRun({ label: 'pristine', fault: undefined, reportDir: join(options.out, 'selftest', 'pristine'), settings: config, accounts: context.accounts, strict: true });
+      const row = judgePristine(run);
+      progress((done += 1), total, 'pristine', row.timedOut ? 'TIMED OUT' : row.passed ? 'passes' : 'FAILS', run.seconds);
+      return row;
+    }
+    const row = await faultRuns(plan, context);
+    progress((done += 1), total, plan.fault.name, verdictText(row), row.seconds + (row.defaultMode?.separateRun ? row.defaultMode.seconds : 0));
+    return row;
   });
-  const pristine = judgePristine(runs[0]!);
-  const rows: FaultRow[] = faults.map((f, i) => judgeFault(f.name, f.violates, runs[i + 1]!));
-  const report = selftestReport(startedAt, config, pristine, rows);
+  const pristine = results[0] as PristineRow;
+  const rows = results.slice(1) as FaultRow[];
+  const report = selftestReport(startedAt, config, options.full ? 'full' : 'selected', pristine, rows);
   await writeSelftestReport(options.out, report);
-  process.stdout.write(
-    `selftest: ${report.killed}/${report.total} faults killed${report.survivors.length ? ` (survived: ${report.survivors.join(', ')})` : ''}; ` +
-      `pristine ${pristine.passed ? 'passes' : `FAILS: ${pristine.failing.join(', ') || `exit ${pristine.exitCode}`}`}; ${report.seconds} s; ` +
-      `${join(options.out, 'selftest.md')}\n`,
-  );
+  process.stdout.write(`selftest: ${summary(report)}; ${report.seconds} s; ${join(options.out, 'selftest.md')}\n`);
   return report.passed ? 0 : 1;
+}
+
+function summary(report: ReturnType<typeof selftestReport>): string {
+  const parts = [`${report.killed}/${report.total} faults killed`];
+  if (report.survivors.length) parts[0] += ` (survived: ${report.survivors.join(', ')})`;
+  if (report.timedOut.length) parts.push(`TIMED OUT (the self-test is broken): ${report.timedOut.join(', ')}`);
+  parts.push(`default mode ${report.defaultKilled}/${report.defaultTotal} killed${report.defaultSurvivors.length ? ` (survived: ${report.defaultSurvivors.join(', ')})` : ''}`);
+  const p = report.pristine;
+  parts.push(`pristine ${p.timedOut ? 'TIMED OUT' : p.passed ? 'passes' : `FAILS: ${p.failing.join(', ') || `exit ${p.exitCode}`}`}`);
+  return parts.join('; ');
 }

@@ -1,6 +1,7 @@
 // The one place that reads process.env (and .env through dotenv). Everything else asks here.
 import { config as loadDotenv } from 'dotenv';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_PROFILE, isProfileName, type ProfileName } from './profiles.ts';
 
 export const EMULATOR_DEFAULT_USER = 'admin';
@@ -185,7 +186,7 @@ export function replaySecret(): string | undefined {
   return env().SPS_SECRET || undefined;
 }
 
-/** The self-test's runs: a fixed seed so the kill matrix is reproducible, fewer property runs, 2 at a time. */
+/** The self-test's runs: a fixed seed so the kill matrix is reproducible, fewer property runs, one run per core at a time (at least 2). */
 export interface SelftestSettings {
   fcSeed: number;
   fcRuns: number;
@@ -197,7 +198,7 @@ export function selftestSettings(): SelftestSettings {
   return {
     fcSeed: parseInteger('SPS_SELFTEST_FC_SEED', e.SPS_SELFTEST_FC_SEED, 20_240_607, -(2 ** 31)),
     fcRuns: parseInteger('SPS_SELFTEST_FC_RUNS', e.SPS_SELFTEST_FC_RUNS, 10, 1),
-    concurrency: parseInteger('SPS_SELFTEST_CONCURRENCY', e.SPS_SELFTEST_CONCURRENCY, 2, 1),
+    concurrency: parseInteger('SPS_SELFTEST_CONCURRENCY', e.SPS_SELFTEST_CONCURRENCY, Math.max(2, availableParallelism()), 1),
   };
 }
 

@@ -1,0 +1,86 @@
+// The self-test's test selection: a fault runs the tests carrying its declared ids (setup and teardown
+// always), or the fixed sample when no listed test carries them; and on a sample of faults the kill
+// matrix of the selected runs is the one of --full (every fault against the whole suite).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from '@playwright/test';
+import { nonInferredIds } from '../lib/selftest/fault-plan.ts';
+import type { SelftestReport } from '../lib/selftest/selftest-report.ts';
+import { SAMPLE_EVERY, selectTests, testListText, type ListedTest } from '../lib/selftest/test-selection.ts';
+
+const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
+
+const listed = (project: string, file: string, title: string, ids: string[]): ListedTest => ({ project, file, titlePath: ['area', title], requirementIds: ids });
+const SUITE: ListedTest[] = [
+  listed('conformance-setup', 'specs/inventory.setup.ts', 'setup', ['SAFETY-1']),
+  listed('conformance-teardown', 'specs/inventory.teardown.ts', 'teardown', ['SAFETY-1']),
+  ...Array.from({ length: 20 }, (_, i) => listed('conformance', `specs/f${i % 3}.spec.ts`, `test ${i}`, [`ID-${i}`, ...(i % 5 === 0 ? ['SHARED-1'] : [])])),
+];
+
+test('a fault runs the tests that carry its ids, with setup and teardown, and no sample', () => {
+  const selection = selectTests(SUITE, ['ID-3', 'SHARED-1', 'EVERY-RESPONSE-1']);
+  expect(selection.tests.map((t) => t.titlePath[1])).toEqual(['setup', 'teardown', 'test 0', 'test 3', 'test 5', 'test 10', 'test 15']);
+  expect(selection).toMatchObject({ targeted: ['ID-3', 'SHARED-1'], sampled: ['EVERY-RESPONSE-1'], sample: false });
+});
+
+test('a fault whose ids no listed test carries runs the fixed sample', () => {
+  const selection = selectTests(SUITE, ['EVERY-RESPONSE-1']);
+  const sampled = selection.tests.filter((t) => t.project === 'conformance').map((t) => t.titlePath[1]);
+  expect(sampled).toEqual(Array.from({ length: Math.ceil(20 / SAMPLE_EVERY) }, (_, k) => `test ${k * SAMPLE_EVERY}`));
+  expect(selection.sample).toBe(true);
+  expect(selection.tests).toHaveLength(sampled.length + 2);
+});
+
+test('the test list names project, file and title path; a title holding the delimiter lists its whole file', () => {
+  const odd = listed('conformance', 'specs/x.spec.ts', 'a › b', []);
+  expect(testListText([SUITE[2]!, odd])).toBe('[conformance] › specs/f0.spec.ts › area › test 0\n[conformance] › specs/x.spec.ts\n');
+});
+
+test('default mode judges the ids that are not inferred (unknown ids count as inferred)', () => {
+  const basis = new Map([['D-1', 'documented'], ['I-1', 'inferred'], ['O-1', 'observed'], ['S-1', 'standard']]);
+  expect(nonInferredIds(['D-1', 'I-1', 'O-1', 'S-1', 'X-1'], basis)).toEqual(['D-1', 'O-1', 'S-1']);
+});
+
+function selftest(args: string[]): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, 'selftest', ...args], { maxBuffer: 16 << 20 }, (error, stdout) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout });
+    });
+  });
+}
+
+function matrix(dir: string): [string, string, string][] {
+  const report = JSON.parse(readFileSync(join(dir, 'selftest.json'), 'utf8')) as SelftestReport;
+  return report.faults.map((f) => [f.fault, f.outcome, f.defaultMode?.outcome ?? 'n/a']);
+}
+
+// Slow (two self-tests, one of them whole-suite per fault) and never timed: no test timeout at all, each
+// run inside is bounded by the self-test's own per-run limit (TIMED OUT). Under --full the sample fault
+// that fails every test took over 30 minutes on a 2-core machine shared by four builds.
+test('on a sample of faults the selected kill matrix is the --full one', async () => {
+  test.setTimeout(0);
+  // The sample path (content-type-text-plain declares only an every-response id), a fault with
+  // documented ids (integrity-all-ops) and one with inferred ids only (usermapping-alias).
+  const only = ['--only', 'content-type-text-plain,integrity-all-ops,usermapping-alias'];
+  const selected = mkdtempSync(join(tmpdir(), 'sps-selftest-selected-'));
+  const full = mkdtempSync(join(tmpdir(), 'sps-selftest-full-'));
+  const [a, b] = await Promise.all([selftest([...only, '--out', selected]), selftest([...only, '--full', '--out', full])]);
+  expect(a.stdout).toContain('selected (each fault runs the tests of its ids)');
+  expect(b.stdout).toContain('full (every fault runs the whole suite)');
+  expect(matrix(selected)).toEqual(matrix(full));
+  expect(matrix(full)).toEqual([
+    ['integrity-all-ops', 'killed', 'killed'],
+    ['content-type-text-plain', 'killed', 'killed'],
+    ['usermapping-alias', 'killed', 'n/a'],
+  ]);
+  expect(a.stdout).toMatch(/selftest: 3\/3 faults killed; default mode 2\/2 killed; pristine passes/);
+  expect([a.code, b.code]).toEqual([0, 0]);
+  const report = JSON.parse(readFileSync(join(selected, 'selftest.json'), 'utf8')) as SelftestReport;
+  expect(report.faults.find((f) => f.fault === 'usermapping-alias')!.failing).toContain('USERMAP-PATH-001');
+  expect(readFileSync(join(selected, 'selftest.md'), 'utf8')).toMatch(/\| usermapping-alias \| USERMAP-PATH-001 \| killed \| n\/a[^|]*\|/);
+  // The accounts' passwords travel only in the runs' environment, never into the reports.
+  for (const dir of [selected, full]) expect(readFileSync(join(dir, 'selftest', 'pristine', 'certificate.json'), 'utf8')).not.toMatch(/"password":\s*"(?!<redacted>)/);
+});
