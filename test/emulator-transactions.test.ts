@@ -7,10 +7,10 @@ const policy = (name: string) => ({ name, mappings: [] });
 
 test('GET /api/transaction is closed, then open after POST, with remaining_seconds only while open', async ({ admin }) => {
   const closed = await admin.get(TX);
-  expect(json(closed)).toEqual({ key: 'transaction', body: { status: 'closed' }, meta: { href: TX, parent: '/api' } });
+  expect(json(closed)).toEqual({ key: 'transaction', transaction: { status: 'closed' }, meta: { href: TX, parent: '/api' } });
   const opened = await openTransaction(admin);
   expect(opened.status).toBe(200);
-  expect(json(opened)).toEqual({ key: 'transaction', body: { status: 'open' }, meta: { href: TX, parent: '/api', remaining_seconds: 600 } });
+  expect(json(opened)).toEqual({ key: 'transaction', transaction: { status: 'open' }, meta: { href: TX, parent: '/api', remaining_seconds: 600 } });
   expect((await openTransaction(admin)).status).toBe(200);
 });
 
@@ -24,7 +24,7 @@ test('a change is seen by its session only, until commit', async ({ emu, admin }
   expectError(await other.get(`${UM}/${key}`), 404, 'NotFound');
   const commit = await admin.put(TX, { ...COMMIT, message: 'first policy' });
   expect(commit.status).toBe(200);
-  expect(json(commit)).toMatchObject({ body: { status: 'closed' } });
+  expect(json(commit)).toMatchObject({ transaction: { status: 'closed' } });
   expect(json<{ items: unknown[] }>(await other.get(UM)).items).toHaveLength(1);
 });
 
@@ -45,7 +45,7 @@ test('another session cannot open a transaction or write while one is open', asy
   expectError(await other.upload(Buffer.from('PK')), 409, 'TransactionLocked');
   // Rolling back someone else's transaction is not possible; it just reports no transaction of one's own.
   expect((await other.delete(TX)).status).toBe(200);
-  expect(json(await admin.get(TX))).toMatchObject({ body: { status: 'open' } });
+  expect(json(await admin.get(TX))).toMatchObject({ transaction: { status: 'open' } });
   await admin.delete(TX);
   expect((await openTransaction(other)).status).toBe(200);
 });
@@ -69,13 +69,13 @@ test('commit without a transaction, or with a wrong body, is a SemanticError; ba
   expectError(await admin.put(TX, { status: 'rollback' }), 400, 'SemanticError');
   expectError(await admin.put(TX, { status: 'commit', extra: 1 }), 400, 'SemanticError');
   expectError(await admin.request({ method: 'PUT', path: TX, headers: { 'content-type': 'application/json' }, body: '{"status":' }), 400, 'SyntacticError');
-  expect(json(await admin.get(TX))).toMatchObject({ body: { status: 'open' } });
+  expect(json(await admin.get(TX))).toMatchObject({ transaction: { status: 'open' } });
 });
 
 test('POST /api/transaction without Content-Length is 411', async ({ admin }) => {
   const res = await admin.request({ method: 'POST', path: TX, headers: { 'transfer-encoding': 'chunked' } });
   expectError(res, 411, 'LengthRequired');
-  expect(json(await admin.get(TX))).toMatchObject({ body: { status: 'closed' } });
+  expect(json(await admin.get(TX))).toMatchObject({ transaction: { status: 'closed' } });
 });
 
 test('logout rolls back the session transaction and frees the lock', async ({ emu, admin }) => {
@@ -96,7 +96,7 @@ test('an idle transaction times out: rolled back, lock released', async () => {
     expect(meta.remaining_seconds).toBe(1);
     await new Promise((r) => setTimeout(r, 450));
     expect((await other.post(UM, policy('after'))).status).toBe(201);
-    expect(json(await admin.get(TX))).toMatchObject({ body: { status: 'closed' } });
+    expect(json(await admin.get(TX))).toMatchObject({ transaction: { status: 'closed' } });
     expect(json<{ items: { key: string }[] }>(await admin.get(UM)).items).toHaveLength(0);
   } finally {
     await emu.close();
@@ -110,7 +110,7 @@ test('each request of the owner restarts the transaction clock', async () => {
     await openTransaction(admin);
     for (let i = 0; i < 4; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      expect(json(await admin.get(TX))).toMatchObject({ body: { status: 'open' } });
+      expect(json(await admin.get(TX))).toMatchObject({ transaction: { status: 'open' } });
     }
   } finally {
     await emu.close();

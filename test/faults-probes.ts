@@ -105,7 +105,8 @@ export const PROBES: Record<string, Probe> = {
     const key = body((await uploaded(admin)).res).key as string;
     return Object.keys(body(await admin.get(integrity(key))).body).length > 1;
   },
-  'transaction-status-envelope': async ({ admin }) => 'transaction' in body(await admin.get('/api/transaction')),
+  // 7.x documents the status under "transaction"; the fault moves it to "body" (8.x's key).
+  'transaction-status-envelope': async ({ admin }) => 'body' in body(await admin.get('/api/transaction')),
   'content-type-text-plain': async ({ admin }) => String((await admin.get(PLUGINS)).headers['content-type']).startsWith('text/plain'),
   'uncommitted-changes-visible': async ({ admin, other }) => {
     const key = body(await created(admin, 'Probe')).key as string;
@@ -114,7 +115,7 @@ export const PROBES: Record<string, Probe> = {
   'rollback-ignored': async ({ admin }) => {
     await openTransaction(admin);
     await rollbackTransaction(admin);
-    return body(await admin.get('/api/transaction')).body?.status === 'open';
+    return body(await admin.get('/api/transaction')).transaction?.status === 'open';
   },
   'no-configuration-lock': async ({ admin, other }) => {
     await openTransaction(admin);

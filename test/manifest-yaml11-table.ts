@@ -1,5 +1,5 @@
 // MANIFEST texts and the verdict the SDK validator gives them (SDK_NOTES.md §2: PyYAML safe_load, then
-// the field rules on the parsed values, str(version) kept), under the 7.x profile (plugin API 1.9).
+// the field rules on the parsed values, str(version) kept), under the 9.x profile (plugin API 1.9, the newest; 7.x takes 1.7, 8.x 1.8).
 // Written by reasoning from PyYAML's resolver.py and SafeConstructor and semantic_version's partial
 // parse, then checked by hand with Debian's PyYAML 6.0 and semantic_version 2.9 (never a dependency).
 // `verdict` is the first problem the validator raises ("accepted" when none); `version` is what SPS

@@ -159,7 +159,9 @@ test.describe('MANIFEST rules', () => {
     ['empty version', 'name: SPS_x\nversion:\ntype: aa\napi: 1.1\n', ['manifest.empty-field:version']],
     ['null type', 'name: SPS_x\nversion: 1\ntype: ~\napi: 1.1\n', ['manifest.empty-field:type']],
     ['unknown type', 'name: SPS_x\nversion: 1\ntype: ticketing\napi: 1.1\n', ['manifest.type-unknown']],
-    ['a newer type on 6.9', 'name: SPS_x\nversion: 1\ntype: signingca\napi: 1.1\n', ['manifest.type-unknown'], '6.9'],
+    ['a newer type on 6.0', 'name: SPS_x\nversion: 1\ntype: signingca\napi: 1.1\n', ['manifest.type-unknown'], '6.0'],
+    // 6.9 knows four types (the 6.9.2 integrity page lists aa, configuration_sync, credentialstore, signingca).
+    ['signingca on 6.9', 'name: SPS_x\nversion: 1\ntype: signingca\napi: 1.1\n', [], '6.9'],
     ['a hyphenated name (strict)', 'name: Sample-Plugin\nversion: 1\ntype: aa\napi: 1.1\n', ['manifest.name-pattern']],
     ['a hyphenated name (5.x)', 'name: Sample-Plugin\nversion: 1\ntype: aa\napi: 1.1\n', [], '5.x'],
     ['a spaced name (5.x)', 'name: Sample Plugin\nversion: 1\ntype: aa\napi: 1.1\n', ['manifest.name-pattern'], '5.x'],

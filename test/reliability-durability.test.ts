@@ -32,7 +32,7 @@ test('a commit whose state write fails is not applied: other sessions do not see
     expect(failed.status).toBe(500);
     expect(json<{ error: { message: string } }>(failed).error.message).toMatch(/nothing was committed/);
     expect(json<{ items: unknown[] }>(await other.get(UM)).items, 'the failed commit is invisible to others').toHaveLength(0);
-    expect(json<{ body: { status: string } }>(await admin.get(TX)).body.status, 'the transaction stays open').toBe('open');
+    expect(json<{ transaction: { status: string } }>(await admin.get(TX)).transaction.status, 'the transaction stays open').toBe('open');
     full = false;
     expect((await admin.put(TX, COMMIT)).status).toBe(200);
     expect(json<{ items: unknown[] }>(await other.get(UM)).items).toHaveLength(1);

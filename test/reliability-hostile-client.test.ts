@@ -53,7 +53,7 @@ test('every route answers an encoded variant of its path exactly as the plain pa
     expect(forbidden, 'the plain paths do refuse: the comparison has teeth').toBeGreaterThan(20);
     const admin = await clientFor(emu, ADMIN);
     expect(json<{ items: unknown[] }>(await admin.get('/api/configuration/plugins/aa')).items, 'nothing was uploaded').toHaveLength(0);
-    expect(json<{ body: { status: string } }>(await admin.get(TX)).body.status).toBe('closed');
+    expect(json<{ transaction: { status: string } }>(await admin.get(TX)).transaction.status).toBe('closed');
   } finally {
     await emu.close();
   }
@@ -113,7 +113,7 @@ test('pipelined POST upload then DELETE /api/transaction on one connection take 
     const answers = await pipelined(emu.url, Buffer.concat([upload, rollback]), 2);
     expect(answers.match(/HTTP\/1\.1 \d{3} /g)).toEqual(['HTTP/1.1 201 ', 'HTTP/1.1 200 ']);
     const asRaw = (path: string) => admin.raw({ method: 'GET', path, headers: { cookie } });
-    expect(json<{ body: { status: string } }>(await asRaw(TX)).body.status, 'the rollback came after the upload').toBe('closed');
+    expect(json<{ transaction: { status: string } }>(await asRaw(TX)).transaction.status, 'the rollback came after the upload').toBe('closed');
     expect(json<{ items: unknown[] }>(await asRaw('/api/configuration/plugins/aa')).items).toHaveLength(0);
   } finally {
     await emu.close();
@@ -156,7 +156,7 @@ test('the writes of one session take effect in arrival order across connections'
     await expect.poll(() => answers.length).toBe(2);
     expect(answers).toEqual(['HTTP/1.1 201', 'HTTP/1.1 200']);
     const state = await admin.raw({ method: 'GET', path: TX, headers: { cookie } });
-    expect(json<{ body: { status: string } }>(state).body.status, 'the rollback took effect after the upload').toBe('closed');
+    expect(json<{ transaction: { status: string } }>(state).transaction.status, 'the rollback took effect after the upload').toBe('closed');
     uploading.destroy();
     rollingBack.destroy();
   } finally {

@@ -8,11 +8,12 @@ import { buildCertificate, type Certificate } from '../lib/report/certificate.ts
 import type { Requirement } from '../lib/report/catalog.ts';
 import { writeCertificate } from '../lib/report/report-files.ts';
 import type { TestRecord } from '../lib/report/verdicts.ts';
+import { VERDICTS } from '../lib/report/verdict-order.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const req = (id: string, area: string, statement = `${id} holds`): Requirement => ({ id, area, statement, source: 'seed', basis: 'inferred', profiles: ['all'] });
+const req = (id: string, area: string, statement = `${id} holds`): Requirement => ({ id, area, statement, source: 'seed', basis: 'documented', profiles: ['all'] });
 const rec = (ids: string[], outcome: TestRecord['outcome'], message?: string): TestRecord => ({ title: `t ${ids[0]}`, file: 'specs/x.spec.ts', requirementIds: ids, outcome, ...(message ? { message } : {}) });
 
 function writeSample(): { dir: string; certificate: Certificate } {
@@ -59,12 +60,14 @@ test('certificate.html in chromium shows the verdicts, totals and run status of 
       trs.map((tr) => ({ id: tr.getAttribute('data-requirement'), verdict: tr.querySelectorAll('td')[2]?.textContent, statement: tr.querySelectorAll('td')[3]?.textContent })),
     );
     expect(rows).toEqual(json.requirements.map((r) => ({ id: r.id, verdict: r.verdict, statement: r.statement })));
-    for (const verdict of ['PASS', 'FAIL', 'ERROR', 'SKIPPED', 'NOT-TESTED'] as const) {
+    for (const verdict of VERDICTS) {
       await expect(page.locator(`#totals [data-verdict="${verdict}"]`)).toHaveText(String(json.totals[verdict]));
     }
     await expect(page.locator('#run-status')).toHaveText(json.run.status);
-    await expect(page.locator('#score')).toHaveText(`${((json.score.value ?? 0) * 100).toFixed(1)} %`);
-    await expect(page.locator('[data-area="plugins"] td').nth(3)).toHaveText('1');
+    expect(json.score.value, 'the sample has evidenced requirements to score').not.toBeNull();
+    await expect(page.locator('#score')).toHaveText(`${(json.score.value! * 100).toFixed(1)} %`);
+    // Columns: area, then one per verdict in VERDICTS order (PASS, FAIL, WARN, ERROR, …): the plugins' one ERROR.
+    await expect(page.locator('[data-area="plugins"] td').nth(1 + VERDICTS.indexOf('ERROR'))).toHaveText('1');
     expect(await page.evaluate(() => document.querySelectorAll('script').length), 'a message was escaped, not run').toBe(0);
     expect(requests.filter((u) => !u.startsWith('file:')), 'no request leaves the page').toEqual([]);
   } finally {
