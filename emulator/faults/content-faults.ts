@@ -71,7 +71,7 @@ export const contentFaults: Fault[] = [
   {
     name: 'content-type-text-plain',
     description: 'successful answers are sent as text/plain instead of application/json',
-    violates: ['META-ENVELOPE-001'],
+    violates: ['ERROR-CONTENT-TYPE-001'],
     reply: (_req, reply) => (reply.status < 300 ? { ...reply, headers: { ...reply.headers, 'content-type': 'text/plain; charset=utf-8' } } : reply),
   },
 ];
