@@ -15,8 +15,8 @@ import { certificateMarkdown, markdownText } from '../lib/report/certificate-mar
 import { replayScript, shellWord } from '../lib/report/replay-script.ts';
 import { REPRO_FORMAT, type ReproExchange, type ReproIndex } from '../lib/report/repro-format.ts';
 import { failingExchange, readReproIndex, replayRequest, ReproBundleError } from '../lib/report/repro-request.ts';
-import type { RunFacts } from '../lib/report/run-facts.ts';
 import type { TestRecord } from '../lib/report/verdicts.ts';
+import { sampleFacts } from './report-sample-facts.ts';
 import { runCli } from './report-suite-run.ts';
 
 /** What a hostile target answers in every string: a newline escape into a command, HTML, ANSI. */
@@ -104,18 +104,11 @@ const req = (id: string): Requirement => ({ id, area: 'auth', statement: `${id} 
 test('certificate.md of a hostile target has no raw HTML, no terminal escape, no live Markdown link', () => {
   for (const value of hostile('/tmp/x')) {
     const records: TestRecord[] = [{ title: `t ${value}`, file: 'specs/x.spec.ts', requirementIds: ['A-1'], outcome: 'failed', message: `error.type: expected "NotFound", got "${value}"` }];
-    const facts: RunFacts = {
-      shard: null,
-      runId: 'spsc0001',
-      profile: '7.x',
-      seed: 42,
-      fcRuns: 25,
-      settings: { url: 'http://127.0.0.1:1', password: '<redacted>' },
+    const facts = sampleFacts({
       target: { url: 'http://127.0.0.1:1', embedded: false, version: `7.4 ${value}`, reported: { firmware_version: value } },
-      playwrightStatus: 'failed',
       targetBroke: `five answers in a row were 5xx: ${value}`,
       safety: { clean: false, leftovers: [value], changed: [value] },
-    };
+    });
     const hash = { algorithm: 'sha256' as const, covers: ['lib'], files: 1, value: 'a'.repeat(64) };
     const md = certificateMarkdown(buildCertificate({ catalog: [req('A-1')], records, facts: [facts], setupFailed: false, suiteHash: hash }));
     expect(md, JSON.stringify(value)).not.toMatch(/<script|<img|\u001b|\u0007|\u2028|\u0085|\r/);

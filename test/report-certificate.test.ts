@@ -11,10 +11,12 @@ import { buildCertificate, type Certificate } from '../lib/report/certificate.ts
 import { certificateMarkdown } from '../lib/report/certificate-markdown.ts';
 import { checkSeal, contentHash, seal } from '../lib/report/integrity.ts';
 import { runSecrets, scrubText } from '../lib/report/redact.ts';
-import { safetyResult, targetBrokeReason, type RunFacts } from '../lib/report/run-facts.ts';
+import { safetyResult, targetBrokeReason } from '../lib/report/run-facts.ts';
 import { conformanceScore } from '../lib/report/score.ts';
 import { suiteHash } from '../lib/report/suite-hash.ts';
 import type { TestRecord } from '../lib/report/verdicts.ts';
+
+import { sampleFacts as facts } from './report-sample-facts.ts';
 
 const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
 
@@ -25,19 +27,6 @@ const rec = (ids: string[], outcome: TestRecord['outcome'], message?: string): T
   requirementIds: ids,
   outcome,
   ...(message ? { message } : {}),
-});
-const facts = (extra: Partial<RunFacts> = {}): RunFacts => ({
-  shard: null,
-  runId: 'spsc0001',
-  profile: '7.x',
-  seed: 42,
-  fcRuns: 25,
-  settings: { url: 'http://127.0.0.1:1', password: '<redacted>' },
-  target: { url: 'http://127.0.0.1:1', embedded: false, version: '7.4.0', reported: { firmware_version: '7.4.0' } },
-  playwrightStatus: 'failed',
-  targetBroke: null,
-  safety: { clean: true, leftovers: [], changed: [] },
-  ...extra,
 });
 const catalog = [req('A-1', 'auth'), req('A-2', 'auth'), req('P-1', 'plugins'), req('P-2', 'plugins'), req('P-3', 'plugins')];
 const records = [rec(['A-1'], 'passed'), rec(['A-2'], 'failed', 'boom'), rec(['P-1'], 'error', 'target broke'), rec(['P-2'], 'skipped', 'writes are off')];
