@@ -2,8 +2,8 @@
 // With SPS_URL unset, webServer starts the embedded emulator on a free loopback port.
 import { createServer } from 'node:net';
 import { defineConfig } from '@playwright/test';
-import { runReporters, shardOf } from './lib/report/reporter-list.ts';
-import { blobDir, embeddedPort, loadSettings, reportDir, setEmbeddedPort } from './lib/target/settings.ts';
+import { runReporters, shardOf } from './suite/report/reporter/reporter-list.ts';
+import { blobDir, embeddedPort, loadSettings, reportDir, setEmbeddedPort } from './suite/target/settings.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -11,14 +11,18 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** The --project names on the command line (empty: every project). */
 function requestedProjects(argv: readonly string[]): string[] {
-  return argv.flatMap((arg, i) => (arg.startsWith('--project=') ? [arg.slice('--project='.length)] : arg === '--project' ? [argv[i + 1] ?? ''] : []));
+  return argv.flatMap((arg, i) =>
+    arg.startsWith('--project=') ? [arg.slice('--project='.length)] : arg === '--project' ? [argv[i + 1] ?? ''] : [],
+  );
 }
 
 /** Unit tests start their own emulators: the embedded target is for the conformance projects. */
@@ -45,20 +49,32 @@ export default defineConfig({
   projects: [
     { name: 'unit', testDir: 'test', testMatch: /.*\.test\.ts$/ },
     // The appliance's configuration lock is global: conformance runs one test at a time.
-    { name: 'conformance-setup', testDir: 'specs', testMatch: /inventory\.setup\.ts$/, teardown: 'conformance-teardown' },
+    {
+      name: 'conformance-setup',
+      testDir: 'specs',
+      testMatch: /inventory\.setup\.ts$/,
+      teardown: 'conformance-teardown',
+    },
     { name: 'conformance-teardown', testDir: 'specs', testMatch: /inventory\.teardown\.ts$/ },
-    { name: 'conformance', testDir: 'specs', testMatch: /.*\.spec\.ts$/, dependencies: ['conformance-setup'], workers: 1 },
+    {
+      name: 'conformance',
+      testDir: 'specs',
+      testMatch: /.*\.spec\.ts$/,
+      dependencies: ['conformance-setup'],
+      workers: 1,
+    },
     { name: 'selftest', testDir: 'test', testMatch: /.*\.selftest\.ts$/ },
   ],
-  webServer: settings.embedded && needsTarget
-    ? {
-        // Accounts come from the settings inside the emulator process: no password on a command line.
-        command: `node bin/sps-conformance.js emulator --port ${embeddedPort()} --profile ${settings.profile} --settings-accounts`,
-        url: `${settings.url}/api/info`,
-        reuseExistingServer: false,
-        timeout: 5 * 60_000,
-        stdout: 'ignore',
-        stderr: 'pipe',
-      }
-    : undefined,
+  webServer:
+    settings.embedded && needsTarget
+      ? {
+          // Accounts come from the settings inside the emulator process: no password on a command line.
+          command: `node bin/sps-conformance.js emulator --port ${embeddedPort()} --profile ${settings.profile} --settings-accounts`,
+          url: `${settings.url}/api/info`,
+          reuseExistingServer: false,
+          timeout: 5 * 60_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+        }
+      : undefined,
 });

@@ -9,14 +9,19 @@ import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { buildZip } from '../generators/zip-bytes.ts';
-import { SpsClient } from '../lib/client/sps-client.ts';
+import { SpsClient } from '../suite/client/sps-client.ts';
 
 interface CannonResult {
   requests: { average: number };
   non2xx: number;
   errors: number;
 }
-type Cannon = (options: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<CannonResult>;
+type Cannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+}) => Promise<CannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 
 const ROOT = join(import.meta.dirname, '..');
@@ -46,7 +51,10 @@ function memoryMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 function pluginZip(name: string, type: string, payload?: Buffer): Promise<Buffer> {
   return buildZip([
-    { name: 'MANIFEST', content: `name: ${name}\ndescription: bench plugin\nversion: 1.0\ntype: ${type}\napi: 1.6\nentry_point: main.py\n` },
+    {
+      name: 'MANIFEST',
+      content: `name: ${name}\ndescription: bench plugin\nversion: 1.0\ntype: ${type}\napi: 1.6\nentry_point: main.py\n`,
+    },
     { name: 'main.py', content: 'class Plugin:\n    pass\n' },
     { name: 'default.cfg', content: '[plugin]\nsetting = value\n' },
     ...(payload ? [{ name: 'lib/payload.bin', content: payload, store: true }] : []),
@@ -72,8 +80,12 @@ async function peakDuringBigUpload(client: SpsClient, pid: number): Promise<void
   await client.delete('/api/transaction');
   const size = zip.length / MB;
   const growth = peak - Math.max(before, 0);
-  console.log(`upload of ${size.toFixed(1)} MiB: RSS before ${before.toFixed(1)} MiB, peak ${peak.toFixed(1)} MiB (peak before it ${hwmBefore.toFixed(1)} MiB)`);
-  console.log(`  peak growth ${growth.toFixed(1)} MiB = ${(growth / size).toFixed(2)}x the upload; absolute peak = ${(peak / size).toFixed(2)}x (target <= 3x)`);
+  console.log(
+    `upload of ${size.toFixed(1)} MiB: RSS before ${before.toFixed(1)} MiB, peak ${peak.toFixed(1)} MiB (peak before it ${hwmBefore.toFixed(1)} MiB)`,
+  );
+  console.log(
+    `  peak growth ${growth.toFixed(1)} MiB = ${(growth / size).toFixed(2)}x the upload; absolute peak = ${(peak / size).toFixed(2)}x (target <= 3x)`,
+  );
 }
 
 async function rssAfterThousand(client: SpsClient, pid: number): Promise<void> {
@@ -81,14 +93,17 @@ async function rssAfterThousand(client: SpsClient, pid: number): Promise<void> {
   for (let i = 0; i < 1000; i++) await mustUpload(client, await pluginZip(`bench_plugin_${i}`, 'credentialstore'));
   await commit(client);
   const rss = memoryMiB(pid, 'VmRSS');
-  console.log(`1,000 uploads in ${((Date.now() - started) / 1000).toFixed(1)} s; RSS after: ${rss.toFixed(1)} MiB (target <= 120 MiB)`);
+  console.log(
+    `1,000 uploads in ${((Date.now() - started) / 1000).toFixed(1)} s; RSS after: ${rss.toFixed(1)} MiB (target <= 120 MiB)`,
+  );
 }
 
 async function throughput(emulatorUrl: string, client: SpsClient, cookie: string): Promise<void> {
   const path = '/api/configuration/plugins/aa';
   const sample = await client.get(path);
   const bare = await start(['-e', BARE_SERVER, sample.body.toString('utf8')]);
-  const emulatorRun = (duration: number) => autocannon({ url: `${emulatorUrl}${path}`, connections: 10, duration, headers: { cookie } });
+  const emulatorRun = (duration: number) =>
+    autocannon({ url: `${emulatorUrl}${path}`, connections: 10, duration, headers: { cookie } });
   const bareRun = (duration: number) => autocannon({ url: `${bare.url}${path}`, connections: 10, duration });
   try {
     // autocannon itself (and both servers) need warming up, or whichever runs first loses.
@@ -102,7 +117,9 @@ async function throughput(emulatorUrl: string, client: SpsClient, cookie: string
     const mean = (results: CannonResult[]) => results.reduce((sum, r) => sum + r.requests.average, 0) / results.length;
     const ratio = mean(runs.emulator) / mean(runs.bare);
     const failures = runs.emulator.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
-    console.log(`GET ${path} (${sample.body.length} bytes, 10 connections, ${ROUNDS} x ${DURATION_S / ROUNDS} s each, alternating, after warm-up):`);
+    console.log(
+      `GET ${path} (${sample.body.length} bytes, 10 connections, ${ROUNDS} x ${DURATION_S / ROUNDS} s each, alternating, after warm-up):`,
+    );
     console.log(`  emulator ${mean(runs.emulator).toFixed(0)} req/s (non-2xx or errors: ${failures})`);
     console.log(`  bare node:http ${mean(runs.bare).toFixed(0)} req/s; ratio ${ratio.toFixed(2)}x (target >= 0.85x)`);
   } finally {
@@ -120,7 +137,14 @@ const server = require('node:http').createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
 `;
 
-const emulator = await start(['bin/sps-conformance.js', 'emulator', '--port', '0', '--user', `${ACCOUNT.username}:${ACCOUNT.password}`]);
+const emulator = await start([
+  'bin/sps-conformance.js',
+  'emulator',
+  '--port',
+  '0',
+  '--user',
+  `${ACCOUNT.username}:${ACCOUNT.password}`,
+]);
 try {
   const pid = emulator.child.pid!;
   const client = await new SpsClient(emulator.url).mustLogin(ACCOUNT);

@@ -5,7 +5,7 @@ import { ZipArchive } from 'archiver';
 import fc from 'fast-check';
 import { pluginZipBytes, validPluginZip, type PluginZipCase } from '../generators/plugin-zip.ts';
 import type { ZipFile } from '../generators/zip-bytes.ts';
-import { profile } from '../lib/target/profiles.ts';
+import { profile } from '../contract/profiles.ts';
 
 const CASES = Number(process.argv[2] ?? 400);
 const ROUNDS = 7;
@@ -28,7 +28,9 @@ async function timed(label: string, run: () => Promise<number>): Promise<number>
   const bytes = await run();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const rate = CASES / seconds;
-  console.log(`${label.padEnd(34)} ${rate.toFixed(0).padStart(6)} zips/s  ${(bytes / seconds / 1e6).toFixed(1).padStart(6)} MB/s`);
+  console.log(
+    `${label.padEnd(34)} ${rate.toFixed(0).padStart(6)} zips/s  ${(bytes / seconds / 1e6).toFixed(1).padStart(6)} MB/s`,
+  );
   return rate;
 }
 
@@ -37,7 +39,9 @@ async function main(): Promise<void> {
   const arbitrary = validPluginZip(profile('7.x'));
   const sample = (seed: number): PluginZipCase[] => fc.sample(arbitrary, { seed, numRuns: CASES });
   const fixed = sample(1);
-  console.log(`${CASES} valid plugin zips per round, ${ROUNDS} rounds, files per zip ${(fixed.reduce((n, c) => n + c.files.length, 0) / CASES).toFixed(1)} on average`);
+  console.log(
+    `${CASES} valid plugin zips per round, ${ROUNDS} rounds, files per zip ${(fixed.reduce((n, c) => n + c.files.length, 0) / CASES).toFixed(1)} on average`,
+  );
   // Warm-up (JIT, zlib), not counted.
   for (let i = 0; i < 2; i++) {
     for (const c of fixed) {

@@ -30,7 +30,19 @@ const dir = mkdtempSync(join(tmpdir(), 'sps-lint-bench-'));
 const zips: string[] = [];
 for (let i = 0; i < 100; i++) {
   const file = join(dir, `plugin_${i}.zip`);
-  writeFileSync(file, await buildZip(minimalPluginFiles({ name: `bench_plugin_${i}`, type: 'aa', version: '1.0', api: '1.6', description: 'bench plugin', entry_point: 'main.py' })));
+  writeFileSync(
+    file,
+    await buildZip(
+      minimalPluginFiles({
+        name: `bench_plugin_${i}`,
+        type: 'aa',
+        version: '1.0',
+        api: '1.6',
+        description: 'bench plugin',
+        entry_point: 'main.py',
+      }),
+    ),
+  );
   zips.push(file);
 }
 // The build is made (or refreshed) before timing, as npm ci would have.

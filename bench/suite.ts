@@ -9,11 +9,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { startEmulator } from '../emulator/server.ts';
-import { SpsClient } from '../lib/client/sps-client.ts';
-import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { SpsClient } from '../suite/client/sps-client.ts';
+import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
 import { brokenPluginZip, pluginZipBytes, validPluginZip, type PluginZipCase } from '../generators/plugin-zip.ts';
-import { DEFAULT_PROFILE, profile } from '../lib/target/profiles.ts';
-import { EMULATOR_DEFAULT_PASSWORD, EMULATOR_DEFAULT_USER } from '../lib/target/settings.ts';
+import { DEFAULT_PROFILE, profile } from '../contract/profiles.ts';
+import { EMULATOR_DEFAULT_PASSWORD, EMULATOR_DEFAULT_USER } from '../suite/target/settings.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SIMULATED_ONLY = process.argv[2] === '--simulated';
@@ -21,16 +21,36 @@ const CASES = SIMULATED_ONLY ? 0 : Number(process.argv[2] ?? 600);
 
 /** The valid-upload property of specs/upload.spec.ts with FC_RUNS=cases: its own duration from JSON. */
 function specThroughput(cases: number): number {
-  const res = spawnSync(process.execPath, ['bin/sps-conformance.js', 'run', '--', 'specs/upload.spec.ts', '--grep', 'generated valid plugins', '--reporter=json'], {
-    cwd: ROOT,
-    env: { ...process.env, SPS_REPORT_DIR: 'reports/bench', SPS_URL: '', FC_RUNS: String(cases), FC_SEED: '1' },
-    encoding: 'utf8',
-    maxBuffer: 256 << 20,
-  });
-  const report = JSON.parse(res.stdout.slice(res.stdout.indexOf('{'))) as { suites: { suites?: { specs: { title: string; tests: { results: { duration: number; status: string }[] }[] }[] }[] }[] };
-  const spec = report.suites.flatMap((s) => s.suites ?? []).flatMap((s) => s.specs).find((s) => s.title.startsWith('generated valid plugins'));
+  const res = spawnSync(
+    process.execPath,
+    [
+      'bin/sps-conformance.js',
+      'run',
+      '--',
+      'specs/upload.spec.ts',
+      '--grep',
+      'generated valid plugins',
+      '--reporter=json',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, SPS_REPORT_DIR: 'reports/bench', SPS_URL: '', FC_RUNS: String(cases), FC_SEED: '1' },
+      encoding: 'utf8',
+      maxBuffer: 256 << 20,
+    },
+  );
+  const report = JSON.parse(res.stdout.slice(res.stdout.indexOf('{'))) as {
+    suites: {
+      suites?: { specs: { title: string; tests: { results: { duration: number; status: string }[] }[] }[] }[];
+    }[];
+  };
+  const spec = report.suites
+    .flatMap((s) => s.suites ?? [])
+    .flatMap((s) => s.specs)
+    .find((s) => s.title.startsWith('generated valid plugins'));
   const result = spec?.tests[0]?.results[0];
-  if (!result || result.status !== 'passed') throw new Error(`the property did not pass: ${result?.status ?? 'not run'}`);
+  if (!result || result.status !== 'passed')
+    throw new Error(`the property did not pass: ${result?.status ?? 'not run'}`);
   return cases / (result.duration / 1000);
 }
 
@@ -48,7 +68,16 @@ const SIMULATED = { latencyMs: 50, commitDelayMs: 3000 };
 
 /** The emulator as a remote appliance, in its own process (as the embedded one runs), listening on a free port. */
 function simulatedAppliance(): Promise<{ url: string; stop: () => void }> {
-  const args = ['bin/sps-conformance.js', 'emulator', '--port', '0', '--latency', String(SIMULATED.latencyMs), '--commit-delay', String(SIMULATED.commitDelayMs)];
+  const args = [
+    'bin/sps-conformance.js',
+    'emulator',
+    '--port',
+    '0',
+    '--latency',
+    String(SIMULATED.latencyMs),
+    '--commit-delay',
+    String(SIMULATED.commitDelayMs),
+  ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -66,8 +95,18 @@ async function simulatedRunSeconds(): Promise<{ seconds: number; status: number 
   try {
     const started = performance.now();
     const res = await new Promise<number | null>((resolve) => {
-      const env = { ...process.env, SPS_REPORT_DIR: 'reports/bench-simulated', SPS_URL: appliance.url, SPS_USERNAME: EMULATOR_DEFAULT_USER, SPS_PASSWORD: EMULATOR_DEFAULT_PASSWORD, SPS_ALLOW_WRITES: 'true' };
-      spawn(process.execPath, ['bin/sps-conformance.js', 'run'], { cwd: ROOT, env, stdio: 'ignore' }).on('exit', (code) => resolve(code));
+      const env = {
+        ...process.env,
+        SPS_REPORT_DIR: 'reports/bench-simulated',
+        SPS_URL: appliance.url,
+        SPS_USERNAME: EMULATOR_DEFAULT_USER,
+        SPS_PASSWORD: EMULATOR_DEFAULT_PASSWORD,
+        SPS_ALLOW_WRITES: 'true',
+      };
+      spawn(process.execPath, ['bin/sps-conformance.js', 'run'], { cwd: ROOT, env, stdio: 'ignore' }).on(
+        'exit',
+        (code) => resolve(code),
+      );
     });
     return { seconds: (performance.now() - started) / 1000, status: res };
   } finally {
@@ -81,7 +120,8 @@ async function throughput(cases: PluginZipCase[], client: SpsClient): Promise<nu
   await openTransaction(client);
   for (const c of cases) {
     const res = await client.upload(await pluginZipBytes(c));
-    if (res.status !== c.expect.status && res.status !== 200) throw new Error(`case ${c.defects.join(',') || 'valid'} answered ${res.status}`);
+    if (res.status !== c.expect.status && res.status !== 200)
+      throw new Error(`case ${c.defects.join(',') || 'valid'} answered ${res.status}`);
   }
   await rollbackTransaction(client);
   return cases.length / ((performance.now() - started) / 1000);
@@ -98,17 +138,28 @@ async function main(): Promise<void> {
 async function localFigures(): Promise<void> {
   const p = profile(DEFAULT_PROFILE);
   const run = fullRunSeconds();
-  process.stdout.write(`full conformance run (emulator start included): ${run.seconds.toFixed(1)} s (exit ${run.status}; target <= 60 s)\n`);
+  process.stdout.write(
+    `full conformance run (emulator start included): ${run.seconds.toFixed(1)} s (exit ${run.status}; target <= 60 s)\n`,
+  );
 
-  process.stdout.write(`upload property throughput in the real spec (${CASES} valid cases): ${specThroughput(CASES).toFixed(0)} cases/s (target >= 300)\n`);
+  process.stdout.write(
+    `upload property throughput in the real spec (${CASES} valid cases): ${specThroughput(CASES).toFixed(0)} cases/s (target >= 300)\n`,
+  );
 
   const emulator = await startEmulator({ port: 0 });
-  const client = await new SpsClient(emulator.url).mustLogin({ username: EMULATOR_DEFAULT_USER, password: EMULATOR_DEFAULT_PASSWORD });
+  const client = await new SpsClient(emulator.url).mustLogin({
+    username: EMULATOR_DEFAULT_USER,
+    password: EMULATOR_DEFAULT_PASSWORD,
+  });
   const valid = fc.sample(validPluginZip(p), { numRuns: CASES, seed: 1 });
   const smallDefects = brokenPluginZip(p).filter((c) => c.defects[0] !== 'zip.too-large');
   const broken = fc.sample(smallDefects, { numRuns: CASES, seed: 2 });
-  process.stdout.write(`bare upload path in one process, valid cases: ${(await throughput(valid, client)).toFixed(0)} cases/s\n`);
-  process.stdout.write(`bare upload path in one process, defect cases (20 MB ones excluded): ${(await throughput(broken, client)).toFixed(0)} cases/s\n`);
+  process.stdout.write(
+    `bare upload path in one process, valid cases: ${(await throughput(valid, client)).toFixed(0)} cases/s\n`,
+  );
+  process.stdout.write(
+    `bare upload path in one process, defect cases (20 MB ones excluded): ${(await throughput(broken, client)).toFixed(0)} cases/s\n`,
+  );
   await emulator.close();
 }
 

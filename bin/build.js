@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
-export const ENTRIES = { cli: 'lib/cli/main.ts', emulator: 'lib/cli/emulator-main.ts' };
+export const ENTRIES = { cli: 'commands/cli/main.ts', emulator: 'commands/cli/emulator-main.ts' };
 /** Builds older than this are removed by the next build (a process may still be loading a newer one). */
 const KEEP_MS = 10 * 60_000;
 
@@ -24,7 +24,10 @@ const ownImportMetaUrl = {
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+      return {
+        contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+        loader: 'ts',
+      };
     });
   },
 };
@@ -64,14 +67,23 @@ export async function buildCli() {
     // except the test runner and the bundler, which are run or resolved as installed.
     external: ['@playwright/test', '@playwright/test/*', 'playwright', 'playwright-core', 'esbuild'],
     // Bundled CommonJS calls require(): give the ESM output one.
-    banner: { js: "import { createRequire as __spsRequire } from 'node:module'; const require = __spsRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __spsRequire } from 'node:module'; const require = __spsRequire(import.meta.url);",
+    },
     metafile: true,
     logLevel: 'error',
     plugins: [ownImportMetaUrl],
   });
   // Dependencies change only through npm ci, which rebuilds: staleness is judged on the suite's own files.
-  const inputs = Object.keys(result.metafile.inputs).map((p) => relative(ROOT, join(process.cwd(), p))).filter((p) => !p.startsWith('node_modules/'));
-  const manifest = { dir: name, builtAt: Date.now(), entries: Object.fromEntries(Object.keys(ENTRIES).map((k) => [k, `${name}/${k}.mjs`])), inputs };
+  const inputs = Object.keys(result.metafile.inputs)
+    .map((p) => relative(ROOT, join(process.cwd(), p)))
+    .filter((p) => !p.startsWith('node_modules/'));
+  const manifest = {
+    dir: name,
+    builtAt: Date.now(),
+    entries: Object.fromEntries(Object.keys(ENTRIES).map((k) => [k, `${name}/${k}.mjs`])),
+    inputs,
+  };
   const temp = join(DIST, `current.json.${process.pid}`);
   writeFileSync(temp, `${JSON.stringify(manifest)}\n`);
   renameSync(temp, join(DIST, 'current.json'));
@@ -81,5 +93,7 @@ export async function buildCli() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const manifest = await buildCli();
-  process.stdout.write(`sps-conformance: built ${Object.keys(manifest.entries).join(', ')} into ${relative(ROOT, dirname(join(DIST, manifest.entries.cli)))} (${manifest.inputs.length} sources)\n`);
+  process.stdout.write(
+    `sps-conformance: built ${Object.keys(manifest.entries).join(', ')} into ${relative(ROOT, dirname(join(DIST, manifest.entries.cli)))} (${manifest.inputs.length} sources)\n`,
+  );
 }

@@ -29,7 +29,9 @@ async function build() {
     const { buildCli } = await import('./build.js');
     return await buildCli();
   } catch (error) {
-    process.stderr.write(`sps-conformance: the command line is not built and building it failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); run npm ci\n`);
+    process.stderr.write(
+      `sps-conformance: the command line is not built and building it failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); run npm ci\n`,
+    );
     process.exit(1);
   }
 }

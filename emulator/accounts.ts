@@ -1,6 +1,6 @@
 // REST accounts of the emulator: `--user NAME:PASSWORD[:ROLE]`, or one default admin.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { EMULATOR_DEFAULT_PASSWORD, EMULATOR_DEFAULT_USER } from '../lib/target/settings.ts';
+import { EMULATOR_DEFAULT_PASSWORD, EMULATOR_DEFAULT_USER } from '../suite/target/settings.ts';
 import type { Account, Role } from './sessions.ts';
 
 const ROLES: readonly Role[] = ['admin', 'readonly', 'none'];

@@ -7,7 +7,10 @@ export function sessionIdFrom(cookieHeader: string | undefined): string | undefi
     const eq = part.indexOf('=');
     if (eq < 0) continue;
     if (part.slice(0, eq).trim() === SESSION_COOKIE) {
-      const value = part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+      const value = part
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1');
       return /^[0-9a-f]{40}$/.test(value) ? value : undefined;
     }
   }

@@ -55,5 +55,8 @@ export const MAX_LISTED_PROBLEMS = 100;
 export function semanticError<P extends { message: string }>(path: string, problems: readonly P[]): Reply {
   const listed = problems.length > MAX_LISTED_PROBLEMS ? problems.slice(0, MAX_LISTED_PROBLEMS) : problems;
   const omitted = problems.length - listed.length;
-  return apiError(400, 'SemanticError', problems[0]?.message ?? 'The request is not valid', path, { problems: listed, ...(omitted > 0 ? { problems_omitted: omitted } : {}) });
+  return apiError(400, 'SemanticError', problems[0]?.message ?? 'The request is not valid', path, {
+    problems: listed,
+    ...(omitted > 0 ? { problems_omitted: omitted } : {}),
+  });
 }

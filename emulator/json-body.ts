@@ -26,12 +26,23 @@ function parse(bytes: Buffer): unknown {
 export async function readJsonObject(ctx: RouteContext): Promise<JsonResult> {
   const type = mediaType(ctx.req);
   if (type !== undefined && type !== 'application/json') {
-    return { ok: false, reply: apiError(415, 'UnsupportedMediaType', 'Send the request body as application/json', ctx.path) };
+    return {
+      ok: false,
+      reply: apiError(415, 'UnsupportedMediaType', 'Send the request body as application/json', ctx.path),
+    };
   }
   const body = await readBody(ctx.req, JSON_LIMIT_BYTES, ctx.acceptBody);
   if (!body.ok) {
     return body.reason === 'too-large'
-      ? { ok: false, reply: apiError(413, 'PayloadTooLarge', `The request body is larger than ${JSON_LIMIT_BYTES} bytes`, ctx.path) }
+      ? {
+          ok: false,
+          reply: apiError(
+            413,
+            'PayloadTooLarge',
+            `The request body is larger than ${JSON_LIMIT_BYTES} bytes`,
+            ctx.path,
+          ),
+        }
       : { ok: false, reply: apiError(400, 'SyntacticError', 'The request body was not received completely', ctx.path) };
   }
   const value = parse(body.bytes);

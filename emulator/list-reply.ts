@@ -14,12 +14,25 @@ export interface ListBody {
 const bodies = new WeakMap<object, Map<string, ListBody>>();
 const texts = new WeakMap<object, Buffer>();
 
-function build(ctx: RouteContext, href: string, parent: string, keys: readonly string[], siblings: readonly string[]): ListBody {
+function build(
+  ctx: RouteContext,
+  href: string,
+  parent: string,
+  keys: readonly string[],
+  siblings: readonly string[],
+): ListBody {
   return { items: listItems(href, keys), meta: withRemainingSeconds(ctx, siblingMeta(href, parent, siblings)) };
 }
 
 /** The list at `href` of the configuration `version` (any object that changes when the list may). */
-export function listBody(ctx: RouteContext, version: object, href: string, parent: string, keys: () => readonly string[], siblings: readonly string[]): ListBody {
+export function listBody(
+  ctx: RouteContext,
+  version: object,
+  href: string,
+  parent: string,
+  keys: () => readonly string[],
+  siblings: readonly string[],
+): ListBody {
   if (ctx.session && ctx.emulator.store.remainingSeconds(ctx.session.id) !== undefined) {
     return build(ctx, href, parent, keys(), siblings);
   }

@@ -5,7 +5,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { FileReadError, readRegularFile } from '../lib/fs/regular-file.ts';
+import { FileReadError, readRegularFile } from '../contract/regular-file.ts';
 import { stateProblems } from './state-schema.ts';
 import { emptyState, type ConfigState } from './state.ts';
 
@@ -18,14 +18,22 @@ export class StateFileError extends Error {}
 
 function checkedState(file: string, parsed: unknown): ConfigState {
   const doc = parsed as { format?: unknown; version?: unknown } | null;
-  if (doc?.format !== FORMAT) throw new StateFileError(`${file} is not an emulator state file (format ${FORMAT}, version ${VERSION})`);
+  if (doc?.format !== FORMAT)
+    throw new StateFileError(`${file} is not an emulator state file (format ${FORMAT}, version ${VERSION})`);
   if (typeof doc.version === 'number' && doc.version > VERSION) {
-    throw new StateFileError(`${file} is state file version ${doc.version}, newer than this emulator reads (version ${VERSION}): upgrade sps-conformance`);
+    throw new StateFileError(
+      `${file} is state file version ${doc.version}, newer than this emulator reads (version ${VERSION}): upgrade sps-conformance`,
+    );
   }
-  if (doc.version !== VERSION) throw new StateFileError(`${file} is state file version ${String(doc.version)}; this emulator reads version ${VERSION}`);
+  if (doc.version !== VERSION)
+    throw new StateFileError(
+      `${file} is state file version ${String(doc.version)}; this emulator reads version ${VERSION}`,
+    );
   const problems = stateProblems(parsed);
   if (problems.length > 0) {
-    throw new StateFileError(`${file} holds a damaged configuration (${problems.slice(0, 3).join('; ')}); it is left as it is`);
+    throw new StateFileError(
+      `${file} holds a damaged configuration (${problems.slice(0, 3).join('; ')}); it is left as it is`,
+    );
   }
   return (parsed as { state: ConfigState }).state;
 }
@@ -101,7 +109,8 @@ const held = new Set<string>();
 /** Creates the lock file with our pid; takes over a lock whose process is gone (kill -9). */
 function takeLock(file: string): void {
   const lock = lockPath(file);
-  if (held.has(lock)) throw new StateFileError(`${file} is in use by another emulator in this process; use another --state file`);
+  if (held.has(lock))
+    throw new StateFileError(`${file} is in use by another emulator in this process; use another --state file`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lock, 'wx', 0o600);
@@ -111,11 +120,16 @@ function takeLock(file: string): void {
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new StateFileError(`cannot write beside ${file} (${code ?? String(error)}): the --state directory must be writable`);
+      if (code !== 'EEXIST')
+        throw new StateFileError(
+          `cannot write beside ${file} (${code ?? String(error)}): the --state directory must be writable`,
+        );
     }
     const holder = Number.parseInt(readFileSync(lock, 'utf8'), 10);
     if (Number.isInteger(holder) && holder !== process.pid && alive(holder)) {
-      throw new StateFileError(`${file} is in use by another emulator (process ${holder}, lock ${lock}); stop it or use another --state file`);
+      throw new StateFileError(
+        `${file} is in use by another emulator (process ${holder}, lock ${lock}); stop it or use another --state file`,
+      );
     }
     unlinkSync(lock);
   }
@@ -126,7 +140,11 @@ function takeLock(file: string): void {
 async function removeStaleTemps(file: string): Promise<void> {
   const prefix = tempPrefix(file);
   const names = await readdir(dirname(file)).catch(() => []);
-  await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => unlink(join(dirname(file), n)).catch(() => undefined)));
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith(prefix) && n.endsWith('.tmp'))
+      .map((n) => unlink(join(dirname(file), n)).catch(() => undefined)),
+  );
 }
 
 export interface StateFileOptions {

@@ -1,6 +1,6 @@
 // What a route table entry is. One table per resource family under emulator/routes/.
 import type { IncomingMessage } from 'node:http';
-import type { Profile } from '../lib/target/profiles.ts';
+import type { Profile } from '../contract/profiles.ts';
 import type { Reply } from './errors.ts';
 import type { Fault } from './faults/fault.ts';
 import type { LoginBrake } from './login-brake.ts';

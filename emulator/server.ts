@@ -5,7 +5,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import FindMyWay from 'find-my-way';
-import { profile as profileOf, DEFAULT_PROFILE, type Profile, type ProfileName } from '../lib/target/profiles.ts';
+import { profile as profileOf, DEFAULT_PROFILE, type Profile, type ProfileName } from '../contract/profiles.ts';
 import { allowed } from './access.ts';
 import { DEFAULT_ACCOUNT } from './accounts.ts';
 import { declaredLength } from './body.ts';
@@ -131,11 +131,14 @@ function settleUnreadBody(req: IncomingMessage, res: ServerResponse, continued: 
 
 function send(req: IncomingMessage, res: ServerResponse, reply: Reply, continued: boolean): void {
   if (res.headersSent || res.destroyed) return;
-  const payload: string | Buffer = reply.body === undefined ? '' : (memoizedJson(reply.body) ?? JSON.stringify(reply.body));
+  const payload: string | Buffer =
+    reply.body === undefined ? '' : (memoizedJson(reply.body) ?? JSON.stringify(reply.body));
   settleUnreadBody(req, res, continued);
   const length = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
   // The common reply has no extra headers: no object spread on the hot path.
-  const headers = reply.headers ? { 'content-type': 'application/json', 'content-length': length, ...reply.headers } : { 'content-type': 'application/json', 'content-length': length };
+  const headers = reply.headers
+    ? { 'content-type': 'application/json', 'content-length': length, ...reply.headers }
+    : { 'content-type': 'application/json', 'content-length': length };
   res.writeHead(reply.status, headers);
   res.end(payload);
 }
@@ -144,7 +147,12 @@ function allowedMethods(router: Router, path: string): Method[] {
   return METHODS.filter((m) => router.find(m, path) !== null);
 }
 
-function dispatch(router: Router, emulator: Emulator, req: IncomingMessage, acceptBody: () => void): Reply | Promise<Reply> {
+function dispatch(
+  router: Router,
+  emulator: Emulator,
+  req: IncomingMessage,
+  acceptBody: () => void,
+): Reply | Promise<Reply> {
   const target = parseTarget(req.url);
   if (!target) return apiError(400, 'SyntacticError', 'The request URL is malformed', (req.url ?? '/').split('?')[0]!);
   const method = (req.method ?? 'GET').toUpperCase() as Method;
@@ -204,19 +212,31 @@ function onIdle(socket: Socket): void {
   const current = receiving.get(socket);
   if (current && (current.req.complete || current.res.headersSent)) return;
   if (!current) {
-    if (socket.writable) socket.end(`HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(TIMEOUT_BODY)}\r\nconnection: close\r\n\r\n${TIMEOUT_BODY}`);
+    if (socket.writable)
+      socket.end(
+        `HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(TIMEOUT_BODY)}\r\nconnection: close\r\n\r\n${TIMEOUT_BODY}`,
+      );
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
     return;
   }
   const { req, res } = current;
   res.shouldKeepAlive = false;
-  res.writeHead(408, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(TIMEOUT_BODY), connection: 'close' });
+  res.writeHead(408, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(TIMEOUT_BODY),
+    connection: 'close',
+  });
   // The handler still waiting for the body hears 'aborted' when the socket goes.
   res.end(TIMEOUT_BODY, () => req.destroy());
 }
 
 /** Handles one request; the promise (when the reply is not ready at once) settles once it is sent. */
-function handleOne(router: Router, emulator: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
+function handleOne(
+  router: Router,
+  emulator: Emulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> | undefined {
   let continued = false;
   const acceptBody = () => {
     if (!continued && expectsContinue(req) && !res.headersSent) res.writeContinue();
@@ -260,7 +280,12 @@ function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
   const body = JSON.stringify(
     late
       ? apiError(408, 'RequestTimeout', 'The request did not arrive in time', '/').body
-      : apiError(status, 'SyntacticError', tooBig ? 'The request headers are too large' : 'The request is not valid HTTP', '/').body,
+      : apiError(
+          status,
+          'SyntacticError',
+          tooBig ? 'The request headers are too large' : 'The request is not valid HTTP',
+          '/',
+        ).body,
   );
   socket.end(
     `HTTP/1.1 ${status} ${tooBig ? 'Request Header Fields Too Large' : late ? 'Request Timeout' : 'Bad Request'}\r\n` +
@@ -268,7 +293,11 @@ function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
   );
 }
 
-export function createEmulatorServer(emulator: Emulator, routes: readonly Route[] = allRoutes(emulator.profile), tls?: TlsMaterial): Server {
+export function createEmulatorServer(
+  emulator: Emulator,
+  routes: readonly Route[] = allRoutes(emulator.profile),
+  tls?: TlsMaterial,
+): Server {
   const router = buildRouter(routes);
   const handle = handler(router, emulator);
   const server: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, handle) : createHttpServer(handle);
@@ -276,7 +305,8 @@ export function createEmulatorServer(emulator: Emulator, routes: readonly Route[
   // handler starts reading (acceptBody), so a 401 or 403 never asks for the body either.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     const target = parseTarget(req.url);
-    if (target && announcesTooLarge(normalisedPath(target.path), declaredLength(req))) return send(req, res, faulted(emulator, req, tooLarge(target.path)), false);
+    if (target && announcesTooLarge(normalisedPath(target.path), declaredLength(req)))
+      return send(req, res, faulted(emulator, req, tooLarge(target.path)), false);
     handle(req, res);
   });
   server.on('clientError', refuseUnparsable);
@@ -291,7 +321,9 @@ export function createEmulatorServer(emulator: Emulator, routes: readonly Route[
 
 export function newEmulator(options: EmulatorOptions = {}, stateFile?: StateFile): Emulator {
   const fault = options.fault === undefined ? undefined : faultNamed(options.fault);
-  const store = options.store ?? new Store(undefined, { transactionTimeoutMs: options.transactionTimeoutMs, deviations: fault?.deviations });
+  const store =
+    options.store ??
+    new Store(undefined, { transactionTimeoutMs: options.transactionTimeoutMs, deviations: fault?.deviations });
   return {
     store,
     // A session that ends without a logout (idle, or over the per-account cap) leaves no lock behind.
@@ -308,7 +340,9 @@ export function newEmulator(options: EmulatorOptions = {}, stateFile?: StateFile
 }
 
 /** The --state file, locked, with the committed state it holds (StateFileError when it cannot be used). */
-async function openStateFile(options: EmulatorOptions): Promise<{ file: StateFile; initial: ConfigState | undefined } | undefined> {
+async function openStateFile(
+  options: EmulatorOptions,
+): Promise<{ file: StateFile; initial: ConfigState | undefined } | undefined> {
   if (!options.stateFile) return undefined;
   const file = new StateFile(options.stateFile, options.stateWrite ? { write: options.stateWrite } : {});
   await file.acquire();
@@ -328,7 +362,8 @@ async function openStateFile(options: EmulatorOptions): Promise<{ file: StateFil
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const state = await openStateFile(options);
   const deviations = options.fault === undefined ? undefined : faultNamed(options.fault).deviations;
-  const store = options.store ?? new Store(state?.initial, { transactionTimeoutMs: options.transactionTimeoutMs, deviations });
+  const store =
+    options.store ?? new Store(state?.initial, { transactionTimeoutMs: options.transactionTimeoutMs, deviations });
   const emulator = newEmulator({ ...options, store }, state?.file);
   const server = createEmulatorServer(emulator, allRoutes(emulator.profile), options.tls);
   const host = options.host ?? '127.0.0.1';

@@ -1,6 +1,11 @@
 // The configuration state the emulator holds, as plain immutable data. A change builds a new state that
 // shares every untouched collection with the old one, so a transaction's draft costs only what it changed.
-export const POLICY_KINDS = ['aa_plugin_instances', 'credentialstores', 'trusted_ca_lists', 'usermapping_policies'] as const;
+export const POLICY_KINDS = [
+  'aa_plugin_instances',
+  'credentialstores',
+  'trusted_ca_lists',
+  'usermapping_policies',
+] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** One uploaded plugin: the MANIFEST fields as written, and what the integrity check needs (not the zip). */
@@ -68,7 +73,10 @@ export function withPlugin(state: ConfigState, plugin: PluginRecord): ConfigStat
 }
 
 export function withoutPlugin(state: ConfigState, plugin: PluginRecord): ConfigState {
-  return { ...state, plugins: { ...state.plugins, [plugin.type]: pluginsOf(state, plugin.type).filter((p) => p.key !== plugin.key) } };
+  return {
+    ...state,
+    plugins: { ...state.plugins, [plugin.type]: pluginsOf(state, plugin.type).filter((p) => p.key !== plugin.key) },
+  };
 }
 
 export function withPolicy(state: ConfigState, kind: PolicyKind, record: PolicyRecord): ConfigState {

@@ -2,7 +2,12 @@
 // only its owner sees. Sessions are known here only by their id.
 import type { Deviations } from './faults/fault.ts';
 import { emptyState, findPlugin, type ConfigState } from './state.ts';
-import { DEFAULT_TRANSACTION_TIMEOUT_MS, NoTransactionError, Transaction, TransactionLockedError } from './transactions.ts';
+import {
+  DEFAULT_TRANSACTION_TIMEOUT_MS,
+  NoTransactionError,
+  Transaction,
+  TransactionLockedError,
+} from './transactions.ts';
 
 export interface StoreOptions {
   transactionTimeoutMs?: number;
@@ -95,7 +100,10 @@ export class Store {
    * runs first, and only once the draft is durable does anyone else see it. When `persist` fails the
    * transaction stays open with its draft, so the client may retry the commit or roll back.
    */
-  async commit(session: string, persist: (state: ConfigState) => Promise<void> = async () => undefined): Promise<ConfigState> {
+  async commit(
+    session: string,
+    persist: (state: ConfigState) => Promise<void> = async () => undefined,
+  ): Promise<ConfigState> {
     const own = this.#ownedBy(session);
     if (!own) throw new NoTransactionError('There is no open transaction to commit');
     const draft = own.draft;
@@ -124,6 +132,11 @@ export class Store {
 
 /** The committed state with each plugin replaced by the draft's version of it (fault only). */
 function keptReuploads(committed: ConfigState, draft: ConfigState): ConfigState {
-  const plugins = Object.fromEntries(Object.entries(committed.plugins).map(([type, list]) => [type, list.map((p) => findPlugin(draft, type, p.key) ?? p)]));
+  const plugins = Object.fromEntries(
+    Object.entries(committed.plugins).map(([type, list]) => [
+      type,
+      list.map((p) => findPlugin(draft, type, p.key) ?? p),
+    ]),
+  );
   return { ...committed, plugins };
 }

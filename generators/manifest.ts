@@ -2,9 +2,9 @@
 // a valid document is assembled from valid values; a broken one is a valid one with exactly one rule
 // broken, and its label names that rule. The reported fields are known from the construction.
 import fc from 'fast-check';
-import type { PluginManifest } from '../lib/plugin/manifest-fields.ts';
-import { PACKAGING_RULES } from '../lib/plugin/rules.ts';
-import type { Profile } from '../lib/target/profiles.ts';
+import type { PluginManifest } from '../contract/plugin/manifest-fields.ts';
+import { PACKAGING_RULES } from '../contract/plugin/rules.ts';
+import type { Profile } from '../contract/profiles.ts';
 import { CREATED, SEMANTIC_ERROR, type Expectation } from './expectation.ts';
 import {
   apiValue,
@@ -53,13 +53,15 @@ export interface ManifestCase {
   expect: Expectation;
 }
 
-
 function optional<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
   return fc.option(arb, { nil: undefined, freq: 2 });
 }
 
 function layout(count: number): fc.Arbitrary<ManifestLayout> {
-  const comment = fc.option(fc.constantFrom('# scb_min_version: 5.10.0', '# The tilde at the end means less then 5.11.0', '#', '# name: Other'), { freq: 4 });
+  const comment = fc.option(
+    fc.constantFrom('# scb_min_version: 5.10.0', '# The tilde at the end means less then 5.11.0', '#', '# name: Other'),
+    { freq: 4 },
+  );
   return fc.record({
     comments: fc.array(comment, { minLength: count + 1, maxLength: count + 1 }),
     blankLines: fc.array(fc.boolean(), { minLength: count + 1, maxLength: count + 1 }),
@@ -136,7 +138,11 @@ function expectedOf(f: Fields): PluginManifest {
  * broken, changes nothing SPS reports (SDK_NOTES.md §2, yaml.safe_load).
  */
 function overridden(): fc.Arbitrary<ManifestEntry | undefined> {
-  const entry = fc.constantFrom<ManifestEntry>({ key: 'version', yaml: 'v0-overridden' }, { key: 'name', yaml: "'overridden name'" }, { key: 'api', yaml: '9.9' });
+  const entry = fc.constantFrom<ManifestEntry>(
+    { key: 'version', yaml: 'v0-overridden' },
+    { key: 'name', yaml: "'overridden name'" },
+    { key: 'api', yaml: '9.9' },
+  );
   return fc.option(entry, { nil: undefined, freq: 4 });
 }
 
@@ -147,9 +153,15 @@ export function validManifestDoc(profile: Profile): fc.Arbitrary<ManifestDoc> {
     .chain(([f, unknown, early]) => {
       const entries = entriesOf(f, unknown);
       const count = entries.length + (early ? 1 : 0);
-      return fc.tuple(fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }), layout(count)).map(
-        ([shuffled, l]): ManifestDoc => ({ entries: early ? [early, ...shuffled] : shuffled, layout: l, expected: expectedOf(f) }),
-      );
+      return fc
+        .tuple(fc.shuffledSubarray(entries, { minLength: entries.length, maxLength: entries.length }), layout(count))
+        .map(
+          ([shuffled, l]): ManifestDoc => ({
+            entries: early ? [early, ...shuffled] : shuffled,
+            layout: l,
+            expected: expectedOf(f),
+          }),
+        );
     });
 }
 
@@ -176,11 +188,17 @@ export function renderManifest(doc: ManifestDoc): string {
 
 function entryFileOf(doc: ManifestDoc): string {
   const entry = doc.entries.find((e) => e.key === 'entry_point');
-  return entry ? doc.expected.entryPoint ?? 'main.py' : 'main.py';
+  return entry ? (doc.expected.entryPoint ?? 'main.py') : 'main.py';
 }
 
 function toCase(doc: ManifestDoc, defects: string[], entryFile: string | null = entryFileOf(doc)): ManifestCase {
-  return { text: renderManifest(doc), entryFile, expected: doc.expected, defects, expect: defects.length === 0 ? CREATED : SEMANTIC_ERROR };
+  return {
+    text: renderManifest(doc),
+    entryFile,
+    expected: doc.expected,
+    defects,
+    expect: defects.length === 0 ? CREATED : SEMANTIC_ERROR,
+  };
 }
 
 export function validManifest(profile: Profile): fc.Arbitrary<ManifestCase> {
@@ -212,7 +230,14 @@ function invalidYaml(doc: ManifestDoc): fc.Arbitrary<string> {
   );
 }
 
-const NOT_A_MAPPING = ['- name: SPS_x\n- type: aa\n', 'just a sentence\n', '', '# only a comment\n', '42\n', '[name, type]\n'];
+const NOT_A_MAPPING = [
+  '- name: SPS_x\n- type: aa\n',
+  'just a sentence\n',
+  '',
+  '# only a comment\n',
+  '42\n',
+  '[name, type]\n',
+];
 
 function strictOnlyBadNames(): string[] {
   return ['Sample-Authentication-Plugin', '1plugin', 'a', 'plugin.name', '_plugin', 'SPS@plugin'];
@@ -229,12 +254,21 @@ export function manifestDefectRules(_profile: Profile): string[] {
 }
 
 function badTypes(profile: Profile): string[] {
-  return ['ticketing', 'AA', 'credential_store', 'plugin', 'aa ', 'signingca', 'configuration_sync'].filter((t) => !profile.manifestTypes.includes(t.trim()) || t !== t.trim());
+  return ['ticketing', 'AA', 'credential_store', 'plugin', 'aa ', 'signingca', 'configuration_sync'].filter(
+    (t) => !profile.manifestTypes.includes(t.trim()) || t !== t.trim(),
+  );
 }
 
 function incompatibleApis(profile: Profile): string[] {
   const { major, minor } = profile.pluginApi;
-  return [`${major + 1}.0`, `${major + 1}`, `${major}.${minor + 1}`, `${major}.${minor + 1}.0`, `${major}.${minor + 10}`, ...(major > 0 ? [`${major - 1}.9`] : [])];
+  return [
+    `${major + 1}.0`,
+    `${major + 1}`,
+    `${major}.${minor + 1}`,
+    `${major}.${minor + 1}.0`,
+    `${major}.${minor + 10}`,
+    ...(major > 0 ? [`${major - 1}.9`] : []),
+  ];
 }
 
 /** Plain values YAML 1.1 reads as a boolean, a number or a date: not text, so the validator cannot match them. */
@@ -256,7 +290,13 @@ function breakDoc(rule: string, doc: ManifestDoc, profile: Profile): fc.Arbitrar
   const same = (d: ManifestDoc): ManifestCase => toCase(d, [rule]);
   const set = (key: string, values: string[], plain = true, raw: string[] = []): fc.Arbitrary<ManifestCase> => {
     const written = fc.constantFrom(...values).chain((v) => rendered(v, plain && plainKeepsText(v)));
-    const all = raw.length > 0 ? fc.oneof(written, fc.constantFrom(...raw).map((yaml) => ({ yaml, value: yaml }))) : written;
+    const all =
+      raw.length > 0
+        ? fc.oneof(
+            written,
+            fc.constantFrom(...raw).map((yaml) => ({ yaml, value: yaml })),
+          )
+        : written;
     return all.map((r) => same(withEntry(doc, key, r.yaml)));
   };
   const [kind, field] = rule.split(':');
@@ -273,9 +313,18 @@ function breakDoc(rule: string, doc: ManifestDoc, profile: Profile): fc.Arbitrar
       return set('type', badTypes(profile), false);
     case 'manifest.name-pattern':
       // Quoted, so YAML keeps every character; an empty name breaks the pattern, not presence.
-      return set('name', [...(profile.strictPluginNames ? strictOnlyBadNames() : []), ...alwaysBadNames(), ''], false, NOT_TEXT);
+      return set(
+        'name',
+        [...(profile.strictPluginNames ? strictOnlyBadNames() : []), ...alwaysBadNames(), ''],
+        false,
+        NOT_TEXT,
+      );
     case 'manifest.entry-point-pattern':
-      return set('entry_point', ['lib/main.py', 'plugin/main.py', 'main py', '/main.py', 'main.py;rm'], false, ['1', 'yes', '2001-12-14']);
+      return set('entry_point', ['lib/main.py', 'plugin/main.py', 'main py', '/main.py', 'main.py;rm'], false, [
+        '1',
+        'yes',
+        '2001-12-14',
+      ]);
     case 'manifest.version-pattern':
       return set('version', ['v1.0', 'latest', 'x.1', '.5', '-1'], false, PLAIN_BAD_VERSIONS);
     case 'manifest.api-format':
@@ -293,4 +342,3 @@ function breakDoc(rule: string, doc: ManifestDoc, profile: Profile): fc.Arbitrar
 export function manifestWith(rule: string, profile: Profile): fc.Arbitrary<ManifestCase> {
   return validManifestDoc(profile).chain((doc) => breakDoc(rule, doc, profile));
 }
-

@@ -35,7 +35,9 @@ const WORD = `${LETTERS}0123456789_`;
 /** Names every one of the three collections accepts: [A-Za-z][A-Za-z0-9_]*. */
 function objectName(ctx: PayloadContext): fc.Arbitrary<string> {
   const tail = fc.array(fc.constantFrom(...WORD), { minLength: 0, maxLength: 24 }).map((a) => a.join(''));
-  const name = ctx.namePrefix ? tail.map((t) => `${ctx.namePrefix}_${t}`) : fc.tuple(fc.constantFrom(...LETTERS), tail).map(([a, t]) => a + t);
+  const name = ctx.namePrefix
+    ? tail.map((t) => `${ctx.namePrefix}_${t}`)
+    : fc.tuple(fc.constantFrom(...LETTERS), tail).map(([a, t]) => a + t);
   const taken = new Set(ctx.takenNames ?? []);
   return name.filter((n) => !taken.has(n));
 }
@@ -45,14 +47,22 @@ function pluginKey(ctx: PayloadContext): fc.Arbitrary<string> {
   return fc.constantFrom(...ctx.pluginKeys);
 }
 
-const INI = fc.constantFrom('', '[plugin]\nlog_level=info\n', '[starling]\n# ..... disable_echo=yes\n', 'not ini at all, still a string');
+const INI = fc.constantFrom(
+  '',
+  '[plugin]\nlog_level=info\n',
+  '[starling]\n# ..... disable_echo=yes\n',
+  'not ini at all, still a string',
+);
 
 export function validAaPluginInstance(ctx: PayloadContext): fc.Arbitrary<{ [key: string]: Json }> {
   return fc.record({ name: objectName(ctx), configuration: INI, plugin: pluginKey(ctx) });
 }
 
 export function validCredentialstore(ctx: PayloadContext): fc.Arbitrary<{ [key: string]: Json }> {
-  return fc.record({ name: objectName(ctx), type: fc.record({ selection: fc.constant('external_plugin'), plugin: pluginKey(ctx) }) });
+  return fc.record({
+    name: objectName(ctx),
+    type: fc.record({ selection: fc.constant('external_plugin'), plugin: pluginKey(ctx) }),
+  });
 }
 
 const GROUP = fc.constantFrom('admins', 'users', 'root_group', 'Domain Admins', 'ops');
@@ -94,15 +104,27 @@ function setPath(body: { [key: string]: Json }, path: string[], value: Json | un
 }
 
 function missing(path: string): Defect {
-  return { rule: `payload.missing-field:${path}`, expect: SEMANTIC_ERROR, change: fc.constant((b) => setPath(b, path.split('.'), undefined)) };
+  return {
+    rule: `payload.missing-field:${path}`,
+    expect: SEMANTIC_ERROR,
+    change: fc.constant((b) => setPath(b, path.split('.'), undefined)),
+  };
 }
 
 function wrongType(path: string, values: Json[] = WRONG_TYPES): Defect {
-  return { rule: `payload.wrong-type:${path}`, expect: SEMANTIC_ERROR, change: fc.constantFrom(...values).map((v) => (b) => setPath(b, path.split('.'), v)) };
+  return {
+    rule: `payload.wrong-type:${path}`,
+    expect: SEMANTIC_ERROR,
+    change: fc.constantFrom(...values).map((v) => (b) => setPath(b, path.split('.'), v)),
+  };
 }
 
 function badValue(rule: string, path: string, values: Json[]): Defect {
-  return { rule, expect: SEMANTIC_ERROR, change: fc.constantFrom(...values).map((v) => (b) => setPath(b, path.split('.'), v)) };
+  return {
+    rule,
+    expect: SEMANTIC_ERROR,
+    change: fc.constantFrom(...values).map((v) => (b) => setPath(b, path.split('.'), v)),
+  };
 }
 
 const COMMON: Defect[] = [
@@ -111,7 +133,9 @@ const COMMON: Defect[] = [
   {
     rule: 'payload.unknown-field',
     expect: SEMANTIC_ERROR,
-    change: fc.constantFrom('description', 'id', 'key', 'meta', 'Name', 'extra_field').map((f) => (b) => ({ ...b, [f]: 'x' })),
+    change: fc
+      .constantFrom('description', 'id', 'key', 'meta', 'Name', 'extra_field')
+      .map((f) => (b) => ({ ...b, [f]: 'x' })),
   },
 ];
 
@@ -122,7 +146,13 @@ function danglingKeys(ctx: PayloadContext): fc.Arbitrary<string> {
 function duplicateName(ctx: PayloadContext): Defect[] {
   const taken = ctx.takenNames ?? [];
   if (taken.length === 0) return [];
-  return [{ rule: 'payload.duplicate-name', expect: SEMANTIC_ERROR, change: fc.constantFrom(...taken).map((n) => (b) => ({ ...b, name: n })) }];
+  return [
+    {
+      rule: 'payload.duplicate-name',
+      expect: SEMANTIC_ERROR,
+      change: fc.constantFrom(...taken).map((n) => (b) => ({ ...b, name: n })),
+    },
+  ];
 }
 
 function aaDefects(ctx: PayloadContext): Defect[] {
@@ -135,7 +165,11 @@ function aaDefects(ctx: PayloadContext): Defect[] {
     wrongType('configuration'),
     wrongType('plugin', [42, true, null, []]),
     badValue('payload.name-pattern', 'name', ['1instance', 'with space', 'a-b', '', '_lead', 'ünï']),
-    { rule: 'payload.dangling-reference:plugin', expect: SEMANTIC_ERROR, change: danglingKeys(ctx).map((k) => (b) => ({ ...b, plugin: k })) },
+    {
+      rule: 'payload.dangling-reference:plugin',
+      expect: SEMANTIC_ERROR,
+      change: danglingKeys(ctx).map((k) => (b) => ({ ...b, plugin: k })),
+    },
     ...duplicateName(ctx),
   ];
 }
@@ -152,17 +186,23 @@ function credentialstoreDefects(ctx: PayloadContext): Defect[] {
     badValue('payload.name-pattern', 'name', ['with space', '', ' lead', 'tab\there']),
     badValue('payload.local-credentialstore', 'type.selection', ['local']),
     badValue('payload.bad-value:type.selection', 'type.selection', ['plugin', 'External_Plugin', '']),
-    { rule: 'payload.dangling-reference:type.plugin', expect: SEMANTIC_ERROR, change: danglingKeys(ctx).map((k) => (b) => setPath(b, ['type', 'plugin'], k)) },
+    {
+      rule: 'payload.dangling-reference:type.plugin',
+      expect: SEMANTIC_ERROR,
+      change: danglingKeys(ctx).map((k) => (b) => setPath(b, ['type', 'plugin'], k)),
+    },
     ...duplicateName(ctx),
   ];
 }
 
 function usermappingDefects(ctx: PayloadContext): Defect[] {
-  const firstMapping = (change: (m: { [key: string]: Json }) => { [key: string]: Json }): ((b: { [key: string]: Json }) => Json) => (b) => {
-    const mappings = (b.mappings as { [key: string]: Json }[]).slice();
-    const base = mappings[0] ?? { allowed_groups: [], remote_user: 'root' };
-    return { ...b, mappings: [change(base), ...mappings.slice(1)] };
-  };
+  const firstMapping =
+    (change: (m: { [key: string]: Json }) => { [key: string]: Json }): ((b: { [key: string]: Json }) => Json) =>
+    (b) => {
+      const mappings = (b.mappings as { [key: string]: Json }[]).slice();
+      const base = mappings[0] ?? { allowed_groups: [], remote_user: 'root' };
+      return { ...b, mappings: [change(base), ...mappings.slice(1)] };
+    };
   const without = (key: string) => (m: { [key: string]: Json }) => {
     const copy = { ...m };
     delete copy[key];
@@ -176,13 +216,27 @@ function usermappingDefects(ctx: PayloadContext): Defect[] {
     wrongType('mappings', [42, 'root', null, {}]),
     wrongType('allow_other_remote_users_without_mapping', [42, 'true', null, [], {}]),
     badValue('payload.name-pattern', 'name', ['']),
-    { rule: 'payload.missing-field:mappings.remote_user', expect: SEMANTIC_ERROR, change: fc.constant(firstMapping(without('remote_user'))) },
-    { rule: 'payload.missing-field:mappings.allowed_groups', expect: SEMANTIC_ERROR, change: fc.constant(firstMapping(without('allowed_groups'))) },
-    { rule: 'payload.empty-field:mappings.remote_user', expect: SEMANTIC_ERROR, change: fc.constant(firstMapping((m) => ({ ...m, remote_user: '' }))) },
+    {
+      rule: 'payload.missing-field:mappings.remote_user',
+      expect: SEMANTIC_ERROR,
+      change: fc.constant(firstMapping(without('remote_user'))),
+    },
+    {
+      rule: 'payload.missing-field:mappings.allowed_groups',
+      expect: SEMANTIC_ERROR,
+      change: fc.constant(firstMapping(without('allowed_groups'))),
+    },
+    {
+      rule: 'payload.empty-field:mappings.remote_user',
+      expect: SEMANTIC_ERROR,
+      change: fc.constant(firstMapping((m) => ({ ...m, remote_user: '' }))),
+    },
     {
       rule: 'payload.wrong-type:mappings.allowed_groups',
       expect: SEMANTIC_ERROR,
-      change: fc.constantFrom<Json>('admins', 42, null, [1], {}).map((v) => firstMapping((m) => ({ ...m, allowed_groups: v }))),
+      change: fc
+        .constantFrom<Json>('admins', 42, null, [1], {})
+        .map((v) => firstMapping((m) => ({ ...m, allowed_groups: v }))),
     },
     ...duplicateName(ctx),
   ];
@@ -201,7 +255,14 @@ function validOf(resource: PayloadResource, ctx: PayloadContext): fc.Arbitrary<{
 }
 
 export function validPayload(resource: PayloadResource, ctx: PayloadContext): fc.Arbitrary<PayloadCase> {
-  return validOf(resource, ctx).map((body) => ({ resource, text: JSON.stringify(body), body, valid: body, defects: [], expect: CREATED }));
+  return validOf(resource, ctx).map((body) => ({
+    resource,
+    text: JSON.stringify(body),
+    body,
+    valid: body,
+    defects: [],
+    expect: CREATED,
+  }));
 }
 
 /** The defect labels the generator can produce for `resource` in this context. */

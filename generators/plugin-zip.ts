@@ -2,10 +2,10 @@
 // after archiver has written the zip) and its label; pluginZipBytes(case) makes the bytes. Built by
 // construction: a valid case is assembled from valid parts, a broken one breaks exactly its label.
 import fc from 'fast-check';
-import type { PluginManifest } from '../lib/plugin/manifest-fields.ts';
-import { UPLOAD_LIMIT_BYTES } from '../lib/plugin/limits.ts';
-import { PACKAGING_RULES } from '../lib/plugin/rules.ts';
-import type { Profile } from '../lib/target/profiles.ts';
+import type { PluginManifest } from '../contract/plugin/manifest-fields.ts';
+import { UPLOAD_LIMIT_BYTES } from '../contract/plugin/limits.ts';
+import { PACKAGING_RULES } from '../contract/plugin/rules.ts';
+import type { Profile } from '../contract/profiles.ts';
 import { CREATED, PAYLOAD_TOO_LARGE, SEMANTIC_ERROR, type Expectation } from './expectation.ts';
 import { manifestDefectRules, manifestWith, validManifest, type ManifestCase } from './manifest.ts';
 import { strictName } from './manifest-values.ts';
@@ -90,16 +90,30 @@ export function minimalPluginZip(types: readonly string[] = ['aa', 'credentialst
       description: fc.constantFrom('Generated test plugin', 'A plugin', 'Demo plugin for testing'),
       entry_point: fc.constant('main.py'),
     })
-    .map((fields) => ({ files: minimalPluginFiles(fields), damage: null, defects: [], expect: CREATED, manifest: reported(fields) }));
+    .map((fields) => ({
+      files: minimalPluginFiles(fields),
+      damage: null,
+      defects: [],
+      expect: CREATED,
+      manifest: reported(fields),
+    }));
 }
 
 // ---- valid variety ----
 
-const INI = fc.constantFrom('', '[plugin]\nlog_level=info\n', '[starling]\n# comment\ndisable_echo=yes\n', '[aa]\nname=Zoë ünïcode\n; ok\n');
+const INI = fc.constantFrom(
+  '',
+  '[plugin]\nlog_level=info\n',
+  '[starling]\n# comment\ndisable_echo=yes\n',
+  '[aa]\nname=Zoë ünïcode\n; ok\n',
+);
 
 function pythonFile(): fc.Arbitrary<ZipFile> {
   const segment = fc.constantFrom('lib', 'plugin', 'util', 'deep', 'a', 'b', 'vendor', 'requests');
-  const path = fc.tuple(fc.array(segment, { minLength: 1, maxLength: 6 }), fc.constantFrom('__init__.py', 'client.py', 'x.py', 'data.json'));
+  const path = fc.tuple(
+    fc.array(segment, { minLength: 1, maxLength: 6 }),
+    fc.constantFrom('__init__.py', 'client.py', 'x.py', 'data.json'),
+  );
   return fc.record({
     name: path.map(([dirs, file]) => [...dirs, file].join('/')),
     content: fc.constantFrom('import os\n', '# empty module\n', '{"a": 1}\n', 'def f():\n    return 1\n'.repeat(50)),
@@ -114,7 +128,9 @@ export interface ValidZipOptions {
 
 function largeFile(): fc.Arbitrary<ZipFile> {
   const size = fc.integer({ min: 1 << 20, max: UPLOAD_LIMIT_BYTES - 64 * 1024 });
-  return fc.record({ seed: fc.integer(), size, store: fc.boolean() }).map(({ seed, size, store }) => ({ name: 'lib/blob.bin', content: randomBytes(seed, size), store }));
+  return fc
+    .record({ seed: fc.integer(), size, store: fc.boolean() })
+    .map(({ seed, size, store }) => ({ name: 'lib/blob.bin', content: randomBytes(seed, size), store }));
 }
 
 function filesAround(manifest: ManifestCase, extra: ZipFile[], cfg: string | undefined, storeCore: boolean): ZipFile[] {
@@ -130,7 +146,10 @@ function filesAround(manifest: ManifestCase, extra: ZipFile[], cfg: string | und
   return files;
 }
 
-function plan(manifest: fc.Arbitrary<ManifestCase>, options: ValidZipOptions = {}): fc.Arbitrary<{ manifest: ManifestCase; files: ZipFile[] }> {
+function plan(
+  manifest: fc.Arbitrary<ManifestCase>,
+  options: ValidZipOptions = {},
+): fc.Arbitrary<{ manifest: ManifestCase; files: ZipFile[] }> {
   return fc
     .record({
       manifest,
@@ -139,18 +158,29 @@ function plan(manifest: fc.Arbitrary<ManifestCase>, options: ValidZipOptions = {
       storeCore: fc.boolean(),
       large: options.large ? largeFile().map((f) => [f]) : fc.constant([] as ZipFile[]),
     })
-    .map(({ manifest, extra, cfg, storeCore, large }) => ({ manifest, files: filesAround(manifest, [...extra, ...large], cfg, storeCore) }));
+    .map(({ manifest, extra, cfg, storeCore, large }) => ({
+      manifest,
+      files: filesAround(manifest, [...extra, ...large], cfg, storeCore),
+    }));
 }
 
 /** Valid plugins in all the shapes real ones come in. */
 export function validPluginZip(profile: Profile, options: ValidZipOptions = {}): fc.Arbitrary<PluginZipCase> {
-  return plan(validManifest(profile), options).map(({ manifest, files }) => ({ files, damage: null, defects: [], expect: CREATED, manifest: manifest.expected }));
+  return plan(validManifest(profile), options).map(({ manifest, files }) => ({
+    files,
+    damage: null,
+    defects: [],
+    expect: CREATED,
+    manifest: manifest.expected,
+  }));
 }
 
 // ---- defects ----
 
-/** Every rule a zip case can break that is not about the MANIFEST's content (lib/plugin/rules.ts). */
-export const ZIP_DEFECT_RULES: readonly string[] = PACKAGING_RULES.filter((rule) => !rule.startsWith('manifest.') || rule === 'manifest.missing');
+/** Every rule a zip case can break that is not about the MANIFEST's content (contract/plugin/rules.ts). */
+export const ZIP_DEFECT_RULES: readonly string[] = PACKAGING_RULES.filter(
+  (rule) => !rule.startsWith('manifest.') || rule === 'manifest.missing',
+);
 
 /** Every rule id a plugin zip case can be labelled with under `profile`. */
 export function pluginZipDefectRules(profile: Profile): string[] {
@@ -164,7 +194,10 @@ interface Built {
 
 /** A valid plan that also carries EXTRA_FILE, the entry defects may damage. */
 function baseWithExtra(profile: Profile): fc.Arbitrary<{ manifest: ManifestCase; files: ZipFile[] }> {
-  return plan(validManifest(profile)).map((p) => ({ ...p, files: [...p.files, { name: EXTRA_FILE, content: 'VALUE = 1\n' }] }));
+  return plan(validManifest(profile)).map((p) => ({
+    ...p,
+    files: [...p.files, { name: EXTRA_FILE, content: 'VALUE = 1\n' }],
+  }));
 }
 
 function notZipBytes(): fc.Arbitrary<Buffer> {
@@ -176,7 +209,17 @@ function notZipBytes(): fc.Arbitrary<Buffer> {
   );
 }
 
-const UNSAFE_NAMES = ['../evil.py', '../../etc/cron.d/x', '/etc/evil.py', '/tmp/x.py', 'lib\\evil.py', 'C:/evil.py', 'c:evil.py', 'lib/../../evil.py', '..'];
+const UNSAFE_NAMES = [
+  '../evil.py',
+  '../../etc/cron.d/x',
+  '/etc/evil.py',
+  '/tmp/x.py',
+  'lib\\evil.py',
+  'C:/evil.py',
+  'c:evil.py',
+  'lib/../../evil.py',
+  '..',
+];
 
 function zipDefect(rule: string, p: { manifest: ManifestCase; files: ZipFile[] }): fc.Arbitrary<Built> {
   const { files, manifest } = p;
@@ -196,33 +239,51 @@ function zipDefect(rule: string, p: { manifest: ManifestCase; files: ZipFile[] }
     case 'zip.unsafe-path':
       return fc.constantFrom(...UNSAFE_NAMES).map((to) => damaged({ kind: 'rename', entry: EXTRA_FILE, to }));
     case 'zip.symlink':
-      return fc.constantFrom('/etc/passwd', '../../main.py', 'main.py').map((target) => damaged({ kind: 'symlink', entry: EXTRA_FILE, target }));
+      return fc
+        .constantFrom('/etc/passwd', '../../main.py', 'main.py')
+        .map((target) => damaged({ kind: 'symlink', entry: EXTRA_FILE, target }));
     case 'zip.duplicate-entry':
       return fc.constantFrom(...files.map((f) => f.name)).map((entry) => damaged({ kind: 'duplicate', entry }));
     case 'zip.bomb':
       // Zeros deflate about 1000:1, far past the 200:1 cap once an entry passes 1 MiB.
-      return fc.integer({ min: 3 << 19, max: 8 << 20 }).map((size) => ({ files: [...files, { name: 'lib/zeros.bin', content: Buffer.alloc(size) }], damage: null }));
-    case 'zip.too-large':
       return fc
-        .record({ seed: fc.integer(), over: fc.integer({ min: 1, max: 256 * 1024 }) })
-        .map(({ seed, over }) => ({ files: [...files, { name: 'lib/blob.bin', content: randomBytes(seed, UPLOAD_LIMIT_BYTES + over), store: true }], damage: null }));
+        .integer({ min: 3 << 19, max: 8 << 20 })
+        .map((size) => ({ files: [...files, { name: 'lib/zeros.bin', content: Buffer.alloc(size) }], damage: null }));
+    case 'zip.too-large':
+      return fc.record({ seed: fc.integer(), over: fc.integer({ min: 1, max: 256 * 1024 }) }).map(({ seed, over }) => ({
+        files: [...files, { name: 'lib/blob.bin', content: randomBytes(seed, UPLOAD_LIMIT_BYTES + over), store: true }],
+        damage: null,
+      }));
     case 'zip.nested-archive-only':
-      return fc.constantFrom('plugin.zip', `${manifest.expected.name}-1.0.zip`, 'dist/plugin.zip').map((as) => damaged({ kind: 'nest', as }));
+      return fc
+        .constantFrom('plugin.zip', `${manifest.expected.name}-1.0.zip`, 'dist/plugin.zip')
+        .map((as) => damaged({ kind: 'nest', as }));
     case 'manifest.missing':
       return fc.oneof(
         fc.constant({ files: withoutCore, damage: null }),
         // Zipping the plugin's folder instead of its contents: everything one level down.
-        fc.constantFrom('plugin', 'SPS_plugin', 'a/b').map((dir) => ({ files: files.map((f) => ({ ...f, name: `${dir}/${f.name}` })), damage: null })),
+        fc
+          .constantFrom('plugin', 'SPS_plugin', 'a/b')
+          .map((dir) => ({ files: files.map((f) => ({ ...f, name: `${dir}/${f.name}` })), damage: null })),
       );
     case 'entry-point.missing':
       return fc.constantFrom('drop', 'nest').map((how) => ({
-        files: files.flatMap((f) => (f.name !== manifest.entryFile ? [f] : how === 'drop' ? [] : [{ ...f, name: `src/${f.name}` }])),
+        files: files.flatMap((f) =>
+          f.name !== manifest.entryFile ? [f] : how === 'drop' ? [] : [{ ...f, name: `src/${f.name}` }],
+        ),
         damage: null,
       }));
     case 'default-cfg.not-utf8':
       return fc
-        .constantFrom(Buffer.from('[plugin]\nname=Zo\xeb\n', 'latin1'), Buffer.from([0x5b, 0x61, 0x5d, 0x0a, 0xc3, 0x28]), Buffer.from([0xff, 0xfe, 0x00]))
-        .map((content) => ({ files: [...files.filter((f) => f.name !== 'default.cfg'), { name: 'default.cfg', content }], damage: null }));
+        .constantFrom(
+          Buffer.from('[plugin]\nname=Zo\xeb\n', 'latin1'),
+          Buffer.from([0x5b, 0x61, 0x5d, 0x0a, 0xc3, 0x28]),
+          Buffer.from([0xff, 0xfe, 0x00]),
+        )
+        .map((content) => ({
+          files: [...files.filter((f) => f.name !== 'default.cfg'), { name: 'default.cfg', content }],
+          damage: null,
+        }));
     default:
       throw new Error(`no zip defect for rule ${rule}`);
   }
@@ -232,13 +293,24 @@ function zipDefect(rule: string, p: { manifest: ManifestCase; files: ZipFile[] }
 export function pluginZipWith(rule: string, profile: Profile): fc.Arbitrary<PluginZipCase> {
   const expect = rule === 'zip.too-large' ? PAYLOAD_TOO_LARGE : SEMANTIC_ERROR;
   if (rule.startsWith('manifest.') && rule !== 'manifest.missing') {
-    return plan(manifestWith(rule, profile)).map(({ manifest, files }) => ({ files, damage: null, defects: [rule], expect, manifest: manifest.expected }));
+    return plan(manifestWith(rule, profile)).map(({ manifest, files }) => ({
+      files,
+      damage: null,
+      defects: [rule],
+      expect,
+      manifest: manifest.expected,
+    }));
   }
-  return baseWithExtra(profile).chain((p) => zipDefect(rule, p).map((built) => ({ ...built, defects: [rule], expect, manifest: p.manifest.expected })));
+  return baseWithExtra(profile).chain((p) =>
+    zipDefect(rule, p).map((built) => ({ ...built, defects: [rule], expect, manifest: p.manifest.expected })),
+  );
 }
 
 /** Any broken plugin zip, its label naming the one rule it breaks. */
-export function brokenPluginZip(profile: Profile, rules: readonly string[] = pluginZipDefectRules(profile)): fc.Arbitrary<PluginZipCase> {
+export function brokenPluginZip(
+  profile: Profile,
+  rules: readonly string[] = pluginZipDefectRules(profile),
+): fc.Arbitrary<PluginZipCase> {
   return fc.constantFrom(...rules).chain((rule) => pluginZipWith(rule, profile));
 }
 

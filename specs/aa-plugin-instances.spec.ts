@@ -1,7 +1,7 @@
 // /api/configuration/policies/aa_plugin_instances (seeds 001, 002).
-import { errorProblems } from '../lib/contract/error-problems.ts';
-import { runName } from '../lib/client/run-names.ts';
-import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { errorProblems } from '../suite/checks/error-problems.ts';
+import { runName } from '../suite/client/run-names.ts';
+import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
 import { expect, requirements, test } from './fixtures.ts';
 import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
 
@@ -9,63 +9,131 @@ const INSTANCES = '/api/configuration/policies/aa_plugin_instances';
 const pluginRef = (key: string) => ({ key, meta: { href: `/api/configuration/plugins/aa/${key}` } });
 
 test.describe('AA plugin instances', () => {
-  test('create, read, list, modify and delete an instance; gone after delete', requirements('AAINST-CREATE-001', 'AAINST-READ-001', 'AAINST-LIST-001', 'AAINST-MODIFY-001', 'AAINST-DELETE-001', 'AAINST-USE-AFTER-DELETE-001', 'AAINST-CONFIGURATION-001', 'META-CREATE-001', 'META-MODIFY-001', 'META-DELETE-001', 'META-BODY-FIELDS-001', 'META-REFERENCE-001'), async ({ sps, ledger, plant, settings }) => {
-    const plugin = await plant.plugin('aa');
-    const name = runName(settings.runId, 'inst');
-    await runLifecycle(sps, ledger, {
-      collection: INSTANCES,
-      create: { name, configuration: '[starling]\ndisable_echo=yes\n', plugin: plugin.key },
-      created: { name, configuration: '[starling]\ndisable_echo=yes\n', plugin: pluginRef(plugin.key) },
-      modify: { name, configuration: '', plugin: plugin.key },
-      modified: { name, configuration: '', plugin: pluginRef(plugin.key) },
-      bodySchema: 'aa-plugin-instance',
-      ids: { create: 'AAINST-CREATE-001', read: 'AAINST-READ-001', list: 'AAINST-LIST-001', modify: 'AAINST-MODIFY-001', delete: 'AAINST-DELETE-001', useAfterDelete: 'AAINST-USE-AFTER-DELETE-001' },
-    });
-  });
+  test(
+    'create, read, list, modify and delete an instance; gone after delete',
+    requirements(
+      'AAINST-CREATE-001',
+      'AAINST-READ-001',
+      'AAINST-LIST-001',
+      'AAINST-MODIFY-001',
+      'AAINST-DELETE-001',
+      'AAINST-USE-AFTER-DELETE-001',
+      'AAINST-CONFIGURATION-001',
+      'META-CREATE-001',
+      'META-MODIFY-001',
+      'META-DELETE-001',
+      'META-BODY-FIELDS-001',
+      'META-REFERENCE-001',
+    ),
+    async ({ sps, ledger, plant, settings }) => {
+      const plugin = await plant.plugin('aa');
+      const name = runName(settings.runId, 'inst');
+      await runLifecycle(sps, ledger, {
+        collection: INSTANCES,
+        create: { name, configuration: '[starling]\ndisable_echo=yes\n', plugin: plugin.key },
+        created: { name, configuration: '[starling]\ndisable_echo=yes\n', plugin: pluginRef(plugin.key) },
+        modify: { name, configuration: '', plugin: plugin.key },
+        modified: { name, configuration: '', plugin: pluginRef(plugin.key) },
+        bodySchema: 'aa-plugin-instance',
+        ids: {
+          create: 'AAINST-CREATE-001',
+          read: 'AAINST-READ-001',
+          list: 'AAINST-LIST-001',
+          modify: 'AAINST-MODIFY-001',
+          delete: 'AAINST-DELETE-001',
+          useAfterDelete: 'AAINST-USE-AFTER-DELETE-001',
+        },
+      });
+    },
+  );
 
-  test('invalid instances are refused with 400 SemanticError and nothing is created', requirements('AAINST-VALIDATION-001', 'AAINST-NAME-001', 'AAINST-REFERENCE-001', 'AAINST-CONFIGURATION-001', 'ERROR-SEMANTIC-001'), async ({ sps, plant, settings }) => {
-    const plugin = await plant.plugin('aa');
-    const name = runName(settings.runId, 'bad');
-    await openTransaction(sps);
-    const cases: [string, string, unknown][] = [
-      ['AAINST-NAME-001', 'name starting with a digit', { name: `1${name}`, configuration: '', plugin: plugin.key }],
-      ['AAINST-NAME-001', 'name with a hyphen', { name: `${name}-x`, configuration: '', plugin: plugin.key }],
-      ['AAINST-VALIDATION-001', 'name missing', { configuration: '', plugin: plugin.key }],
-      ['AAINST-VALIDATION-001', 'plugin missing', { name, configuration: '' }],
-      ['AAINST-REFERENCE-001', 'plugin of no object', { name, configuration: '', plugin: '00000000-0000-4000-8000-000000000000' }],
-      ['AAINST-CONFIGURATION-001', 'configuration not a string', { name, configuration: 42, plugin: plugin.key }],
-      ['AAINST-VALIDATION-001', 'unknown field', { name, configuration: '', plugin: plugin.key, color: 'blue' }],
-    ];
-    for (const [id, label, body] of cases) await expectRefused(sps, INSTANCES, body, { id, status: 400, type: 'SemanticError' }, label);
-    const list = await sps.get(INSTANCES);
-    expect(JSON.stringify(list.json)).not.toContain(name);
-    await rollbackTransaction(sps);
-  });
+  test(
+    'invalid instances are refused with 400 SemanticError and nothing is created',
+    requirements(
+      'AAINST-VALIDATION-001',
+      'AAINST-NAME-001',
+      'AAINST-REFERENCE-001',
+      'AAINST-CONFIGURATION-001',
+      'ERROR-SEMANTIC-001',
+    ),
+    async ({ sps, plant, settings }) => {
+      const plugin = await plant.plugin('aa');
+      const name = runName(settings.runId, 'bad');
+      await openTransaction(sps);
+      const cases: [string, string, unknown][] = [
+        ['AAINST-NAME-001', 'name starting with a digit', { name: `1${name}`, configuration: '', plugin: plugin.key }],
+        ['AAINST-NAME-001', 'name with a hyphen', { name: `${name}-x`, configuration: '', plugin: plugin.key }],
+        ['AAINST-VALIDATION-001', 'name missing', { configuration: '', plugin: plugin.key }],
+        ['AAINST-VALIDATION-001', 'plugin missing', { name, configuration: '' }],
+        [
+          'AAINST-REFERENCE-001',
+          'plugin of no object',
+          { name, configuration: '', plugin: '00000000-0000-4000-8000-000000000000' },
+        ],
+        ['AAINST-CONFIGURATION-001', 'configuration not a string', { name, configuration: 42, plugin: plugin.key }],
+        ['AAINST-VALIDATION-001', 'unknown field', { name, configuration: '', plugin: plugin.key, color: 'blue' }],
+      ];
+      for (const [id, label, body] of cases)
+        await expectRefused(sps, INSTANCES, body, { id, status: 400, type: 'SemanticError' }, label);
+      const list = await sps.get(INSTANCES);
+      expect(JSON.stringify(list.json)).not.toContain(name);
+      await rollbackTransaction(sps);
+    },
+  );
 
-  test('a credential store plugin cannot back an AA plugin instance', requirements('AAINST-REFERENCE-001'), async ({ sps, plant, settings }) => {
-    const plugin = await plant.plugin('credentialstore');
-    await openTransaction(sps);
-    await expectRefused(sps, INSTANCES, { name: runName(settings.runId, 'wrongtype'), configuration: '', plugin: plugin.key }, { id: 'AAINST-REFERENCE-001', status: 400, type: 'SemanticError' }, 'credentialstore plugin');
-    await rollbackTransaction(sps);
-  });
+  test(
+    'a credential store plugin cannot back an AA plugin instance',
+    requirements('AAINST-REFERENCE-001'),
+    async ({ sps, plant, settings }) => {
+      const plugin = await plant.plugin('credentialstore');
+      await openTransaction(sps);
+      await expectRefused(
+        sps,
+        INSTANCES,
+        { name: runName(settings.runId, 'wrongtype'), configuration: '', plugin: plugin.key },
+        { id: 'AAINST-REFERENCE-001', status: 400, type: 'SemanticError' },
+        'credentialstore plugin',
+      );
+      await rollbackTransaction(sps);
+    },
+  );
 
   test('instance names are unique', requirements('AAINST-NAME-UNIQUE-001'), async ({ sps, plant }) => {
     const plugin = await plant.plugin('aa');
     const instance = await plant.aaInstance(plugin.key);
     await openTransaction(sps);
-    await expectRefused(sps, INSTANCES, { name: instance.name, configuration: '', plugin: plugin.key }, { id: 'AAINST-NAME-UNIQUE-001', status: 400, type: 'SemanticError' }, 'duplicate name');
+    await expectRefused(
+      sps,
+      INSTANCES,
+      { name: instance.name, configuration: '', plugin: plugin.key },
+      { id: 'AAINST-NAME-UNIQUE-001', status: 400, type: 'SemanticError' },
+      'duplicate name',
+    );
     await rollbackTransaction(sps);
   });
 
-  test('generated instances get the answer their label promises: valid → 201, each defect → its error', requirements('AAINST-CREATE-001', 'AAINST-VALIDATION-001', 'AAINST-NAME-001', 'AAINST-REFERENCE-001'), async ({ sps, plant, property, settings }) => {
-    const plugin = await plant.plugin('aa');
-    const ctx = { pluginKeys: [plugin.key], namePrefix: settings.runId };
-    await payloadProperty(sps, property, 'aa_plugin_instances', ctx, { create: 'AAINST-CREATE-001', validation: 'AAINST-VALIDATION-001' });
-  });
+  test(
+    'generated instances get the answer their label promises: valid → 201, each defect → its error',
+    requirements('AAINST-CREATE-001', 'AAINST-VALIDATION-001', 'AAINST-NAME-001', 'AAINST-REFERENCE-001'),
+    async ({ sps, plant, property, settings }) => {
+      const plugin = await plant.plugin('aa');
+      const ctx = { pluginKeys: [plugin.key], namePrefix: settings.runId };
+      await payloadProperty(sps, property, 'aa_plugin_instances', ctx, {
+        create: 'AAINST-CREATE-001',
+        validation: 'AAINST-VALIDATION-001',
+      });
+    },
+  );
 
-  test('an unknown instance answers 404 NotFound', requirements('AAINST-NOTFOUND-001', 'ERROR-NOTFOUND-001'), async ({ sps }) => {
-    expect(errorProblems(await sps.get(`${INSTANCES}/00000000-0000-4000-8000-000000000000`), 404, 'NotFound')).toEqual([]);
-  });
+  test(
+    'an unknown instance answers 404 NotFound',
+    requirements('AAINST-NOTFOUND-001', 'ERROR-NOTFOUND-001'),
+    async ({ sps }) => {
+      expect(
+        errorProblems(await sps.get(`${INSTANCES}/00000000-0000-4000-8000-000000000000`), 404, 'NotFound'),
+      ).toEqual([]);
+    },
+  );
 
   test('instances need a session', requirements('AUTH-SESSION-001', 'AUTH-POLICIES-401'), async ({ anonymous }) => {
     expect(errorProblems(await anonymous.get(INSTANCES), 401, 'Unauthenticated')).toEqual([]);

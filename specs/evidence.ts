@@ -7,10 +7,17 @@
 // expectation: a deviation FAILs. In observe mode (SPS_OBSERVE) every inferred answer is annotated for
 // `sps-conformance observe` to collect; specs never write files themselves.
 import { test } from '@playwright/test';
-import { loadCatalog, type Basis } from '../lib/report/catalog.ts';
-import { MARK, type Observation, type Warning } from '../lib/report/evidence-marks.ts';
-import { describeAnswer, loadExpectations, recordedAnswer, sameAnswer, type Answer, type LoadedExpectations } from '../lib/report/expectations.ts';
-import { loadSettings } from '../lib/target/settings.ts';
+import { loadCatalog, type Basis } from '../contract/catalog.ts';
+import { MARK, type Observation, type Warning } from '../suite/report/reporter/evidence-marks.ts';
+import {
+  describeAnswer,
+  loadExpectations,
+  recordedAnswer,
+  sameAnswer,
+  type Answer,
+  type LoadedExpectations,
+} from '../suite/report/certificate/expectations.ts';
+import { loadSettings } from '../suite/target/settings.ts';
 
 interface Grading {
   bases: Map<string, Basis>;
@@ -30,7 +37,8 @@ function current(): Grading {
     bases: new Map(catalog.map((r) => [r.id, r.basis])),
     strict: settings.strict && !observe,
     observe,
-    expectations: settings.expectationsFile && !observe ? loadExpectations(settings.expectationsFile, catalog) : undefined,
+    expectations:
+      settings.expectationsFile && !observe ? loadExpectations(settings.expectationsFile, catalog) : undefined,
   };
   return grading;
 }
@@ -53,32 +61,48 @@ function whereOf(id: string, label: string | undefined): string {
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function lineOf(text: string, prefix: string): string | undefined {
-  return text.split('\n').find((l) => l.trimStart().startsWith(prefix))?.trim().slice(prefix.length).trim();
+  return text
+    .split('\n')
+    .find((l) => l.trimStart().startsWith(prefix))
+    ?.trim()
+    .slice(prefix.length)
+    .trim();
 }
 
 /** What a failed matcher or assertion expected and what it got, as short lines for the reports. */
 function failureText(failure: unknown): { expected: string; actual: string } {
   const text = (failure instanceof Error ? failure.message : String(failure)).replace(ANSI, '');
-  const first = text.split('\n').find((l) => l.trim())?.trim() ?? 'the check failed';
+  const first =
+    text
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? 'the check failed';
   const rest = text.split('\n').slice(1).join(' ').replace(/\s+/g, ' ').trim();
-  return { expected: (lineOf(text, 'Expected:') ?? first).slice(0, 300), actual: (lineOf(text, 'Received:') ?? (rest || first)).slice(0, 300) };
+  return {
+    expected: (lineOf(text, 'Expected:') ?? first).slice(0, 300),
+    actual: (lineOf(text, 'Received:') ?? (rest || first)).slice(0, 300),
+  };
 }
 
 function pushWarning(warning: Warning): void {
   const info = test.info();
-  const kept = info.annotations.filter((a) => a.type === MARK.warn && a.description?.includes(`"id":${JSON.stringify(warning.id)}`)).length;
+  const kept = info.annotations.filter(
+    (a) => a.type === MARK.warn && a.description?.includes(`"id":${JSON.stringify(warning.id)}`),
+  ).length;
   if (kept < WARNINGS_KEPT) info.annotations.push({ type: MARK.warn, description: JSON.stringify(warning) });
 }
 
 /** A check names its requirement: the test checks it even if its title's annotation list forgot it. */
 function declare(id: string): void {
   const info = test.info();
-  if (!info.annotations.some((a) => a.type === 'requirement' && a.description === id)) info.annotations.push({ type: 'requirement', description: id });
+  if (!info.annotations.some((a) => a.type === 'requirement' && a.description === id))
+    info.annotations.push({ type: 'requirement', description: id });
 }
 
 function violated(id: string): void {
   const info = test.info();
-  if (!info.annotations.some((a) => a.type === MARK.violated && a.description === id)) info.annotations.push({ type: MARK.violated, description: id });
+  if (!info.annotations.some((a) => a.type === MARK.violated && a.description === id))
+    info.annotations.push({ type: MARK.violated, description: id });
 }
 
 /**
@@ -92,12 +116,18 @@ function settle(id: string, where: string, failure: unknown, actual: Answer, exp
   if (basis === undefined) throw new Error(`check: ${id} is not in schemas/requirements.yaml`);
   const inferred = basis === 'inferred';
   declare(id);
-  if (inferred && g.observe) test.info().annotations.push({ type: MARK.observed, description: JSON.stringify({ id, where, answer: actual } satisfies Observation) });
+  if (inferred && g.observe)
+    test.info().annotations.push({
+      type: MARK.observed,
+      description: JSON.stringify({ id, where, answer: actual } satisfies Observation),
+    });
   const recorded = inferred ? recordedAnswer(g.expectations, id, where) : undefined;
   if (recorded) {
     if (sameAnswer(recorded, actual)) return true;
     violated(id);
-    throw new Error(`${id} (${where}): expected the recorded answer ${describeAnswer(recorded)} (${g.expectations!.file}), got ${describeAnswer(actual)}`);
+    throw new Error(
+      `${id} (${where}): expected the recorded answer ${describeAnswer(recorded)} (${g.expectations!.file}), got ${describeAnswer(actual)}`,
+    );
   }
   if (failure === undefined) return true;
   if (!inferred || g.strict) {
@@ -105,7 +135,12 @@ function settle(id: string, where: string, failure: unknown, actual: Answer, exp
     throw failure;
   }
   const text = failureText(failure);
-  pushWarning({ id, where, expected: expected ?? text.expected, actual: expected ? describeAnswer(actual) : text.actual });
+  pushWarning({
+    id,
+    where,
+    expected: expected ?? text.expected,
+    actual: expected ? describeAnswer(actual) : text.actual,
+  });
   return false;
 }
 
@@ -159,7 +194,9 @@ export function answerOf(res: AnswerLike): Extract<Answer, { status: number }> {
 }
 
 function mismatch(what: string, expected: unknown, actual: unknown): Error | undefined {
-  return expected === actual ? undefined : new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  return expected === actual
+    ? undefined
+    : new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 /**

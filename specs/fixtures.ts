@@ -2,23 +2,23 @@
 // test's recorder: the response checker runs on all of them (so every test checks structure), and a
 // failing test gets its redacted exchanges attached for the repro bundle.
 import { test as base, expect, type TestInfo } from '@playwright/test';
-import { Ledger } from '../lib/client/ledger.ts';
-import { plantWith, PreconditionError, type Planted } from '../lib/client/objects.ts';
-import { runName } from '../lib/client/run-names.ts';
+import { Ledger } from '../suite/client/ledger.ts';
+import { plantWith, PreconditionError, type Planted } from '../suite/client/objects.ts';
+import { runName } from '../suite/client/run-names.ts';
 import { minimalPluginFiles } from '../generators/plugin-zip.ts';
 import { buildZip } from '../generators/zip-bytes.ts';
-import { LoginError, SpsClient } from '../lib/client/sps-client.ts';
-import { TARGET_ERROR_MARK } from '../lib/client/target-error.ts';
-import { rollbackTransaction } from '../lib/client/transactions.ts';
-import type { Exchange } from '../lib/client/exchange.ts';
-import { checkProperty, type PropertyFailure } from '../lib/contract/property.ts';
-import { RESPONSE_CHECK_IDS, taggedResponseProblems, type TaggedProblem } from '../lib/contract/response-checker.ts';
+import { LoginError, SpsClient } from '../suite/client/sps-client.ts';
+import { TARGET_ERROR_MARK } from '../suite/client/target-error.ts';
+import { rollbackTransaction } from '../suite/client/transactions.ts';
+import type { Exchange } from '../suite/client/exchange.ts';
+import { checkProperty, type PropertyFailure } from '../suite/checks/property.ts';
+import { RESPONSE_CHECK_IDS, taggedResponseProblems, type TaggedProblem } from '../suite/checks/response-checker.ts';
 import { check, checkEach, notTested } from './evidence.ts';
-import { ATTACHMENT } from '../lib/report/attachments.ts';
-import { redactExchange, redactText } from '../lib/report/redact.ts';
-import { Sentinel } from '../lib/target/sentinel.ts';
-import { loadSettings, reportDir, type Settings } from '../lib/target/settings.ts';
-import { profile, type Profile } from '../lib/target/profiles.ts';
+import { ATTACHMENT } from '../suite/report/reporter/attachments.ts';
+import { redactExchange, redactText } from '../suite/report/redact.ts';
+import { Sentinel } from '../suite/target/sentinel.ts';
+import { loadSettings, reportDir, type Settings } from '../suite/target/settings.ts';
+import { profile, type Profile } from '../contract/profiles.ts';
 import type fc from 'fast-check';
 
 /**
@@ -28,7 +28,8 @@ import type fc from 'fast-check';
  */
 export const EVERY_RESPONSE_REQUIREMENTS: string[] = Object.values(RESPONSE_CHECK_IDS);
 export const WRITES_OFF = 'SPS_ALLOW_WRITES is off: this check creates or changes objects on the target';
-export const PERMANENT_PLUGINS = 'this SPS version cannot delete plugins: a committed upload would stay on the appliance';
+export const PERMANENT_PLUGINS =
+  'this SPS version cannot delete plugins: a committed upload would stay on the appliance';
 const KEPT_EXCHANGES = 30;
 
 export class Recorder {
@@ -48,8 +49,17 @@ export class Recorder {
       this.exchanges.push(ex);
       if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
       const contentType = ex.response.headers['content-type'];
-      for (const p of taggedResponseProblems({ method: ex.request.method, path: ex.request.path, status: ex.response.status, contentType, json: ex.json })) {
-        this.problems.push({ id: p.id, problem: `${ex.request.method} ${ex.request.path} → ${ex.response.status}: ${p.problem}` });
+      for (const p of taggedResponseProblems({
+        method: ex.request.method,
+        path: ex.request.path,
+        status: ex.response.status,
+        contentType,
+        json: ex.json,
+      })) {
+        this.problems.push({
+          id: p.id,
+          problem: `${ex.request.method} ${ex.request.path} → ${ex.response.status}: ${p.problem}`,
+        });
       }
     });
     return client;
@@ -91,7 +101,11 @@ export interface SpsFixtures {
   /** Automatic: once the sentinel has tripped, every later test is skipped as a target ERROR. */
   healthGate: void;
   /** Runs a property with the run's seed and FC_RUNS, attaching the shrunk case on failure. */
-  property: <T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, options?: { maxRuns?: number }) => Promise<void>;
+  property: <T>(
+    arbitrary: fc.Arbitrary<T>,
+    predicate: (value: T) => Promise<void>,
+    options?: { maxRuns?: number },
+  ) => Promise<void>;
 }
 
 export interface SpsWorkerFixtures {
@@ -109,7 +123,10 @@ export function newClient(settings: Settings): SpsClient {
 async function attachExchanges(testInfo: TestInfo, recorder: Recorder, settings: Settings): Promise<void> {
   const secrets = [settings.password, ...recorder.secrets];
   const records = recorder.exchanges.map((ex) => redactExchange(ex, secrets));
-  await testInfo.attach(ATTACHMENT.exchanges, { body: JSON.stringify(records, null, 2), contentType: 'application/json' });
+  await testInfo.attach(ATTACHMENT.exchanges, {
+    body: JSON.stringify(records, null, 2),
+    contentType: 'application/json',
+  });
 }
 
 export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
@@ -120,7 +137,10 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
   healthGate: [
     async ({ sentinel }, use) => {
       const verdict = sentinel.tripped;
-      test.skip(verdict !== undefined, `${TARGET_ERROR_MARK} the target stopped answering correctly: ${verdict?.reason}`);
+      test.skip(
+        verdict !== undefined,
+        `${TARGET_ERROR_MARK} the target stopped answering correctly: ${verdict?.reason}`,
+      );
       await use();
     },
     { auto: true },
@@ -138,7 +158,16 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
       const ids = [...new Set(recorder.problems.map((p) => p.id))];
       const lines = (id: string) => recorder.problems.filter((p) => p.id === id).map((p) => p.problem);
       try {
-        checkEach(...ids.map((id) => () => check(id, () => expect(lines(id), `every response must have the envelope ${id} describes`).toEqual([]), 'every response')));
+        checkEach(
+          ...ids.map(
+            (id) => () =>
+              check(
+                id,
+                () => expect(lines(id), `every response must have the envelope ${id} describes`).toEqual([]),
+                'every response',
+              ),
+          ),
+        );
       } catch (error) {
         await attachExchanges(testInfo, recorder, settings);
         throw error;
@@ -154,7 +183,10 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
       if (!options.anonymous) {
         const configuredUser = options.username === undefined;
         await client
-          .mustLogin({ username: options.username ?? settings.username, password: options.password ?? settings.password })
+          .mustLogin({
+            username: options.username ?? settings.username,
+            password: options.password ?? settings.password,
+          })
           .catch((error: unknown) => {
             // The configured account must always get in: if it cannot, nothing else can be judged.
             if (configuredUser && error instanceof LoginError) sentinel.fault(error.message, true);
@@ -186,7 +218,9 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
     await use(ledger);
     const result = await ledger.cleanup(sps);
     // Before 6.4 plugins answer 405 to DELETE by design; the plant fixture keeps them off live targets.
-    const removable = result.failed.filter((f) => spsProfile.pluginDelete || !f.href.startsWith('/api/configuration/plugins/'));
+    const removable = result.failed.filter(
+      (f) => spsProfile.pluginDelete || !f.href.startsWith('/api/configuration/plugins/'),
+    );
     expect(removable, 'objects this test created must be removable').toEqual([]);
   },
 
@@ -197,7 +231,16 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
         // Before 6.4 a committed plugin can never be removed: only the disposable emulator may get one.
         testInfo.skip(!spsProfile.pluginDelete && !settings.embedded, PERMANENT_PLUGINS);
         const name = runName(settings.runId, 'plugin');
-        const zip = await buildZip(minimalPluginFiles({ name, type, version: '1.0.0', api: '1.1', description: 'sps-conformance test plugin', entry_point: 'main.py' }));
+        const zip = await buildZip(
+          minimalPluginFiles({
+            name,
+            type,
+            version: '1.0.0',
+            api: '1.1',
+            description: 'sps-conformance test plugin',
+            entry_point: 'main.py',
+          }),
+        );
         const planted = await plantWith(sps, ledger, `a ${type} plugin`, () => sps.upload(zip));
         return { ...planted, name, type, zip };
       },
@@ -218,18 +261,33 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
           // checks that needed the store NOT-TESTED.
           if (!(error instanceof PreconditionError)) throw error;
           await rollbackTransaction(sps).catch(() => undefined);
-          check('CREDSTORE-CREATE-001', () => {
-            throw error;
-          }, 'plant');
-          const needing = testInfo.annotations.filter((a) => a.type === 'requirement' && a.description !== 'CREDSTORE-CREATE-001').map((a) => a.description!);
-          return notTested(needing.filter((id) => !EVERY_RESPONSE_REQUIREMENTS.includes(id)), `the target refused to create a credential store over REST (${error.message})`);
+          check(
+            'CREDSTORE-CREATE-001',
+            () => {
+              throw error;
+            },
+            'plant',
+          );
+          const needing = testInfo.annotations
+            .filter((a) => a.type === 'requirement' && a.description !== 'CREDSTORE-CREATE-001')
+            .map((a) => a.description!);
+          return notTested(
+            needing.filter((id) => !EVERY_RESPONSE_REQUIREMENTS.includes(id)),
+            `the target refused to create a credential store over REST (${error.message})`,
+          );
         });
         return { ...planted, name };
       },
       async usermapping() {
         const name = runName(settings.runId, 'usermapping');
-        const body = { name, allow_other_remote_users_without_mapping: false, mappings: [{ allowed_groups: ['admins'], remote_user: 'root' }] };
-        const planted = await plantWith(sps, ledger, 'a usermapping policy', () => sps.post(`${policies}/usermapping_policies`, body));
+        const body = {
+          name,
+          allow_other_remote_users_without_mapping: false,
+          mappings: [{ allowed_groups: ['admins'], remote_user: 'root' }],
+        };
+        const planted = await plantWith(sps, ledger, 'a usermapping policy', () =>
+          sps.post(`${policies}/usermapping_policies`, body),
+        );
         return { ...planted, name };
       },
     });

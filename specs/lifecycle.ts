@@ -4,10 +4,10 @@
 // store writes, trusted CA lists) that a target does not take WARNs, and the steps after it are
 // NOT-TESTED rather than FAIL.
 import assert from 'node:assert/strict';
-import { schemaProblems } from '../lib/contract/validators.ts';
-import type { Ledger } from '../lib/client/ledger.ts';
-import type { SpsClient } from '../lib/client/sps-client.ts';
-import { mustCommit, openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { schemaProblems } from '../contract/validators.ts';
+import type { Ledger } from '../suite/client/ledger.ts';
+import type { SpsClient } from '../suite/client/sps-client.ts';
+import { mustCommit, openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
 import { brokenPayload, validPayload, type PayloadContext, type PayloadResource } from '../generators/payloads.ts';
 import fc from 'fast-check';
 import { check, expectAnswer, notTested, type ExpectedAnswer } from './evidence.ts';
@@ -51,23 +51,47 @@ function laterIds(ids: LifecycleIds, step: keyof LifecycleIds): string[] {
 
 async function created(client: SpsClient, ledger: Ledger, c: LifecycleCase): Promise<WriteAnswer> {
   const res = await client.post(c.collection, c.create);
-  const made = check(c.ids.create, () => expect(res.status, `POST ${c.collection}: ${res.body.toString('utf8').slice(0, 300)}`).toBe(201), 'create');
-  if (!made) notTested(laterIds(c.ids, 'create'), `the target did not create the object (HTTP ${res.status}), so the later steps could not run`);
+  const made = check(
+    c.ids.create,
+    () => expect(res.status, `POST ${c.collection}: ${res.body.toString('utf8').slice(0, 300)}`).toBe(201),
+    'create',
+  );
+  if (!made)
+    notTested(
+      laterIds(c.ids, 'create'),
+      `the target did not create the object (HTTP ${res.status}), so the later steps could not run`,
+    );
   const answer = res.json as WriteAnswer;
   ledger.record(answer.meta.href);
-  check('META-CREATE-001', () => expect(answer.meta).toEqual({ href: `${c.collection}/${answer.key}`, parent: c.collection, transaction: '/api/transaction' }));
+  check('META-CREATE-001', () =>
+    expect(answer.meta).toEqual({
+      href: `${c.collection}/${answer.key}`,
+      parent: c.collection,
+      transaction: '/api/transaction',
+    }),
+  );
   return answer;
 }
 
-async function readBack(client: SpsClient, href: string, c: LifecycleCase, id: string, expected: Record<string, unknown>): Promise<void> {
+async function readBack(
+  client: SpsClient,
+  href: string,
+  c: LifecycleCase,
+  id: string,
+  expected: Record<string, unknown>,
+): Promise<void> {
   const res = await client.get(href);
   const body = (res.json as { body: Record<string, unknown> } | undefined)?.body;
-  check(id, () => {
-    expect(res.status, `GET ${href}`).toBe(200);
-    expect(schemaProblems('object', res.json)).toEqual([]);
-    expect(schemaProblems(c.bodySchema, body)).toEqual([]);
-    expect(body).toMatchObject(expected);
-  }, 'read back');
+  check(
+    id,
+    () => {
+      expect(res.status, `GET ${href}`).toBe(200);
+      expect(schemaProblems('object', res.json)).toEqual([]);
+      expect(schemaProblems(c.bodySchema, body)).toEqual([]);
+      expect(body).toMatchObject(expected);
+    },
+    'read back',
+  );
   // Exactly these fields and no others: the element tables never say the list is closed.
   check('META-BODY-FIELDS-001', () => expect(body).toEqual(expected), `${c.collection} body`);
 }
@@ -82,13 +106,25 @@ export async function runLifecycle(client: SpsClient, ledger: Ledger, c: Lifecyc
 
   await openTransaction(client);
   const put = await client.put(meta.href, c.modify);
-  const modified = check(c.ids.modify, () => expect(put.status, `PUT ${meta.href}: ${put.body.toString('utf8').slice(0, 300)}`).toBe(200), 'modify');
-  if (modified) check('META-MODIFY-001', () => expect(put.json as WriteAnswer).toEqual({ key, meta: { href: meta.href, parent: c.collection, transaction: '/api/transaction' } }));
+  const modified = check(
+    c.ids.modify,
+    () => expect(put.status, `PUT ${meta.href}: ${put.body.toString('utf8').slice(0, 300)}`).toBe(200),
+    'modify',
+  );
+  if (modified)
+    check('META-MODIFY-001', () =>
+      expect(put.json as WriteAnswer).toEqual({
+        key,
+        meta: { href: meta.href, parent: c.collection, transaction: '/api/transaction' },
+      }),
+    );
   await mustCommit(client);
   if (modified) await readBack(client, meta.href, c, c.ids.modify, c.modified);
 
   await openTransaction(client);
-  const siblings = (((await client.get(c.collection)).json as { items: { meta: { href: string } }[] }).items).map((i) => i.meta.href);
+  const siblings = ((await client.get(c.collection)).json as { items: { meta: { href: string } }[] }).items.map(
+    (i) => i.meta.href,
+  );
   const del = await client.delete(meta.href);
   const deleted = check(c.ids.delete, () => expect(del.status).toBe(200), 'delete');
   if (!deleted) {
@@ -98,7 +134,7 @@ export async function runLifecycle(client: SpsClient, ledger: Ledger, c: Lifecyc
   const index = siblings.indexOf(meta.href);
   check('META-DELETE-001', () => {
     expect(Object.keys(del.json as object), 'a delete answers only its meta').toEqual(['meta']);
-    expect((del.json as { meta: unknown }).meta, 'the deleted object\'s meta among its former siblings').toMatchObject({
+    expect((del.json as { meta: unknown }).meta, "the deleted object's meta among its former siblings").toMatchObject({
       href: meta.href,
       parent: c.collection,
       first: siblings[0],
@@ -111,10 +147,25 @@ export async function runLifecycle(client: SpsClient, ledger: Ledger, c: Lifecyc
   await mustCommit(client);
   ledger.forget(meta.href);
 
-  expectAnswer(await client.get(meta.href), { id: c.ids.useAfterDelete, status: 404, type: 'NotFound', label: 'GET after delete' });
+  expectAnswer(await client.get(meta.href), {
+    id: c.ids.useAfterDelete,
+    status: 404,
+    type: 'NotFound',
+    label: 'GET after delete',
+  });
   await openTransaction(client);
-  expectAnswer(await client.put(meta.href, c.modify), { id: c.ids.useAfterDelete, status: 404, type: 'NotFound', label: 'PUT after delete' });
-  expectAnswer(await client.delete(meta.href), { id: c.ids.useAfterDelete, status: 404, type: 'NotFound', label: 'DELETE after delete' });
+  expectAnswer(await client.put(meta.href, c.modify), {
+    id: c.ids.useAfterDelete,
+    status: 404,
+    type: 'NotFound',
+    label: 'PUT after delete',
+  });
+  expectAnswer(await client.delete(meta.href), {
+    id: c.ids.useAfterDelete,
+    status: 404,
+    type: 'NotFound',
+    label: 'DELETE after delete',
+  });
 }
 
 /** Problems with a SemanticError's details: it must list what is wrong as { field, message } entries. */
@@ -122,7 +173,11 @@ export function fieldProblemsShape(json: unknown): string[] {
   const problems = (json as { error?: { details?: { problems?: unknown } } } | undefined)?.error?.details?.problems;
   if (!Array.isArray(problems) || problems.length === 0) return ['error.details.problems: expected a non-empty list'];
   return problems
-    .filter((p) => typeof (p as { field?: unknown }).field !== 'string' || typeof (p as { message?: unknown }).message !== 'string')
+    .filter(
+      (p) =>
+        typeof (p as { field?: unknown }).field !== 'string' ||
+        typeof (p as { message?: unknown }).message !== 'string',
+    )
     .map((p) => `error.details.problems: ${JSON.stringify(p)} is not { field, message }`);
 }
 
@@ -130,7 +185,13 @@ export function fieldProblemsShape(json: unknown): string[] {
  * POSTs `body` and expects the error answer (for invalid payloads: nothing may be created). A
  * SemanticError must also list its problems as { field, message } (ERROR-SEMANTIC-001, inferred).
  */
-export async function expectRefused(client: SpsClient, collection: string, body: unknown, expected: Omit<ExpectedAnswer, 'label'>, label: string): Promise<void> {
+export async function expectRefused(
+  client: SpsClient,
+  collection: string,
+  body: unknown,
+  expected: Omit<ExpectedAnswer, 'label'>,
+  label: string,
+): Promise<void> {
   const res = await client.post(collection, body);
   expectAnswer(res, { ...expected, label });
   if (expected.type === 'SemanticError' && res.status === 400) {
@@ -152,7 +213,13 @@ export interface PayloadIds {
  * Generated payloads for `resource`, valid and broken, each POSTed in its own transaction (rolled back,
  * so valid cases leave nothing behind) and answered as its label promises.
  */
-export async function payloadProperty(client: SpsClient, property: Property, resource: PayloadResource, ctx: PayloadContext, ids: PayloadIds): Promise<void> {
+export async function payloadProperty(
+  client: SpsClient,
+  property: Property,
+  resource: PayloadResource,
+  ctx: PayloadContext,
+  ids: PayloadIds,
+): Promise<void> {
   const collection = `/api/configuration/policies/${resource}`;
   await property(fc.oneof(validPayload(resource, ctx), brokenPayload(resource, ctx)), async (c) => {
     await openTransaction(client);
@@ -164,8 +231,18 @@ export async function payloadProperty(client: SpsClient, property: Property, res
   });
 }
 
-async function checkPayloadCase(client: SpsClient, collection: string, c: PayloadCaseLike, ids: PayloadIds): Promise<void> {
-  const res = await client.request({ method: 'POST', path: collection, headers: { 'content-type': 'application/json' }, body: c.text });
+async function checkPayloadCase(
+  client: SpsClient,
+  collection: string,
+  c: PayloadCaseLike,
+  ids: PayloadIds,
+): Promise<void> {
+  const res = await client.request({
+    method: 'POST',
+    path: collection,
+    headers: { 'content-type': 'application/json' },
+    body: c.text,
+  });
   const label = c.defects.length ? c.defects.join(', ') : 'valid';
   // node:assert, not expect: see specs/upload.spec.ts on test steps inside properties.
   if (c.expect.code) {
@@ -173,6 +250,10 @@ async function checkPayloadCase(client: SpsClient, collection: string, c: Payloa
     const id = c.expect.code === 'SyntacticError' ? 'ROBUST-JSON-001' : ids.validation;
     expectAnswer(res, { id, status: c.expect.status, type: c.expect.code, label: 'each generated case' });
   } else {
-    check(ids.create, () => assert.equal(res.status, c.expect.status, `${label}: ${res.body.toString('utf8').slice(0, 300)}`), 'each generated case');
+    check(
+      ids.create,
+      () => assert.equal(res.status, c.expect.status, `${label}: ${res.body.toString('utf8').slice(0, 300)}`),
+      'each generated case',
+    );
   }
 }

@@ -1,89 +1,169 @@
 // Bad input gets a clear, documented-style error and changes nothing: malformed bodies, wrong content
 // types, unknown paths, garbled cookies, methods an endpoint does not allow.
-import { errorProblems } from '../lib/contract/error-problems.ts';
-import { openTransaction, rollbackTransaction } from '../lib/client/transactions.ts';
+import { errorProblems } from '../suite/checks/error-problems.ts';
+import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
 import { check, checkAsync, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 const USERMAPPING = '/api/configuration/policies/usermapping_policies';
 
 test.describe('robustness', () => {
-  test('a body that is not JSON is refused with 400 SyntacticError', requirements('ROBUST-JSON-001'), async ({ sps, writes: _w }) => {
-    await openTransaction(sps);
-    for (const body of ['{"name": ', 'not json', '\u0000\u0001', '[1, 2', '']) {
-      const res = await sps.request({ method: 'POST', path: USERMAPPING, headers: { 'content-type': 'application/json' }, body });
-      expectAnswer(res, { id: 'ROBUST-JSON-001', status: 400, type: 'SyntacticError', label: JSON.stringify(body) });
-    }
-    await rollbackTransaction(sps);
-  });
+  test(
+    'a body that is not JSON is refused with 400 SyntacticError',
+    requirements('ROBUST-JSON-001'),
+    async ({ sps, writes: _w }) => {
+      await openTransaction(sps);
+      for (const body of ['{"name": ', 'not json', '\u0000\u0001', '[1, 2', '']) {
+        const res = await sps.request({
+          method: 'POST',
+          path: USERMAPPING,
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        expectAnswer(res, { id: 'ROBUST-JSON-001', status: 400, type: 'SyntacticError', label: JSON.stringify(body) });
+      }
+      await rollbackTransaction(sps);
+    },
+  );
 
-  test('JSON that is not an object is refused with 400 SyntacticError', requirements('ROBUST-JSON-002'), async ({ sps, writes: _w }) => {
-    await openTransaction(sps);
-    for (const body of ['[]', '"text"', '42', 'null']) {
-      const res = await sps.request({ method: 'POST', path: USERMAPPING, headers: { 'content-type': 'application/json' }, body });
-      expectAnswer(res, { id: 'ROBUST-JSON-002', status: 400, type: 'SyntacticError', label: body });
-    }
-    await rollbackTransaction(sps);
-  });
+  test(
+    'JSON that is not an object is refused with 400 SyntacticError',
+    requirements('ROBUST-JSON-002'),
+    async ({ sps, writes: _w }) => {
+      await openTransaction(sps);
+      for (const body of ['[]', '"text"', '42', 'null']) {
+        const res = await sps.request({
+          method: 'POST',
+          path: USERMAPPING,
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        expectAnswer(res, { id: 'ROBUST-JSON-002', status: 400, type: 'SyntacticError', label: body });
+      }
+      await rollbackTransaction(sps);
+    },
+  );
 
-  test('a JSON endpoint refuses another content type with 415', requirements('ROBUST-CONTENT-TYPE-001'), async ({ sps, writes: _w }) => {
-    await openTransaction(sps);
-    const res = await sps.request({ method: 'POST', path: USERMAPPING, headers: { 'content-type': 'text/plain' }, body: '{"name":"X_y","mappings":[]}' });
-    expectAnswer(res, { id: 'ROBUST-CONTENT-TYPE-001', status: 415, type: 'UnsupportedMediaType' });
-    await rollbackTransaction(sps);
-  });
+  test(
+    'a JSON endpoint refuses another content type with 415',
+    requirements('ROBUST-CONTENT-TYPE-001'),
+    async ({ sps, writes: _w }) => {
+      await openTransaction(sps);
+      const res = await sps.request({
+        method: 'POST',
+        path: USERMAPPING,
+        headers: { 'content-type': 'text/plain' },
+        body: '{"name":"X_y","mappings":[]}',
+      });
+      expectAnswer(res, { id: 'ROBUST-CONTENT-TYPE-001', status: 415, type: 'UnsupportedMediaType' });
+      await rollbackTransaction(sps);
+    },
+  );
 
   test('an unknown path answers 404 NotFound', requirements('ROBUST-UNKNOWN-PATH-001'), async ({ sps }) => {
-    for (const path of ['/api/configuration/no_such_thing', '/api/configuration/plugins/aa/x/y/z', '/api/nothing', '/api/configuration/policies/%2e%2e']) {
+    for (const path of [
+      '/api/configuration/no_such_thing',
+      '/api/configuration/plugins/aa/x/y/z',
+      '/api/nothing',
+      '/api/configuration/policies/%2e%2e',
+    ]) {
       expect(errorProblems(await sps.get(path), 404, 'NotFound'), path).toEqual([]);
     }
   });
 
-  test('a key that is not a key is simply not found, never a server error', requirements('ROBUST-KEY-FORMAT-001'), async ({ sps }) => {
-    for (const key of ['a%20b', 'x'.repeat(65), '%2e%2e', 'a.b', '%00']) {
-      for (const collection of ['/api/configuration/plugins/aa', USERMAPPING]) {
-        expectAnswer(await sps.get(`${collection}/${key}`), { id: 'ROBUST-KEY-FORMAT-001', status: 404, type: 'NotFound', label: `${collection}/${key}` });
+  test(
+    'a key that is not a key is simply not found, never a server error',
+    requirements('ROBUST-KEY-FORMAT-001'),
+    async ({ sps }) => {
+      for (const key of ['a%20b', 'x'.repeat(65), '%2e%2e', 'a.b', '%00']) {
+        for (const collection of ['/api/configuration/plugins/aa', USERMAPPING]) {
+          expectAnswer(await sps.get(`${collection}/${key}`), {
+            id: 'ROBUST-KEY-FORMAT-001',
+            status: 404,
+            type: 'NotFound',
+            label: `${collection}/${key}`,
+          });
+        }
       }
-    }
-  });
+    },
+  );
 
-  test('error bodies name the request path in details and meta', requirements('ERROR-ENVELOPE-002'), async ({ sps, anonymous }) => {
-    const answers = [
-      { path: '/api/configuration/plugins/no_such_type', res: await sps.get('/api/configuration/plugins/no_such_type') },
-      { path: USERMAPPING, res: await anonymous.get(USERMAPPING) },
-      { path: `${USERMAPPING}`, res: await sps.get(`${USERMAPPING}?filter=x`) },
-    ];
-    for (const { path, res } of answers) {
-      const json = res.json as { error?: { details?: { path?: unknown } }; meta?: { href?: unknown; parent?: unknown } };
-      check('ERROR-ENVELOPE-002', () => {
-        expect(json.error?.details?.path, path).toBe(path);
-        expect(json.meta, path).toEqual({ href: path, parent: path.slice(0, path.lastIndexOf('/')) });
-      }, `HTTP ${res.status} ${path}`);
-    }
-  });
+  test(
+    'error bodies name the request path in details and meta',
+    requirements('ERROR-ENVELOPE-002'),
+    async ({ sps, anonymous }) => {
+      const answers = [
+        {
+          path: '/api/configuration/plugins/no_such_type',
+          res: await sps.get('/api/configuration/plugins/no_such_type'),
+        },
+        { path: USERMAPPING, res: await anonymous.get(USERMAPPING) },
+        { path: `${USERMAPPING}`, res: await sps.get(`${USERMAPPING}?filter=x`) },
+      ];
+      for (const { path, res } of answers) {
+        const json = res.json as {
+          error?: { details?: { path?: unknown } };
+          meta?: { href?: unknown; parent?: unknown };
+        };
+        check(
+          'ERROR-ENVELOPE-002',
+          () => {
+            expect(json.error?.details?.path, path).toBe(path);
+            expect(json.meta, path).toEqual({ href: path, parent: path.slice(0, path.lastIndexOf('/')) });
+          },
+          `HTTP ${res.status} ${path}`,
+        );
+      }
+    },
+  );
 
-  test('a method the endpoint does not allow answers 405 with an Allow header', requirements('ROBUST-METHOD-001', 'ROBUST-ALLOW-001'), async ({ sps }) => {
-    const res = await sps.request({ method: 'PUT', path: '/api/configuration/plugins', headers: { 'content-type': 'application/json' }, body: '{}' });
-    expectAnswer(res, { id: 'ROBUST-METHOD-001', status: 405, type: 'MethodNotAllowed' });
-    if (res.status === 405) check('ROBUST-ALLOW-001', () => expect(String(res.headers.allow ?? ''), 'the Allow header').toContain('GET'));
-  });
+  test(
+    'a method the endpoint does not allow answers 405 with an Allow header',
+    requirements('ROBUST-METHOD-001', 'ROBUST-ALLOW-001'),
+    async ({ sps }) => {
+      const res = await sps.request({
+        method: 'PUT',
+        path: '/api/configuration/plugins',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expectAnswer(res, { id: 'ROBUST-METHOD-001', status: 405, type: 'MethodNotAllowed' });
+      if (res.status === 405)
+        check('ROBUST-ALLOW-001', () => expect(String(res.headers.allow ?? ''), 'the Allow header').toContain('GET'));
+    },
+  );
 
-  test('garbled or unknown session cookies are refused with 401 Unauthenticated', requirements('ROBUST-COOKIE-001', 'AUTH-SESSION-001'), async ({ anonymous }) => {
-    for (const cookie of ['session_id=', 'session_id=zzz', `session_id=${'a'.repeat(40)}`, 'garbage;;;===', 'session_id="unterminated', `session_id=${'0'.repeat(5000)}`]) {
-      const res = await anonymous.raw({ method: 'GET', path: '/api/configuration/plugins', headers: { cookie } });
-      expect(errorProblems(res, 401, 'Unauthenticated'), cookie.slice(0, 40)).toEqual([]);
-    }
-  });
+  test(
+    'garbled or unknown session cookies are refused with 401 Unauthenticated',
+    requirements('ROBUST-COOKIE-001', 'AUTH-SESSION-001'),
+    async ({ anonymous }) => {
+      for (const cookie of [
+        'session_id=',
+        'session_id=zzz',
+        `session_id=${'a'.repeat(40)}`,
+        'garbage;;;===',
+        'session_id="unterminated',
+        `session_id=${'0'.repeat(5000)}`,
+      ]) {
+        const res = await anonymous.raw({ method: 'GET', path: '/api/configuration/plugins', headers: { cookie } });
+        expect(errorProblems(res, 401, 'Unauthenticated'), cookie.slice(0, 40)).toEqual([]);
+      }
+    },
+  );
 
-  test('a logged-out session is refused with 401 Unauthenticated', requirements('AUTH-LOGOUT-001'), async ({ connect }) => {
-    const client = await connect();
-    expect((await client.get('/api/configuration/plugins')).status).toBe(200);
-    const bye = await client.logout();
-    await checkAsync('AUTH-LOGOUT-001', async () => {
-      expect(bye.status, 'DELETE /api/authentication').toBe(200);
-      const cookie = String(bye.request.headers?.cookie ?? '');
-      const res = await client.raw({ method: 'GET', path: '/api/configuration/plugins', headers: { cookie } });
-      expect(errorProblems(res, 401, 'Unauthenticated')).toEqual([]);
-    });
-  });
+  test(
+    'a logged-out session is refused with 401 Unauthenticated',
+    requirements('AUTH-LOGOUT-001'),
+    async ({ connect }) => {
+      const client = await connect();
+      expect((await client.get('/api/configuration/plugins')).status).toBe(200);
+      const bye = await client.logout();
+      await checkAsync('AUTH-LOGOUT-001', async () => {
+        expect(bye.status, 'DELETE /api/authentication').toBe(200);
+        const cookie = String(bye.request.headers?.cookie ?? '');
+        const res = await client.raw({ method: 'GET', path: '/api/configuration/plugins', headers: { cookie } });
+        expect(errorProblems(res, 401, 'Unauthenticated')).toEqual([]);
+      });
+    },
+  );
 });

@@ -1,39 +1,71 @@
 // The documented 403 Unauthorized rows: a user without the privilege for a part of the configuration
 // is refused, with the attempted path in the details (seeds 001, 002; sps-rest-api.md "Authentication").
-import { errorProblems } from '../lib/contract/error-problems.ts';
-import { openTransaction } from '../lib/client/transactions.ts';
+import { errorProblems } from '../suite/checks/error-problems.ts';
+import { openTransaction } from '../suite/client/transactions.ts';
 import { expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 const PLUGINS = '/api/configuration/plugins';
-const READABLE = [PLUGINS, `${PLUGINS}/aa`, `${PLUGINS}/credentialstore`, '/api/configuration/policies/aa_plugin_instances', '/api/configuration/policies/credentialstores', '/api/configuration/policies/usermapping_policies'];
+const READABLE = [
+  PLUGINS,
+  `${PLUGINS}/aa`,
+  `${PLUGINS}/credentialstore`,
+  '/api/configuration/policies/aa_plugin_instances',
+  '/api/configuration/policies/credentialstores',
+  '/api/configuration/policies/usermapping_policies',
+];
 
 test.describe('privileges', () => {
-  test('a read-only user may read the plugin configuration', requirements('ROLES-READONLY-001'), async ({ connect, settings }) => {
-    test.skip(!settings.readonlyAccount, 'no read-only account configured (SPS_READONLY_USERNAME)');
-    const reader = await connect(settings.readonlyAccount);
-    for (const path of READABLE) expect((await reader.get(path)).status, path).toBe(200);
-  });
+  test(
+    'a read-only user may read the plugin configuration',
+    requirements('ROLES-READONLY-001'),
+    async ({ connect, settings }) => {
+      test.skip(!settings.readonlyAccount, 'no read-only account configured (SPS_READONLY_USERNAME)');
+      const reader = await connect(settings.readonlyAccount);
+      for (const path of READABLE) expect((await reader.get(path)).status, path).toBe(200);
+    },
+  );
 
-  test('a read-only user cannot change the configuration: 403 Unauthorized', requirements('ROLES-READONLY-002', 'ERROR-UNAUTHORIZED-001'), async ({ connect, settings }) => {
-    test.skip(!settings.readonlyAccount, 'no read-only account configured (SPS_READONLY_USERNAME)');
-    const reader = await connect(settings.readonlyAccount);
-    expectAnswer(await openTransaction(reader), { id: 'ROLES-READONLY-002', status: 403, type: 'Unauthorized', label: 'open a transaction' });
-    const path = '/api/configuration/policies/usermapping_policies';
-    const res = await reader.post(path, { name: 'Readonly_attempt', mappings: [] });
-    if (expectAnswer(res, { id: 'ROLES-READONLY-002', status: 403, type: 'Unauthorized', label: 'create' })) {
-      expect((res.json as { error: { details?: { path?: unknown } } }).error.details?.path, 'a 403 names the path').toBe(path);
-    }
-    expectAnswer(await reader.upload(Buffer.from('PK')), { id: 'ROLES-READONLY-002', status: 403, type: 'Unauthorized', label: 'upload' });
-  });
+  test(
+    'a read-only user cannot change the configuration: 403 Unauthorized',
+    requirements('ROLES-READONLY-002', 'ERROR-UNAUTHORIZED-001'),
+    async ({ connect, settings }) => {
+      test.skip(!settings.readonlyAccount, 'no read-only account configured (SPS_READONLY_USERNAME)');
+      const reader = await connect(settings.readonlyAccount);
+      expectAnswer(await openTransaction(reader), {
+        id: 'ROLES-READONLY-002',
+        status: 403,
+        type: 'Unauthorized',
+        label: 'open a transaction',
+      });
+      const path = '/api/configuration/policies/usermapping_policies';
+      const res = await reader.post(path, { name: 'Readonly_attempt', mappings: [] });
+      if (expectAnswer(res, { id: 'ROLES-READONLY-002', status: 403, type: 'Unauthorized', label: 'create' })) {
+        expect(
+          (res.json as { error: { details?: { path?: unknown } } }).error.details?.path,
+          'a 403 names the path',
+        ).toBe(path);
+      }
+      expectAnswer(await reader.upload(Buffer.from('PK')), {
+        id: 'ROLES-READONLY-002',
+        status: 403,
+        type: 'Unauthorized',
+        label: 'upload',
+      });
+    },
+  );
 
-  test('a user without configuration privileges cannot read it: 403 Unauthorized naming the path', requirements('ROLES-NONE-001', 'ROLES-PLUGINS-403', 'ROLES-CREDSTORE-403', 'ERROR-UNAUTHORIZED-001'), async ({ connect, settings }) => {
-    test.skip(!settings.noAccessAccount, 'no account without privileges configured (SPS_NOACCESS_USERNAME)');
-    const outsider = await connect(settings.noAccessAccount);
-    for (const path of READABLE) {
-      const res = await outsider.get(path);
-      expect(errorProblems(res, 403, 'Unauthorized'), path).toEqual([]);
-      expect((res.json as { error: { details: { path?: unknown } } }).error.details.path, path).toBe(path);
-    }
-  });
+  test(
+    'a user without configuration privileges cannot read it: 403 Unauthorized naming the path',
+    requirements('ROLES-NONE-001', 'ROLES-PLUGINS-403', 'ROLES-CREDSTORE-403', 'ERROR-UNAUTHORIZED-001'),
+    async ({ connect, settings }) => {
+      test.skip(!settings.noAccessAccount, 'no account without privileges configured (SPS_NOACCESS_USERNAME)');
+      const outsider = await connect(settings.noAccessAccount);
+      for (const path of READABLE) {
+        const res = await outsider.get(path);
+        expect(errorProblems(res, 403, 'Unauthorized'), path).toEqual([]);
+        expect((res.json as { error: { details: { path?: unknown } } }).error.details.path, path).toBe(path);
+      }
+    },
+  );
 });

@@ -1,16 +1,16 @@
 // Model-based stateful property: random sequences of commands over three sessions (login/logout,
 // open/commit/rollback, uploads and re-uploads, AA plugin instances, credential stores, usermapping
-// policies, plugin deletes, reads), each answer checked against a small model (lib/model/). A failing
+// policies, plugin deletes, reads), each answer checked against a small model (suite/model/). A failing
 // sequence shrinks to a short one; the repro bundle's shrunk case is that sequence, printed, with the
 // seed, the path and fast-check's replayPath.
 // Cost on an appliance: every commit takes seconds there, so commits are weighted low and a sequence
 // holds at most MAX_COMMANDS commands; each sequence that commits ends with one more commit (cleanup).
 import fc from 'fast-check';
-import { ConfigModel } from '../lib/model/config-model.ts';
+import { ConfigModel } from '../suite/model/config-model.ts';
 import { commandSequences } from './model/commands.ts';
 import { startSequence } from './model/model-check.ts';
 import { endSequence, freshSessions, readBaseline, sequenceNames, type Target } from './model/sequence-target.ts';
-import type { SpsClient } from '../lib/client/sps-client.ts';
+import type { SpsClient } from '../suite/client/sps-client.ts';
 import { PERMANENT_PLUGINS, requirements, test } from './fixtures.ts';
 
 const SESSIONS = 3;
@@ -45,14 +45,24 @@ class Sequence {
 test.describe('stateful model', () => {
   test(
     'random sequences over sessions, transactions and references answer as the model says',
-    requirements('TX-SEQUENCE-ROLLBACK-001', 'TX-SEQUENCE-ATOMIC-001', 'TX-SEQUENCE-ISOLATION-001', 'TX-SEQUENCE-LOCK-001', 'PLUGIN-DELETE-REFERENCED-003'),
+    requirements(
+      'TX-SEQUENCE-ROLLBACK-001',
+      'TX-SEQUENCE-ATOMIC-001',
+      'TX-SEQUENCE-ISOLATION-001',
+      'TX-SEQUENCE-LOCK-001',
+      'PLUGIN-DELETE-REFERENCED-003',
+    ),
     async ({ connect, ledger, property, settings, spsProfile, writes: _w }, testInfo) => {
       // Before 6.4 a committed plugin can never be removed: only the disposable emulator may get one.
       testInfo.skip(!spsProfile.pluginDelete && !settings.embedded, PERMANENT_PLUGINS);
       const clients: SpsClient[] = [];
       for (let i = 0; i < SESSIONS; i += 1) clients.push(await connect());
       const credentials = { username: settings.username, password: settings.password };
-      const arbitrary = commandSequences({ sessions: SESSIONS, maxCommands: MAX_COMMANDS, pluginDelete: spsProfile.pluginDelete }).map((c) => new Sequence(c));
+      const arbitrary = commandSequences({
+        sessions: SESSIONS,
+        maxCommands: MAX_COMMANDS,
+        pluginDelete: spsProfile.pluginDelete,
+      }).map((c) => new Sequence(c));
       await property(
         arbitrary,
         async (sequence) => {

@@ -10,12 +10,30 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { pluginZipDefectRules, pluginZipWith } from '../generators/plugin-zip.ts';
 import { EVERY_RESPONSE_REQUIREMENTS } from '../specs/fixtures.ts';
-import { PACKAGING_RULES } from '../lib/plugin/rules.ts';
-import { BASES, CATALOG_FILE, loadCatalog } from '../lib/report/catalog.ts';
-import { PROFILE_NAMES, profile } from '../lib/target/profiles.ts';
+import { PACKAGING_RULES } from '../contract/plugin/rules.ts';
+import { BASES, CATALOG_FILE, loadCatalog } from '../contract/catalog.ts';
+import { PROFILE_NAMES, profile } from '../contract/profiles.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const PREFIXES = ['AUTH', 'TX', 'PLUGINS', 'PLUGIN-DELETE', 'UPLOAD', 'PKG', 'INTEGRITY', 'AAINST', 'CREDSTORE', 'USERMAP', 'TRUSTEDCA', 'PASSWORDS', 'META', 'ERROR', 'ROLES', 'ROBUST', 'SAFETY'];
+const PREFIXES = [
+  'AUTH',
+  'TX',
+  'PLUGINS',
+  'PLUGIN-DELETE',
+  'UPLOAD',
+  'PKG',
+  'INTEGRITY',
+  'AAINST',
+  'CREDSTORE',
+  'USERMAP',
+  'TRUSTEDCA',
+  'PASSWORDS',
+  'META',
+  'ERROR',
+  'ROLES',
+  'ROBUST',
+  'SAFETY',
+];
 const FIELDS = new Set(['id', 'area', 'statement', 'source', 'basis', 'reasoning', 'profiles', 'rule', 'not_tested']);
 const catalog = loadCatalog();
 
@@ -32,11 +50,18 @@ interface ListedSuite {
 function specRequirementIds(): Map<string, string> {
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const env: NodeJS.ProcessEnv = { ...process.env, SPS_REPORT_DIR: 'reports/list' };
-  const out = execFileSync(process.execPath, [cli, 'test', '--list', '--project=conformance', '--reporter=json'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = execFileSync(process.execPath, [cli, 'test', '--list', '--project=conformance', '--reporter=json'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   const ids = new Map<string, string>();
   const visit = (suite: ListedSuite) => {
     for (const spec of suite.specs) {
-      for (const t of spec.tests) for (const a of t.annotations) if (a.type === 'requirement' && a.description) ids.set(a.description, suite.file);
+      for (const t of spec.tests)
+        for (const a of t.annotations)
+          if (a.type === 'requirement' && a.description) ids.set(a.description, suite.file);
     }
     for (const child of suite.suites ?? []) visit({ ...child, file: child.file ?? suite.file });
   };
@@ -61,7 +86,10 @@ test('ids are unique and named by area', () => {
   expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   for (const id of ids) {
     expect(id, id).toMatch(/^[A-Z]+(-[A-Z0-9]+)+$/);
-    expect(PREFIXES.some((p) => id.startsWith(`${p}-`)), id).toBe(true);
+    expect(
+      PREFIXES.some((p) => id.startsWith(`${p}-`)),
+      id,
+    ).toBe(true);
   }
 });
 
@@ -69,11 +97,16 @@ test('every entry is complete: statement, source, basis, reasoning for inferred,
   for (const r of catalog) {
     expect(r.area, r.id).toMatch(/^[a-z][a-z-]*$/);
     expect(r.statement, r.id).toMatch(/\b(MUST|MUST NOT|SHOULD|MAY)\b/);
-    expect(r.source, r.id).toMatch(/seeds\/00[0-4]|shared\/spec|sps-api-facts|sps-rest-api|SDK_NOTES|decisions\.md|DESIGN\.md|SUMMARY\.md/);
+    expect(r.source, r.id).toMatch(
+      /seeds\/00[0-4]|shared\/spec|sps-api-facts|sps-rest-api|SDK_NOTES|decisions\.md|DESIGN\.md|SUMMARY\.md/,
+    );
     expect(BASES, r.id).toContain(r.basis);
     // Each basis cites its kind of evidence: a standard names its RFC, an observation its real client or recording.
     if (r.basis === 'standard') expect(r.source, `${r.id} must cite an RFC section`).toMatch(/RFC \d+ section/);
-    if (r.basis === 'observed') expect(r.source, `${r.id} must cite what was observed`).toMatch(/safeguard-ps|audit-2026-12|SDK_NOTES|real-plugins|expectations/);
+    if (r.basis === 'observed')
+      expect(r.source, `${r.id} must cite what was observed`).toMatch(
+        /safeguard-ps|audit-2026-12|SDK_NOTES|real-plugins|expectations/,
+      );
     if (r.basis === 'inferred') expect(r.reasoning?.trim().length ?? 0, `${r.id} needs reasoning`).toBeGreaterThan(10);
     expect(r.profiles.length, r.id).toBeGreaterThan(0);
     for (const p of r.profiles) expect(['all', ...PROFILE_NAMES], r.id).toContain(p);

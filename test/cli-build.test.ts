@@ -22,12 +22,16 @@ test('a build has both entries, records its own sources, and loads no TypeScript
   const manifest = await buildCli();
   expect(Object.keys(manifest.entries).sort()).toEqual(['cli', 'emulator']);
   for (const entry of Object.values(manifest.entries)) expect(existsSync(join(ROOT, 'dist', entry)), entry).toBe(true);
-  expect(manifest.inputs).toEqual(expect.arrayContaining(['lib/cli/main.ts', 'lib/cli/lint-command.ts', 'emulator/server.ts']));
+  expect(manifest.inputs).toEqual(
+    expect.arrayContaining(['commands/cli/main.ts', 'commands/cli/lint-command.ts', 'emulator/server.ts']),
+  );
   expect(manifest.inputs.filter((p) => p.startsWith('node_modules/'))).toEqual([]);
-  const code = readdirSync(join(ROOT, 'dist', manifest.dir)).map((f) => readFileSync(join(ROOT, 'dist', manifest.dir, f), 'utf8')).join('\n');
+  const code = readdirSync(join(ROOT, 'dist', manifest.dir))
+    .map((f) => readFileSync(join(ROOT, 'dist', manifest.dir, f), 'utf8'))
+    .join('\n');
   expect(code).not.toMatch(/from ["']tsx/);
   // The sources find schemas and package.json relative to themselves, as when run from source.
-  expect(code).toContain(JSON.stringify(new URL('../lib/report/suite-version.ts', import.meta.url).href));
+  expect(code).toContain(JSON.stringify(new URL('../suite/report/certificate/suite-version.ts', import.meta.url).href));
 });
 
 test('the command line answers from the build', () => {

@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const res = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
+  const res = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 30_000,
+  });
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 

@@ -1,9 +1,9 @@
-// The configuration model of the model-based property (lib/model/config-model.ts), on its own: what it
+// The configuration model of the model-based property (suite/model/config-model.ts), on its own: what it
 // expects for each step of the sequences the property generates, without any target.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { ConfigModel, MODEL_RULES, type Plan } from '../lib/model/config-model.ts';
-import { loadCatalog } from '../lib/report/catalog.ts';
+import { ConfigModel, MODEL_RULES, type Plan } from '../suite/model/config-model.ts';
+import { loadCatalog } from '../contract/catalog.ts';
 
 let counter = 0;
 /** Applies a plan the way a target's success answer would, with a fresh key for creates. */
@@ -81,13 +81,15 @@ test('a plugin delete is judged on the draft: refused while a referrer made in t
   expect(statuses(m.planDeletePlugin(0, 'aa', plugin))).toEqual(['404 NotFound']);
 });
 
-test('a policy object must reference a plugin of the right type in the session\'s view', () => {
+test("a policy object must reference a plugin of the right type in the session's view", () => {
   const m = new ConfigModel(2, true);
   const aa = succeed(m.planUpload(0, 'aa', 'p', '1.0.1'));
   expect(statuses(m.planCreatePolicy(0, 'credentialstores', 's', '', aa))).toEqual(['400 SemanticError']);
   expect(statuses(m.planCreatePolicy(0, 'aa_plugin_instances', 'i', 'rev', aa))).toEqual([201]);
   succeed(m.planRollback(0));
-  expect(statuses(m.planCreatePolicy(1, 'aa_plugin_instances', 'i', 'rev', aa)), 'the plugin was rolled back').toEqual(['400 SemanticError']);
+  expect(statuses(m.planCreatePolicy(1, 'aa_plugin_instances', 'i', 'rev', aa)), 'the plugin was rolled back').toEqual([
+    '400 SemanticError',
+  ]);
 });
 
 test('names are unique per collection in the view; modify and delete of an unknown key are 404', () => {
@@ -98,7 +100,7 @@ test('names are unique per collection in the view; modify and delete of an unkno
   expect(statuses(m.planDeletePolicy(0, 'usermapping_policies', 'nope'))).toEqual(['404 NotFound']);
 });
 
-test('only the holder\'s logout ends the transaction; a logged-out session gets 401', () => {
+test("only the holder's logout ends the transaction; a logged-out session gets 401", () => {
   const m = new ConfigModel(3, true);
   const key = succeed(m.planCreatePolicy(0, 'usermapping_policies', 'um', 'true'));
   succeed(m.planLogout(1));
@@ -119,11 +121,11 @@ test('a commit with nothing open is 400; while another session holds the lock 40
   expect(statuses(m.planCommit(1))).toEqual(['400 SemanticError', '409 TransactionLocked']);
   expect(statuses(m.planRollback(1))).toEqual([200]);
   succeed(m.planRollback(1));
-  expect(m.holder, 'another session\'s rollback leaves the lock alone').toBe(0);
+  expect(m.holder, "another session's rollback leaves the lock alone").toBe(0);
 });
 
 test('the model is independent of the emulator and its rule ids are catalog requirements', () => {
-  const source = readFileSync(new URL('../lib/model/config-model.ts', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('../suite/model/config-model.ts', import.meta.url), 'utf8');
   expect(source).not.toMatch(/from '[^']*emulator\//);
   const ids = new Set(loadCatalog().map((r) => r.id));
   expect(Object.values(MODEL_RULES).filter((id) => !ids.has(id))).toEqual([]);

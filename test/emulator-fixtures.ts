@@ -3,10 +3,10 @@
 import { expect, test as base } from '@playwright/test';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/server.ts';
 import type { Account } from '../emulator/sessions.ts';
-import { SpsClient, type ApiResponse } from '../lib/client/sps-client.ts';
+import { SpsClient, type ApiResponse } from '../suite/client/sps-client.ts';
 
 export type ApiResponseLike = ApiResponse;
-import { openTransaction } from '../lib/client/transactions.ts';
+import { openTransaction } from '../suite/client/transactions.ts';
 import { buildZip, type ZipFile } from '../generators/zip-bytes.ts';
 
 export const ADMIN: Account = { username: 'admin', password: 'admin-pw', role: 'admin' };
@@ -35,13 +35,31 @@ export const test = base.extend<{ emu: RunningEmulator; admin: SpsClient }>({
 export { expect };
 
 export function manifest(fields: Record<string, string>): string {
-  return Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n';
+  return (
+    Object.entries(fields)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n') + '\n'
+  );
 }
 
 /** A valid plugin zip: MANIFEST, main.py and optionally default.cfg. */
-export function pluginZip(name: string, type = 'aa', extra: { version?: string; cfg?: string; files?: ZipFile[] } = {}): Promise<Buffer> {
+export function pluginZip(
+  name: string,
+  type = 'aa',
+  extra: { version?: string; cfg?: string; files?: ZipFile[] } = {},
+): Promise<Buffer> {
   const files: ZipFile[] = [
-    { name: 'MANIFEST', content: manifest({ name, description: `${name} plugin`, version: extra.version ?? '1.0', type, api: '1.6', entry_point: 'main.py' }) },
+    {
+      name: 'MANIFEST',
+      content: manifest({
+        name,
+        description: `${name} plugin`,
+        version: extra.version ?? '1.0',
+        type,
+        api: '1.6',
+        entry_point: 'main.py',
+      }),
+    },
     { name: 'main.py', content: 'class Plugin:\n    pass\n' },
     ...(extra.cfg !== undefined ? [{ name: 'default.cfg', content: extra.cfg }] : []),
     ...(extra.files ?? []),
@@ -56,7 +74,9 @@ export function json<T = Record<string, unknown>>(res: ApiResponse): T {
 /** Asserts an error reply: status, error.type and the common envelope. */
 export function expectError(res: ApiResponse, status: number, type: string): void {
   expect(res.status, res.body.toString('utf8').slice(0, 300)).toBe(status);
-  const body = json<{ error: { type: string; message: string; details: { path: string } }; meta: { href: string } }>(res);
+  const body = json<{ error: { type: string; message: string; details: { path: string } }; meta: { href: string } }>(
+    res,
+  );
   expect(body.error.type).toBe(type);
   expect(typeof body.error.message).toBe('string');
   expect(body.meta.href).toBe(body.error.details.path);

@@ -2,10 +2,29 @@
 // Expect: 100-continue, and hostile zips that must be refused with 400, never crash the emulator.
 import { request } from 'node:http';
 import { createHash } from 'node:crypto';
-import { corruptCrc, duplicateEntry, markEncrypted, markSymlink, renameEntry, truncate } from '../generators/zip-surgery.ts';
+import {
+  corruptCrc,
+  duplicateEntry,
+  markEncrypted,
+  markSymlink,
+  renameEntry,
+  truncate,
+} from '../generators/zip-surgery.ts';
 import { buildZip } from '../generators/zip-bytes.ts';
-import { UPLOAD_LIMIT_BYTES } from '../lib/plugin/limits.ts';
-import { clientFor, COMMIT, emulatorWith, expect, expectError, json, manifest, pluginZip, test, TX, uploadPlugin } from './emulator-fixtures.ts';
+import { UPLOAD_LIMIT_BYTES } from '../contract/plugin/limits.ts';
+import {
+  clientFor,
+  COMMIT,
+  emulatorWith,
+  expect,
+  expectError,
+  json,
+  manifest,
+  pluginZip,
+  test,
+  TX,
+  uploadPlugin,
+} from './emulator-fixtures.ts';
 
 const PLUGINS = '/api/configuration/plugins';
 const UPLOAD = '/api/upload/plugins';
@@ -16,7 +35,9 @@ interface Upload {
   meta: Record<string, unknown>;
 }
 
-test('upload creates a plugin (201) with every body field; the same name updates it in place (200)', async ({ admin }) => {
+test('upload creates a plugin (201) with every body field; the same name updates it in place (200)', async ({
+  admin,
+}) => {
   const zip = await pluginZip('Sample_plugin', 'aa', { cfg: '[plugin]\nkey = value\n' });
   const created = await admin.upload(zip);
   expect(created.status).toBe(201);
@@ -50,7 +71,17 @@ test('older profiles show the five documented body fields only', async () => {
     const admin = await clientFor(emu);
     await admin.request({ method: 'POST', path: TX, headers: { 'content-length': '0' }, body: Buffer.alloc(0) });
     const zip = await buildZip([
-      { name: 'MANIFEST', content: manifest({ name: 'Sample-Authentication-Plugin', description: 'd', version: '1.0', type: 'aa', api: '1.0', entry_point: 'main.py' }) },
+      {
+        name: 'MANIFEST',
+        content: manifest({
+          name: 'Sample-Authentication-Plugin',
+          description: 'd',
+          version: '1.0',
+          type: 'aa',
+          api: '1.0',
+          entry_point: 'main.py',
+        }),
+      },
       { name: 'main.py', content: 'x = 1\n' },
     ]);
     const res = await admin.upload(zip);
@@ -65,10 +96,16 @@ test('older profiles show the five documented body fields only', async () => {
   }
 });
 
-test('delete: 200 with href/parent meta, 404 when unknown, 400 while an instance uses the plugin', async ({ admin }) => {
+test('delete: 200 with href/parent meta, 404 when unknown, 400 while an instance uses the plugin', async ({
+  admin,
+}) => {
   const used = await uploadPlugin(admin, 'used_plugin');
   const unused = await uploadPlugin(admin, 'unused_plugin');
-  const instance = await admin.post('/api/configuration/policies/aa_plugin_instances', { name: 'inst', configuration: '', plugin: used });
+  const instance = await admin.post('/api/configuration/policies/aa_plugin_instances', {
+    name: 'inst',
+    configuration: '',
+    plugin: used,
+  });
   expect(instance.status).toBe(201);
   expectError(await admin.delete(`${PLUGINS}/aa/${used}`), 400, 'SemanticError');
   const res = await admin.delete(`${PLUGINS}/aa/${unused}`);
@@ -78,7 +115,10 @@ test('delete: 200 with href/parent meta, 404 when unknown, 400 while an instance
   expectError(await admin.delete(`${PLUGINS}/credentialstore/${used}`), 404, 'NotFound');
   expectError(await admin.delete(`${PLUGINS}/nosuchtype/${used}`), 404, 'NotFound');
   const cs = await uploadPlugin(admin, 'cs_plugin', 'credentialstore');
-  await admin.post('/api/configuration/policies/credentialstores', { name: 'store', type: { selection: 'external_plugin', plugin: cs } });
+  await admin.post('/api/configuration/policies/credentialstores', {
+    name: 'store',
+    type: { selection: 'external_plugin', plugin: cs },
+  });
   expectError(await admin.delete(`${PLUGINS}/credentialstore/${cs}`), 400, 'SemanticError');
 });
 
@@ -91,27 +131,64 @@ test('integrity: documented verdicts per op, and its three errors', async ({ adm
     key,
     body: {
       zip_checksum: { verdict: 'passed', reason: 'Plugin .zip checksums match' },
-      zip_content: { verdict: 'passed', reason: 'The plugin runtime files are the same since you have uploaded the plugin .zip' },
-      unregistered: { verdict: 'unavailable', reason: 'Cannot find checker. Make sure that you use an existing checker: unregistered' },
+      zip_content: {
+        verdict: 'passed',
+        reason: 'The plugin runtime files are the same since you have uploaded the plugin .zip',
+      },
+      unregistered: {
+        verdict: 'unavailable',
+        reason: 'Cannot find checker. Make sure that you use an existing checker: unregistered',
+      },
     },
     meta: { href: '/api/plugin/integrity', parent: '/api/plugin' },
   });
-  expect(Object.keys(json<{ body: object }>(await admin.get(`/api/plugin/integrity?key=${key}&plugin_type=aa&ops=zip_checksum`)).body)).toEqual(['zip_checksum']);
-  expectError(await admin.get(`/api/plugin/integrity?plugin_type=aa&ops=zip_checksum`), 400, 'MissingMandatoryParameter');
-  expectError(await admin.get(`/api/plugin/integrity?key=${key}&plugin_type=aa&ops=`), 400, 'MissingMandatoryParameter');
+  expect(
+    Object.keys(
+      json<{ body: object }>(await admin.get(`/api/plugin/integrity?key=${key}&plugin_type=aa&ops=zip_checksum`)).body,
+    ),
+  ).toEqual(['zip_checksum']);
+  expectError(
+    await admin.get(`/api/plugin/integrity?plugin_type=aa&ops=zip_checksum`),
+    400,
+    'MissingMandatoryParameter',
+  );
+  expectError(
+    await admin.get(`/api/plugin/integrity?key=${key}&plugin_type=aa&ops=`),
+    400,
+    'MissingMandatoryParameter',
+  );
   expectError(await admin.get(`/api/plugin/integrity?key=${key}&ops=zip_checksum`), 400, 'MissingMandatoryParameter');
-  expectError(await admin.get(`/api/plugin/integrity?key=..%2Fx&plugin_type=aa&ops=zip_checksum`), 400, 'InvalidFormat');
-  expectError(await admin.get(`/api/plugin/integrity?key=${key}&plugin_type=ticketing&ops=zip_checksum`), 400, 'InvalidFormat');
-  expectError(await admin.get(`/api/plugin/integrity?key=${key}&plugin_type=credentialstore&ops=zip_checksum`), 404, 'MissingPlugin');
+  expectError(
+    await admin.get(`/api/plugin/integrity?key=..%2Fx&plugin_type=aa&ops=zip_checksum`),
+    400,
+    'InvalidFormat',
+  );
+  expectError(
+    await admin.get(`/api/plugin/integrity?key=${key}&plugin_type=ticketing&ops=zip_checksum`),
+    400,
+    'InvalidFormat',
+  );
+  expectError(
+    await admin.get(`/api/plugin/integrity?key=${key}&plugin_type=credentialstore&ops=zip_checksum`),
+    404,
+    'MissingPlugin',
+  );
   expect((await admin.get(`/api/plugin/integrity?key=${key}&plugin_type=aa&ops=__proto__`)).status).toBe(200);
 });
 
-test('media types: zip, x-zip-compressed, octet-stream or none are accepted; anything else is 415', async ({ admin }) => {
+test('media types: zip, x-zip-compressed, octet-stream or none are accepted; anything else is 415', async ({
+  admin,
+}) => {
   const zip = await pluginZip('typed', 'aa');
   expectError(await admin.upload(zip, 'application/json'), 415, 'UnsupportedMediaType');
   expectError(await admin.upload(zip, 'text/plain'), 415, 'UnsupportedMediaType');
   expect((await admin.upload(zip, null)).status).toBe(201);
-  for (const type of ['application/zip', 'application/x-zip-compressed', 'application/octet-stream', 'Application/Zip; charset=binary']) {
+  for (const type of [
+    'application/zip',
+    'application/x-zip-compressed',
+    'application/octet-stream',
+    'Application/Zip; charset=binary',
+  ]) {
     expect((await admin.upload(zip, type)).status).toBe(200);
   }
 });
@@ -141,10 +218,14 @@ test('an upload announcing more than 20 MiB is refused before its body is read',
 function chunkedUpload(url: string, cookie: string, size: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const target = new URL(UPLOAD, url);
-    const req = request(target, { method: 'POST', headers: { cookie, 'content-type': 'application/zip', 'transfer-encoding': 'chunked' } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      target,
+      { method: 'POST', headers: { cookie, 'content-type': 'application/zip', 'transfer-encoding': 'chunked' } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     const chunk = Buffer.alloc(1024 * 1024, 7);
     let sent = 0;
@@ -166,12 +247,19 @@ test('a chunked upload is cut at 20 MiB and answered 413; the connection is not 
 });
 
 async function sessionOf(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/authentication`, { headers: { authorization: `Basic ${Buffer.from('admin:admin-pw').toString('base64')}` } });
+  const res = await fetch(`${url}/api/authentication`, {
+    headers: { authorization: `Basic ${Buffer.from('admin:admin-pw').toString('base64')}` },
+  });
   return /session_id=([0-9a-f]+)/.exec(res.headers.get('set-cookie') ?? '')![1]!;
 }
 
 /** Sends headers with Expect: 100-continue and reports whether 100 came before the final status. */
-function expectContinue(url: string, cookie: string, length: number, body?: Buffer): Promise<{ continued: boolean; status: number }> {
+function expectContinue(
+  url: string,
+  cookie: string,
+  length: number,
+  body?: Buffer,
+): Promise<{ continued: boolean; status: number }> {
   return new Promise((resolve, reject) => {
     let continued = false;
     const req = request(new URL(UPLOAD, url), {
@@ -192,7 +280,9 @@ function expectContinue(url: string, cookie: string, length: number, body?: Buff
   });
 }
 
-test('Expect: 100-continue: oversized uploads get 413 without 100; others get 100 and are processed', async ({ emu }) => {
+test('Expect: 100-continue: oversized uploads get 413 without 100; others get 100 and are processed', async ({
+  emu,
+}) => {
   const cookie = `session_id=${await sessionOf(emu.url)}`;
   expect(await expectContinue(emu.url, cookie, UPLOAD_LIMIT_BYTES + 1)).toEqual({ continued: false, status: 413 });
   const zip = await pluginZip('continued', 'aa');
@@ -201,10 +291,22 @@ test('Expect: 100-continue: oversized uploads get 413 without 100; others get 10
   expect(await expectContinue(emu.url, 'session_id=0', zip.length, zip)).toEqual({ continued: false, status: 401 });
 });
 
-test('hostile zips are refused with 400 SemanticError naming the rule; the emulator keeps serving', async ({ admin }) => {
+test('hostile zips are refused with 400 SemanticError naming the rule; the emulator keeps serving', async ({
+  admin,
+}) => {
   const good = await pluginZip('victim', 'aa');
   const bomb = await buildZip([
-    { name: 'MANIFEST', content: manifest({ name: 'bomb', description: 'd', version: '1', type: 'aa', api: '1.6', entry_point: 'main.py' }) },
+    {
+      name: 'MANIFEST',
+      content: manifest({
+        name: 'bomb',
+        description: 'd',
+        version: '1',
+        type: 'aa',
+        api: '1.6',
+        entry_point: 'main.py',
+      }),
+    },
     { name: 'main.py', content: 'x = 1\n' },
     { name: 'zeros.bin', content: Buffer.alloc(8 * 1024 * 1024) },
   ]);
@@ -222,7 +324,9 @@ test('hostile zips are refused with 400 SemanticError naming the rule; the emula
   for (const [rule, bytes] of cases) {
     const res = await admin.upload(bytes);
     expectError(res, 400, 'SemanticError');
-    const rules = json<{ error: { details: { problems: { rule: string }[] } } }>(res).error.details.problems.map((p) => p.rule);
+    const rules = json<{ error: { details: { problems: { rule: string }[] } } }>(res).error.details.problems.map(
+      (p) => p.rule,
+    );
     expect(rules, rule).toContain(rule);
   }
   for (const length of [10, 30, 100, good.length - 10]) {

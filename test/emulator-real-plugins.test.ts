@@ -23,7 +23,10 @@ function realManifests(): RealManifest[] {
     .flatMap((repo) => {
       const dir = join(REAL_PLUGINS, repo.name);
       const history = join(dir, 'MANIFEST.history');
-      const files = [join(dir, 'MANIFEST'), ...(existsSync(history) ? readdirSync(history).map((f) => join(history, f)) : [])].filter(existsSync);
+      const files = [
+        join(dir, 'MANIFEST'),
+        ...(existsSync(history) ? readdirSync(history).map((f) => join(history, f)) : []),
+      ].filter(existsSync);
       const cfgFile = join(dir, 'default.cfg');
       const defaultCfg = existsSync(cfgFile) ? readFileSync(cfgFile, 'utf8') : undefined;
       return files.map((file) => ({ id: relative(REAL_PLUGINS, file), text: readFileSync(file, 'utf8'), defaultCfg }));
@@ -31,7 +34,7 @@ function realManifests(): RealManifest[] {
 }
 
 /**
- * The oracle, independent of lib/plugin: these MANIFESTs are flat `key: value` lines, so the value as
+ * The oracle, independent of contract/plugin: these MANIFESTs are flat `key: value` lines, so the value as
  * written is the text after the colon. A line that is neither that, a comment nor blank is not YAML.
  */
 function writtenFields(text: string): Map<string, string> | 'not-yaml' {
@@ -48,9 +51,12 @@ function writtenFields(text: string): Map<string, string> | 'not-yaml' {
 const manifests = realManifests();
 
 test.describe('real plugin MANIFESTs', () => {
-  test.skip(manifests.length === 0, `no real-plugins directory at ${REAL_PLUGINS} (shared/ must be checked out beside the repo)`);
+  test.skip(
+    manifests.length === 0,
+    `no real-plugins directory at ${REAL_PLUGINS} (shared/ must be checked out beside the repo)`,
+  );
 
-  test('the set holds the research summary\'s 71 distinct MANIFESTs, exactly one of them not YAML', () => {
+  test("the set holds the research summary's 71 distinct MANIFESTs, exactly one of them not YAML", () => {
     // Each HEAD MANIFEST is also one of its repository's history files.
     expect(new Set(manifests.map((m) => m.text)).size).toBe(71);
     expect(manifests.filter((m) => writtenFields(m.text) === 'not-yaml').map((m) => m.id)).toHaveLength(1);
@@ -71,7 +77,9 @@ test.describe('real plugin MANIFESTs', () => {
         const fields = writtenFields(real.text);
         if (fields === 'not-yaml') {
           expectError(res, 400, 'SemanticError');
-          const rules = json<{ error: { details: { problems: { rule: string }[] } } }>(res).error.details.problems.map((p) => p.rule);
+          const rules = json<{ error: { details: { problems: { rule: string }[] } } }>(res).error.details.problems.map(
+            (p) => p.rule,
+          );
           expect(rules).toContain('manifest.invalid-yaml');
           return;
         }

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { startEmulator } from '../emulator/server.ts';
-import { SpsClient } from '../lib/client/sps-client.ts';
+import { SpsClient } from '../suite/client/sps-client.ts';
 
 const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
 const ACCOUNT = { username: 'sim-admin', password: 'sim-password', role: 'admin' as const };

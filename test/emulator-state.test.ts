@@ -5,7 +5,7 @@ import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { selfSignedTls } from '../emulator/tls.ts';
-import { SpsClient } from '../lib/client/sps-client.ts';
+import { SpsClient } from '../suite/client/sps-client.ts';
 import { ADMIN, clientFor, COMMIT, emulatorWith, expect, json, test, TX, uploadPlugin } from './emulator-fixtures.ts';
 
 const UM = '/api/configuration/policies/usermapping_policies';
@@ -29,8 +29,12 @@ test('committed configuration survives a restart; uncommitted changes and plain 
   const second = await emulatorWith({ stateFile });
   try {
     const again = await clientFor(second);
-    expect(json<{ items: { key: string }[] }>(await again.get('/api/configuration/plugins/aa')).items.map((i) => i.key)).toEqual([plugin]);
-    expect(json<{ body: { name: string } }>(await again.get(`/api/configuration/plugins/aa/${plugin}`)).body.name).toBe('persisted');
+    expect(
+      json<{ items: { key: string }[] }>(await again.get('/api/configuration/plugins/aa')).items.map((i) => i.key),
+    ).toEqual([plugin]);
+    expect(json<{ body: { name: string } }>(await again.get(`/api/configuration/plugins/aa/${plugin}`)).body.name).toBe(
+      'persisted',
+    );
     expect(json<{ items: unknown[] }>(await again.get(UM)).items).toHaveLength(0);
   } finally {
     await second.close();
@@ -39,7 +43,11 @@ test('committed configuration survives a restart; uncommitted changes and plain 
 
 test('a damaged state file is refused and left as it is', async () => {
   const dir = await tempDir();
-  for (const [name, text] of [['garbage.json', '{"format":"sps-conformance-emul'], ['wrong.json', '{"format":"other","version":1}'], ['torn.json', '{"format":"sps-conformance-emulator-state","version":2,"state":{"plugins":{"aa":[{}]}}}']]) {
+  for (const [name, text] of [
+    ['garbage.json', '{"format":"sps-conformance-emul'],
+    ['wrong.json', '{"format":"other","version":1}'],
+    ['torn.json', '{"format":"sps-conformance-emulator-state","version":2,"state":{"plugins":{"aa":[{}]}}}'],
+  ]) {
     const file = join(dir, name!);
     await writeFile(file, text!);
     await expect(emulatorWith({ stateFile: file })).rejects.toThrow(/state|JSON|damaged/);
@@ -68,7 +76,9 @@ interface Spawned {
 }
 
 function spawnEmulator(args: string[]): Spawned {
-  const child = spawn(process.execPath, [BIN, 'emulator', '--port', '0', '--user', 'admin:admin-pw', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'emulator', '--port', '0', '--user', 'admin:admin-pw', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const url = new Promise<string>((resolve, reject) => {
@@ -81,7 +91,9 @@ function spawnEmulator(args: string[]): Spawned {
     child.once('exit', () => reject(new Error(`emulator exited before listening: ${stderr}`)));
   });
   url.catch(() => undefined);
-  const exit = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  const exit = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, stderr })),
+  );
   return { child, url, exit };
 }
 
@@ -131,7 +143,9 @@ test('kill -9 while committing leaves the old or the new state file, never a tor
     await run.exit;
     await hammer;
     // The file parses and holds at least every acknowledged commit (at most one more, in flight).
-    const doc = JSON.parse(await readFile(file, 'utf8')) as { state: { policies: { usermapping_policies: unknown[] } } };
+    const doc = JSON.parse(await readFile(file, 'utf8')) as {
+      state: { policies: { usermapping_policies: unknown[] } };
+    };
     const stored = doc.state.policies.usermapping_policies.length;
     expect(stored).toBeGreaterThanOrEqual(acknowledged);
     expect(stored).toBeLessThanOrEqual(acknowledged + 1);

@@ -1,16 +1,37 @@
 // Transactions: per session, locked against other sessions, commit/rollback/timeout/logout, the
 // profile's auto-open and envelope (decisions: Transactions).
-import { clientFor, COMMIT, emulatorWith, expect, expectError, json, openTransaction, OTHER_ADMIN, test, TX } from './emulator-fixtures.ts';
+import {
+  clientFor,
+  COMMIT,
+  emulatorWith,
+  expect,
+  expectError,
+  json,
+  openTransaction,
+  OTHER_ADMIN,
+  test,
+  TX,
+} from './emulator-fixtures.ts';
 
 const UM = '/api/configuration/policies/usermapping_policies';
 const policy = (name: string) => ({ name, mappings: [] });
 
-test('GET /api/transaction is closed, then open after POST, with remaining_seconds only while open', async ({ admin }) => {
+test('GET /api/transaction is closed, then open after POST, with remaining_seconds only while open', async ({
+  admin,
+}) => {
   const closed = await admin.get(TX);
-  expect(json(closed)).toEqual({ key: 'transaction', transaction: { status: 'closed' }, meta: { href: TX, parent: '/api' } });
+  expect(json(closed)).toEqual({
+    key: 'transaction',
+    transaction: { status: 'closed' },
+    meta: { href: TX, parent: '/api' },
+  });
   const opened = await openTransaction(admin);
   expect(opened.status).toBe(200);
-  expect(json(opened)).toEqual({ key: 'transaction', transaction: { status: 'open' }, meta: { href: TX, parent: '/api', remaining_seconds: 600 } });
+  expect(json(opened)).toEqual({
+    key: 'transaction',
+    transaction: { status: 'open' },
+    meta: { href: TX, parent: '/api', remaining_seconds: 600 },
+  });
   expect((await openTransaction(admin)).status).toBe(200);
 });
 
@@ -53,7 +74,7 @@ test('another session cannot open a transaction or write while one is open', asy
 test('concurrent writes from two sessions: exactly one session wins the lock', async ({ emu, admin }) => {
   const other = await clientFor(emu, OTHER_ADMIN);
   const results = await Promise.all(
-    Array.from({ length: 20 }, (_, i) => ((i % 2 === 0 ? admin : other).post(UM, policy(`p${i}`)))),
+    Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? admin : other).post(UM, policy(`p${i}`))),
   );
   const statuses = results.map((r) => r.status);
   expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
@@ -63,12 +84,23 @@ test('concurrent writes from two sessions: exactly one session wins the lock', a
   expect(adminWon && otherWon).toBe(false);
 });
 
-test('commit without a transaction, or with a wrong body, is a SemanticError; bad JSON a SyntacticError', async ({ admin }) => {
+test('commit without a transaction, or with a wrong body, is a SemanticError; bad JSON a SyntacticError', async ({
+  admin,
+}) => {
   expectError(await admin.put(TX, COMMIT), 400, 'SemanticError');
   await openTransaction(admin);
   expectError(await admin.put(TX, { status: 'rollback' }), 400, 'SemanticError');
   expectError(await admin.put(TX, { status: 'commit', extra: 1 }), 400, 'SemanticError');
-  expectError(await admin.request({ method: 'PUT', path: TX, headers: { 'content-type': 'application/json' }, body: '{"status":' }), 400, 'SyntacticError');
+  expectError(
+    await admin.request({
+      method: 'PUT',
+      path: TX,
+      headers: { 'content-type': 'application/json' },
+      body: '{"status":',
+    }),
+    400,
+    'SyntacticError',
+  );
   expect(json(await admin.get(TX))).toMatchObject({ transaction: { status: 'open' } });
 });
 
@@ -121,7 +153,11 @@ test('profiles without auto-open need POST /api/transaction first; 6.x puts the 
   const emu = await emulatorWith({ profile: '6.0' });
   try {
     const admin = await clientFor(emu);
-    expect(json(await admin.get(TX))).toEqual({ key: 'transaction', transaction: { status: 'closed' }, meta: { href: TX, parent: '/api' } });
+    expect(json(await admin.get(TX))).toEqual({
+      key: 'transaction',
+      transaction: { status: 'closed' },
+      meta: { href: TX, parent: '/api' },
+    });
     expectError(await admin.post(UM, policy('early')), 400, 'SemanticError');
     await openTransaction(admin);
     expect((await admin.post(UM, policy('late'))).status).toBe(201);

@@ -1,7 +1,7 @@
 // Each catalogued fault changes the behaviour it claims: its probe shows the fault against an
 // emulator with it, and not against a pristine one.
 import { FAULTS } from '../emulator/faults/catalogue.ts';
-import { SpsClient } from '../lib/client/sps-client.ts';
+import { SpsClient } from '../suite/client/sps-client.ts';
 import { ADMIN, OTHER_ADMIN, READER, emulatorWith, expect, test } from './emulator-fixtures.ts';
 import { PROBES, type ProbeClients } from './faults-probes.ts';
 

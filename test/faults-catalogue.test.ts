@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { FAULTS, UnknownFaultError } from '../emulator/faults/catalogue.ts';
 import { startEmulator } from '../emulator/server.ts';
-import { RESPONSE_CHECK_IDS } from '../lib/contract/response-checker.ts';
+import { RESPONSE_CHECK_IDS } from '../suite/checks/response-checker.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = `${ROOT}bin/sps-conformance.js`;
@@ -16,7 +16,9 @@ const BIN = `${ROOT}bin/sps-conformance.js`;
  * envelope id the fixture adds to every test.
  */
 function annotatedIds(): Set<string> {
-  const catalog = new Set([...readFileSync(`${ROOT}schemas/requirements.yaml`, 'utf8').matchAll(/id:\s*([A-Z0-9-]+)/g)].map((m) => m[1]!));
+  const catalog = new Set(
+    [...readFileSync(`${ROOT}schemas/requirements.yaml`, 'utf8').matchAll(/id:\s*([A-Z0-9-]+)/g)].map((m) => m[1]!),
+  );
   // The every-response checker's ids are on every conformance test (specs/fixtures.ts).
   const ids = new Set<string>(Object.values(RESPONSE_CHECK_IDS));
   for (const file of readdirSync(`${ROOT}specs`).filter((f) => f.endsWith('.spec.ts'))) {

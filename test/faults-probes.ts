@@ -2,10 +2,10 @@
 // (true) or the documented one (false). Used by faults-behaviour.test.ts against a pristine and a
 // faulted emulator. Not a test file itself.
 import { createHash } from 'node:crypto';
-import type { SpsClient, ApiResponse } from '../lib/client/sps-client.ts';
-import { openTransaction, rollbackTransaction, commitTransaction } from '../lib/client/transactions.ts';
-import { UPLOAD_LIMIT_BYTES } from '../lib/plugin/limits.ts';
-import { DEFAULT_PROFILE, profile } from '../lib/target/profiles.ts';
+import type { SpsClient, ApiResponse } from '../suite/client/sps-client.ts';
+import { openTransaction, rollbackTransaction, commitTransaction } from '../suite/client/transactions.ts';
+import { UPLOAD_LIMIT_BYTES } from '../contract/plugin/limits.ts';
+import { DEFAULT_PROFILE, profile } from '../contract/profiles.ts';
 import { pluginZip } from './emulator-fixtures.ts';
 
 export interface ProbeClients {
@@ -30,13 +30,18 @@ async function created(admin: SpsClient, name: string): Promise<ApiResponse> {
   return admin.post(USERMAPPING, { name, mappings: [] });
 }
 
-async function uploaded(admin: SpsClient, name = 'Probe_plugin', type = 'aa'): Promise<{ res: ApiResponse; zip: Buffer }> {
+async function uploaded(
+  admin: SpsClient,
+  name = 'Probe_plugin',
+  type = 'aa',
+): Promise<{ res: ApiResponse; zip: Buffer }> {
   await openTransaction(admin);
   const zip = await pluginZip(name, type);
   return { res: await admin.upload(zip), zip };
 }
 
-const integrity = (key: string, ops = 'zip_checksum') => `/api/plugin/integrity?key=${encodeURIComponent(key)}&plugin_type=aa&ops=${ops}`;
+const integrity = (key: string, ops = 'zip_checksum') =>
+  `/api/plugin/integrity?key=${encodeURIComponent(key)}&plugin_type=aa&ops=${ops}`;
 
 export const PROBES: Record<string, Probe> = {
   'create-answers-200': async ({ admin }) => (await created(admin, 'Probe')).status === 200,
@@ -44,20 +49,36 @@ export const PROBES: Record<string, Probe> = {
   'unauthenticated-as-404': async ({ anonymous }) => (await anonymous.get(PLUGINS)).status === 404,
   'bad-json-500': async ({ admin }) => {
     await openTransaction(admin);
-    return (await admin.request({ method: 'POST', path: USERMAPPING, headers: { 'content-type': 'application/json' }, body: 'nope' })).status === 500;
+    return (
+      (
+        await admin.request({
+          method: 'POST',
+          path: USERMAPPING,
+          headers: { 'content-type': 'application/json' },
+          body: 'nope',
+        })
+      ).status === 500
+    );
   },
-  'login-failure-code': async ({ anonymous }) => errorType(await anonymous.login({ username: 'admin', password: 'wrong' })) === 'Unauthenticated',
+  'login-failure-code': async ({ anonymous }) =>
+    errorType(await anonymous.login({ username: 'admin', password: 'wrong' })) === 'Unauthenticated',
   'forbidden-as-401': async ({ reader }) => (await openTransaction(reader)).status === 401,
   'unknown-object-400': async ({ admin }) => (await admin.get(`${USERMAPPING}/${NO_SUCH_KEY}`)).status === 400,
   'method-not-allowed-without-allow': async ({ admin }) => {
-    const res = await admin.request({ method: 'PUT', path: PLUGINS, headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await admin.request({
+      method: 'PUT',
+      path: PLUGINS,
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     return res.status === 405 && res.headers.allow === undefined;
   },
   'semantic-error-renamed': async ({ admin }) => {
     await openTransaction(admin);
     return errorType(await admin.post(USERMAPPING, {})) === 'ValidationError';
   },
-  'error-details-without-path': async ({ anonymous }) => body(await anonymous.get(PLUGINS)).error?.details?.path === undefined,
+  'error-details-without-path': async ({ anonymous }) =>
+    body(await anonymous.get(PLUGINS)).error?.details?.path === undefined,
   'commit-without-transaction': async ({ admin }) => {
     await rollbackTransaction(admin);
     return (await commitTransaction(admin)).status === 200;
@@ -66,14 +87,16 @@ export const PROBES: Record<string, Probe> = {
     await openTransaction(admin);
     return (await admin.upload(Buffer.alloc(UPLOAD_LIMIT_BYTES + 1, 0x50))).status === 400;
   },
-  'integrity-missing-plugin-as-notfound': async ({ admin }) => errorType(await admin.get(integrity(NO_SUCH_KEY))) === 'NotFound',
+  'integrity-missing-plugin-as-notfound': async ({ admin }) =>
+    errorType(await admin.get(integrity(NO_SUCH_KEY))) === 'NotFound',
   'integrity-key-unchecked': async ({ admin }) => (await admin.get(integrity('../x'))).status === 404,
   'href-trailing-slash': async ({ admin }) => String(body(await admin.get(PLUGINS)).meta?.href).endsWith('/'),
   'object-parent-is-grandparent': async ({ admin }) => {
     const href = body(await created(admin, 'Probe')).meta.href as string;
     return body(await admin.get(href)).meta.parent === '/api/configuration/policies';
   },
-  'next-previous-swapped': async ({ admin }) => body(await admin.get(PLUGINS)).meta.next === '/api/configuration/passwords',
+  'next-previous-swapped': async ({ admin }) =>
+    body(await admin.get(PLUGINS)).meta.next === '/api/configuration/passwords',
   'object-without-transaction-link': async ({ admin }) => {
     const href = body(await created(admin, 'Probe')).meta.href as string;
     return !('transaction' in body(await admin.get(href)).meta);
@@ -96,7 +119,8 @@ export const PROBES: Record<string, Probe> = {
     const { res, zip } = await uploaded(admin);
     return body(res).body.sha256sum !== createHash('sha256').update(zip).digest('hex');
   },
-  'list-drops-last-item': async ({ admin }) => body(await admin.get(PLUGINS)).items.length === profile(DEFAULT_PROFILE).pluginTypes.length - 1,
+  'list-drops-last-item': async ({ admin }) =>
+    body(await admin.get(PLUGINS)).items.length === profile(DEFAULT_PROFILE).pluginTypes.length - 1,
   'integrity-verdict-text': async ({ admin }) => {
     const key = body((await uploaded(admin)).res).key as string;
     return body(await admin.get(integrity(key))).body.zip_checksum.reason === 'Checksums OK';
@@ -107,7 +131,8 @@ export const PROBES: Record<string, Probe> = {
   },
   // 7.x documents the status under "transaction"; the fault moves it to "body" (8.x's key).
   'transaction-status-envelope': async ({ admin }) => 'body' in body(await admin.get('/api/transaction')),
-  'content-type-text-plain': async ({ admin }) => String((await admin.get(PLUGINS)).headers['content-type']).startsWith('text/plain'),
+  'content-type-text-plain': async ({ admin }) =>
+    String((await admin.get(PLUGINS)).headers['content-type']).startsWith('text/plain'),
   'uncommitted-changes-visible': async ({ admin, other }) => {
     const key = body(await created(admin, 'Probe')).key as string;
     return JSON.stringify(body(await other.get(USERMAPPING)).items).includes(key);
@@ -122,7 +147,14 @@ export const PROBES: Record<string, Probe> = {
     return (await openTransaction(other)).status === 200;
   },
   'length-not-required': async ({ admin }) =>
-    (await admin.request({ method: 'POST', path: '/api/transaction', headers: { 'transfer-encoding': 'chunked' }, body: Buffer.alloc(0) })).status === 200,
+    (
+      await admin.request({
+        method: 'POST',
+        path: '/api/transaction',
+        headers: { 'transfer-encoding': 'chunked' },
+        body: Buffer.alloc(0),
+      })
+    ).status === 200,
   'manifest-fields-unchecked': async ({ admin }) => (await uploaded(admin, '9_starts_with_a_digit')).res.status === 201,
   'reupload-creates-new-plugin': async ({ admin }) => {
     const first = body((await uploaded(admin)).res).key;
@@ -131,7 +163,11 @@ export const PROBES: Record<string, Probe> = {
   },
   'plugin-delete-ignores-references': async ({ admin }) => {
     const plugin = body((await uploaded(admin)).res);
-    await admin.post('/api/configuration/policies/aa_plugin_instances', { name: 'Probe', configuration: '', plugin: plugin.key });
+    await admin.post('/api/configuration/policies/aa_plugin_instances', {
+      name: 'Probe',
+      configuration: '',
+      plugin: plugin.key,
+    });
     return (await admin.delete(plugin.meta.href)).status === 200;
   },
   'readonly-may-write': async ({ reader }) => (await openTransaction(reader)).status === 200,
@@ -149,7 +185,11 @@ export const PROBES: Record<string, Probe> = {
   },
   'delete-check-ignores-new-users': async ({ admin }) => {
     const plugin = body((await uploaded(admin, 'Probe_seq')).res);
-    await admin.post('/api/configuration/policies/aa_plugin_instances', { name: 'Probe', configuration: '', plugin: plugin.key });
+    await admin.post('/api/configuration/policies/aa_plugin_instances', {
+      name: 'Probe',
+      configuration: '',
+      plugin: plugin.key,
+    });
     return (await admin.delete(`${PLUGINS}/aa/${String(plugin.key)}`)).status === 200;
   },
   'logout-ends-others-transaction': async ({ admin, other }) => {

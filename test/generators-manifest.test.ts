@@ -5,14 +5,17 @@ import fc from 'fast-check';
 import { buildZip } from '../generators/zip-bytes.ts';
 import { MAIN_PY } from '../generators/plugin-zip.ts';
 import { manifestDefectRules, manifestWith, validManifest, type ManifestCase } from '../generators/manifest.ts';
-import { inspectPlugin } from '../lib/plugin/inspect.ts';
-import { PROFILE_NAMES, profile } from '../lib/target/profiles.ts';
-import { loadSettings } from '../lib/target/settings.ts';
+import { inspectPlugin } from '../contract/plugin/inspect.ts';
+import { PROFILE_NAMES, profile } from '../contract/profiles.ts';
+import { loadSettings } from '../suite/target/settings.ts';
 
 const { fcSeed, fcRuns } = loadSettings();
 
 async function inspectCase(c: ManifestCase, profileName: (typeof PROFILE_NAMES)[number]) {
-  const files = [{ name: 'MANIFEST', content: c.text }, ...(c.entryFile ? [{ name: c.entryFile, content: MAIN_PY }] : [])];
+  const files = [
+    { name: 'MANIFEST', content: c.text },
+    ...(c.entryFile ? [{ name: c.entryFile, content: MAIN_PY }] : []),
+  ];
   return inspectPlugin(await buildZip(files), { profile: profile(profileName) });
 }
 
@@ -51,5 +54,17 @@ test('the generator covers every MANIFEST rule inspectPlugin knows', () => {
     expect(rules).toContain(`manifest.missing-field:${f}`);
     expect(rules).toContain(`manifest.empty-field:${f}`);
   }
-  expect(rules).toEqual(expect.arrayContaining(['manifest.invalid-yaml', 'manifest.not-a-mapping', 'manifest.type-unknown', 'manifest.name-pattern', 'manifest.entry-point-pattern', 'manifest.version-pattern', 'manifest.api-format', 'manifest.api-incompatible', 'manifest.author-email']));
+  expect(rules).toEqual(
+    expect.arrayContaining([
+      'manifest.invalid-yaml',
+      'manifest.not-a-mapping',
+      'manifest.type-unknown',
+      'manifest.name-pattern',
+      'manifest.entry-point-pattern',
+      'manifest.version-pattern',
+      'manifest.api-format',
+      'manifest.api-incompatible',
+      'manifest.author-email',
+    ]),
+  );
 });

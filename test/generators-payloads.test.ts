@@ -2,9 +2,17 @@
 // JSON Schemas in schemas/ plus the reference and uniqueness rules, checked here against the context.
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
-import { payloadDefectRules, payloadWith, validPayload, type Json, type PayloadCase, type PayloadContext, type PayloadResource } from '../generators/payloads.ts';
-import { schemaProblems } from '../lib/contract/validators.ts';
-import { loadSettings } from '../lib/target/settings.ts';
+import {
+  payloadDefectRules,
+  payloadWith,
+  validPayload,
+  type Json,
+  type PayloadCase,
+  type PayloadContext,
+  type PayloadResource,
+} from '../generators/payloads.ts';
+import { schemaProblems } from '../contract/validators.ts';
+import { loadSettings } from '../suite/target/settings.ts';
 
 const { fcSeed, fcRuns } = loadSettings();
 const SCHEMA: Record<PayloadResource, string> = {
@@ -12,7 +20,10 @@ const SCHEMA: Record<PayloadResource, string> = {
   credentialstores: 'credentialstore-request',
   usermapping_policies: 'usermapping-policy-request',
 };
-const CONTEXT: PayloadContext = { pluginKeys: ['8876228625d67aa91e2253', 'aa423b72-0d0f-4275-be30-494e9a99ffad'], takenNames: ['Taken_name', 'Demo_starling_plugin'] };
+const CONTEXT: PayloadContext = {
+  pluginKeys: ['8876228625d67aa91e2253', 'aa423b72-0d0f-4275-be30-494e9a99ffad'],
+  takenNames: ['Taken_name', 'Demo_starling_plugin'],
+};
 
 type Obj = { [key: string]: Json };
 
@@ -46,7 +57,11 @@ function changedPaths(a: Json | undefined, b: Json | undefined, at = ''): string
 /** The body path a rule is about; undefined for an unknown field (any new key). */
 function fieldOf(rule: string): string | undefined {
   if (rule.includes(':')) return rule.split(':')[1];
-  return { 'payload.local-credentialstore': 'type.selection', 'payload.name-pattern': 'name', 'payload.duplicate-name': 'name' }[rule];
+  return {
+    'payload.local-credentialstore': 'type.selection',
+    'payload.name-pattern': 'name',
+    'payload.duplicate-name': 'name',
+  }[rule];
 }
 
 function checkLabel(c: PayloadCase, ctx: PayloadContext): void {
@@ -63,13 +78,15 @@ function checkLabel(c: PayloadCase, ctx: PayloadContext): void {
   }
   const problems = oracle(c.resource, c.body!, ctx);
   expect(problems.length, `${rule} breaks a rule`).toBeGreaterThan(0);
-  if (rule === 'payload.dangling-reference:plugin' || rule === 'payload.dangling-reference:type.plugin') expect(problems).toEqual(['dangling reference']);
+  if (rule === 'payload.dangling-reference:plugin' || rule === 'payload.dangling-reference:type.plugin')
+    expect(problems).toEqual(['dangling reference']);
   if (rule === 'payload.duplicate-name') expect(problems).toEqual(['duplicate name']);
   // Exactly one thing changed, and it is the labelled field.
   const field = fieldOf(rule!);
   const changed = changedPaths(c.valid, c.body);
   expect(changed).toHaveLength(1);
-  if (field) expect(field.startsWith(changed[0]!) || changed[0]!.startsWith(field), `${rule} changed ${changed[0]}`).toBe(true);
+  if (field)
+    expect(field.startsWith(changed[0]!) || changed[0]!.startsWith(field), `${rule} changed ${changed[0]}`).toBe(true);
   else expect(Object.keys(SCHEMA_PROPERTIES[c.resource])).not.toContain(changed[0]);
 }
 
@@ -93,12 +110,24 @@ for (const resource of Object.keys(SCHEMA) as PayloadResource[]) {
 
   test(`broken ${resource} bodies break exactly their label`, async () => {
     const rules = payloadDefectRules(resource, CONTEXT);
-    expect(rules).toEqual(expect.arrayContaining(['payload.not-json', 'payload.not-object', 'payload.unknown-field', 'payload.missing-field:name', 'payload.duplicate-name']));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'payload.not-json',
+        'payload.not-object',
+        'payload.unknown-field',
+        'payload.missing-field:name',
+        'payload.duplicate-name',
+      ]),
+    );
     for (const rule of rules) {
       fc.assert(
         fc.property(payloadWith(resource, rule, CONTEXT), (c) => {
           expect(c.defects).toEqual([rule]);
-          expect(c.expect).toEqual(rule === 'payload.not-json' || rule === 'payload.not-object' ? { status: 400, code: 'SyntacticError' } : { status: 400, code: 'SemanticError' });
+          expect(c.expect).toEqual(
+            rule === 'payload.not-json' || rule === 'payload.not-object'
+              ? { status: 400, code: 'SyntacticError' }
+              : { status: 400, code: 'SemanticError' },
+          );
           checkLabel(c, CONTEXT);
         }),
         { seed: fcSeed, numRuns: fcRuns },

@@ -2,10 +2,19 @@
 // the labelled rule in a broken one. fc.assert checks every case it tries, shrunk ones included.
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
-import { brokenPluginZip, minimalPluginZip, pluginZipBytes, pluginZipDefectRules, pluginZipWith, validPluginZip, ZIP_DEFECT_RULES, type PluginZipCase } from '../generators/plugin-zip.ts';
-import { inspectPlugin } from '../lib/plugin/inspect.ts';
-import { PROFILE_NAMES, profile, type ProfileName } from '../lib/target/profiles.ts';
-import { loadSettings } from '../lib/target/settings.ts';
+import {
+  brokenPluginZip,
+  minimalPluginZip,
+  pluginZipBytes,
+  pluginZipDefectRules,
+  pluginZipWith,
+  validPluginZip,
+  ZIP_DEFECT_RULES,
+  type PluginZipCase,
+} from '../generators/plugin-zip.ts';
+import { inspectPlugin } from '../contract/plugin/inspect.ts';
+import { PROFILE_NAMES, profile, type ProfileName } from '../contract/profiles.ts';
+import { loadSettings } from '../suite/target/settings.ts';
 
 const { fcSeed, fcRuns } = loadSettings();
 
@@ -51,7 +60,10 @@ for (const name of PROFILE_NAMES) {
 
 test('expectations follow the decisions: 413 for too large, 400 SemanticError otherwise', () => {
   for (const rule of ZIP_DEFECT_RULES) {
-    const [c] = fc.sample(pluginZipWith(rule === 'zip.too-large' ? 'zip.empty' : rule, profile('7.x')), { seed: fcSeed, numRuns: 1 });
+    const [c] = fc.sample(pluginZipWith(rule === 'zip.too-large' ? 'zip.empty' : rule, profile('7.x')), {
+      seed: fcSeed,
+      numRuns: 1,
+    });
     expect(c!.expect).toEqual({ status: 400, code: 'SemanticError' });
   }
   const [large] = fc.sample(pluginZipWith('zip.too-large', profile('7.x')), { seed: fcSeed, numRuns: 1 });

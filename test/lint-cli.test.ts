@@ -7,10 +7,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brokenPluginZip, pluginZipBytes, pluginZipDefectRules, pluginZipWith, validPluginZip } from '../generators/plugin-zip.ts';
-import { formatHuman, lintFile } from '../lib/cli/lint-command.ts';
-import { profile } from '../lib/target/profiles.ts';
-import { loadSettings } from '../lib/target/settings.ts';
+import {
+  brokenPluginZip,
+  pluginZipBytes,
+  pluginZipDefectRules,
+  pluginZipWith,
+  validPluginZip,
+} from '../generators/plugin-zip.ts';
+import { formatHuman, lintFile } from '../commands/cli/lint-command.ts';
+import { profile } from '../contract/profiles.ts';
+import { loadSettings } from '../suite/target/settings.ts';
 
 const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
 const { fcSeed, fcRuns } = loadSettings();
@@ -40,7 +46,10 @@ test('lint reports exactly the labelled rule for every defect kind', async () =>
       fc.asyncProperty(pluginZipWith(rule, profile('7.x')), async (c) => {
         const result = await lintFile(write(await pluginZipBytes(c)), '7.x');
         expect(result.valid).toBe(false);
-        expect(result.problems.map((p) => p.rule), rule).toEqual([rule]);
+        expect(
+          result.problems.map((p) => p.rule),
+          rule,
+        ).toEqual([rule]);
       }),
       { seed: fcSeed, numRuns: Math.max(3, Math.ceil(fcRuns / 4)) },
     );
@@ -58,7 +67,10 @@ test('lint finds valid plugins valid, with the profile deciding', async () => {
 });
 
 test('human output names every rule and a summary', async () => {
-  const [bad] = fc.sample(brokenPluginZip(profile('7.x'), ['manifest.missing-field:name']), { seed: fcSeed, numRuns: 1 });
+  const [bad] = fc.sample(brokenPluginZip(profile('7.x'), ['manifest.missing-field:name']), {
+    seed: fcSeed,
+    numRuns: 1,
+  });
   const result = await lintFile(write(await pluginZipBytes(bad!)), '7.x');
   const text = formatHuman([result], '7.x');
   expect(text).toContain(': INVALID');
@@ -77,7 +89,10 @@ test.describe('the command line', () => {
     hyphenated = write(
       await pluginZipBytes({
         files: [
-          { name: 'MANIFEST', content: 'name: Sample-Authentication-Plugin\nversion: 1.12\ntype: aa\napi: 1.0\nentry_point: main.py\n' },
+          {
+            name: 'MANIFEST',
+            content: 'name: Sample-Authentication-Plugin\nversion: 1.12\ntype: aa\napi: 1.0\nentry_point: main.py\n',
+          },
           { name: 'main.py', content: 'x\n' },
         ],
         damage: null,
@@ -111,23 +126,35 @@ test.describe('the command line', () => {
   test('warnings: printed, in --json, and failing only with --strict', async () => {
     const file = write(
       await pluginZipBytes({
-        files: [{ name: 'MANIFEST', content: 'name: SPS_warned\nversion: 1.10\ntype: aa\napi: 1.1\n' }, { name: 'main.py', content: 'x\n' }],
+        files: [
+          { name: 'MANIFEST', content: 'name: SPS_warned\nversion: 1.10\ntype: aa\napi: 1.1\n' },
+          { name: 'main.py', content: 'x\n' },
+        ],
         damage: null,
       }),
     );
     const text = cli([file]);
     expect(text.code).toBe(0);
-    expect(text.out).toContain("version: 1.10 is read by SPS as the number 1.1 and shown as '1.1'; write version: '1.10'");
+    expect(text.out).toContain(
+      "version: 1.10 is read by SPS as the number 1.1 and shown as '1.1'; write version: '1.10'",
+    );
     expect(text.out).toContain('1 valid, 0 invalid, 1 with warnings');
     const json = cli(['--json', file]);
     expect(json.code).toBe(0);
-    const [result] = JSON.parse(json.out) as Array<{ valid: boolean; warnings: Array<{ rule: string; field: string }>; manifest: { version: string } }>;
+    const [result] = JSON.parse(json.out) as Array<{
+      valid: boolean;
+      warnings: Array<{ rule: string; field: string }>;
+      manifest: { version: string };
+    }>;
     expect(result).toMatchObject({ valid: true, manifest: { version: '1.1' } });
     expect(result!.warnings.map((w) => [w.rule, w.field])).toEqual([['manifest.read-as-other-type', 'version']]);
     expect(cli(['--strict', file]).code).toBe(1);
     const plain = write(
       await pluginZipBytes({
-        files: [{ name: 'MANIFEST', content: "name: SPS_plain\nversion: '1.10'\ntype: aa\napi: 1.1\n" }, { name: 'main.py', content: 'x\n' }],
+        files: [
+          { name: 'MANIFEST', content: "name: SPS_plain\nversion: '1.10'\ntype: aa\napi: 1.1\n" },
+          { name: 'main.py', content: 'x\n' },
+        ],
         damage: null,
       }),
     );

@@ -6,8 +6,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAIN_PY } from '../generators/plugin-zip.ts';
 import { buildZip, type ZipFile } from '../generators/zip-bytes.ts';
-import { inspectPlugin } from '../lib/plugin/inspect.ts';
-import { profile } from '../lib/target/profiles.ts';
+import { inspectPlugin } from '../contract/plugin/inspect.ts';
+import { profile } from '../contract/profiles.ts';
 
 // The repo is /work/main and the shared research sits beside it at /work/shared.
 const REAL_PLUGINS = fileURLToPath(new URL('../../shared/spec/real-plugins/', import.meta.url));
@@ -37,7 +37,10 @@ function filesFor(manifestPath: string): ZipFile[] {
 }
 
 test('every real MANIFEST lints valid but the one with broken YAML', async () => {
-  test.skip(!existsSync(REAL_PLUGINS), `real plugin research not found at ${REAL_PLUGINS} (the shared folder beside the repo)`);
+  test.skip(
+    !existsSync(REAL_PLUGINS),
+    `real plugin research not found at ${REAL_PLUGINS} (the shared folder beside the repo)`,
+  );
   const all = manifests();
   expect(all.length).toBeGreaterThan(70);
   const outcome: Record<string, string[]> = {};
@@ -53,8 +56,17 @@ test('every real MANIFEST lints valid but the one with broken YAML', async () =>
 test('real MANIFEST values come back as written', async () => {
   test.skip(!existsSync(REAL_PLUGINS), `real plugin research not found at ${REAL_PLUGINS}`);
   const read = async (repo: string) =>
-    (await inspectPlugin(await buildZip(filesFor(join(REAL_PLUGINS, repo, 'MANIFEST'))), { profile: profile('7.x') })).manifest;
-  expect(await read('safeguard-sessions-plugin-sra-initiated')).toMatchObject({ api: '1.7.0', version: '1.1.0', scbMaxVersion: '8.0.0~', scbMinVersion: '' });
+    (await inspectPlugin(await buildZip(filesFor(join(REAL_PLUGINS, repo, 'MANIFEST'))), { profile: profile('7.x') }))
+      .manifest;
+  expect(await read('safeguard-sessions-plugin-sra-initiated')).toMatchObject({
+    api: '1.7.0',
+    version: '1.1.0',
+    scbMaxVersion: '8.0.0~',
+    scbMinVersion: '',
+  });
   expect(await read('safeguard-sessions-plugin-pingid')).toMatchObject({ version: '0.3', api: '1.3' });
-  expect(await read('safeguard-sessions-plugin-sample-aa-plugin-for-shared-sessions')).toMatchObject({ version: '1.0', scbMinVersion: '8.1.0' });
+  expect(await read('safeguard-sessions-plugin-sample-aa-plugin-for-shared-sessions')).toMatchObject({
+    version: '1.0',
+    scbMinVersion: '8.1.0',
+  });
 });

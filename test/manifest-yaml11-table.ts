@@ -31,8 +31,18 @@ const version = (v: string, verdict = 'accepted', shown?: string, unsure?: strin
   ...(shown !== undefined ? { version: shown } : {}),
   ...(unsure ? { unsure } : {}),
 });
-const api = (a: string, verdict = 'accepted', unsure?: string): TableRow => ({ title: `api: ${a}`, text: manifest({ api: a }), verdict, version: '1.0', ...(unsure ? { unsure } : {}) });
-const field = (key: string, value: string, verdict: string): TableRow => ({ title: `${key}: ${value}`, text: manifest({ [key]: value }), verdict });
+const api = (a: string, verdict = 'accepted', unsure?: string): TableRow => ({
+  title: `api: ${a}`,
+  text: manifest({ api: a }),
+  verdict,
+  version: '1.0',
+  ...(unsure ? { unsure } : {}),
+});
+const field = (key: string, value: string, verdict: string): TableRow => ({
+  title: `${key}: ${value}`,
+  text: manifest({ [key]: value }),
+  verdict,
+});
 
 export const TABLE: TableRow[] = [
   // version: str() of what YAML 1.1 made of it
@@ -67,8 +77,18 @@ export const TABLE: TableRow[] = [
   version('3.14159265358979323846', 'accepted', '3.141592653589793'),
   version('12345678901234567890', 'accepted', '12345678901234567890'),
   version('2001-12-14', 'accepted', '2001-12-14'),
-  version('2001-12-14t21:59:43.10-05:00', 'accepted', '2001-12-14 21:59:43.100000-05:00', 'PyYAML before 5.3 folded the offset into a naive UTC time: "2001-12-15 02:59:43.100000"'),
-  version('2001-12-14 21:59:43.10 Z', 'accepted', '2001-12-14 21:59:43.100000+00:00', 'PyYAML before 5.3: "2001-12-14 21:59:43.100000"'),
+  version(
+    '2001-12-14t21:59:43.10-05:00',
+    'accepted',
+    '2001-12-14 21:59:43.100000-05:00',
+    'PyYAML before 5.3 folded the offset into a naive UTC time: "2001-12-15 02:59:43.100000"',
+  ),
+  version(
+    '2001-12-14 21:59:43.10 Z',
+    'accepted',
+    '2001-12-14 21:59:43.100000+00:00',
+    'PyYAML before 5.3: "2001-12-14 21:59:43.100000"',
+  ),
   version('2001-12-14 1:02:03', 'accepted', '2001-12-14 01:02:03'),
   version('1.1.0-sps7', 'accepted', '1.1.0-sps7'),
   version('2.0.1-a', 'accepted', '2.0.1-a'),
@@ -94,7 +114,12 @@ export const TABLE: TableRow[] = [
   version('!!int "abc"', 'manifest.invalid-yaml'),
   version('=', 'manifest.invalid-yaml'),
   version('<<', 'manifest.invalid-yaml'),
-  { title: 'a repeated version: the last wins', text: manifest({ version: '2.0' }, 'version: 1.10\n'), verdict: 'accepted', version: '1.1' },
+  {
+    title: 'a repeated version: the last wins',
+    text: manifest({ version: '2.0' }, 'version: 1.10\n'),
+    verdict: 'accepted',
+    version: '1.1',
+  },
   // api: semantic_version.Version(str(api), partial=True), then check_api_version against 1.9
   api('1.10'),
   api("'1.10'", 'manifest.api-incompatible'),
@@ -107,7 +132,11 @@ export const TABLE: TableRow[] = [
   api('01.2'),
   api("'01.2'", 'manifest.api-format'),
   api('1.02', 'manifest.api-format'),
-  api('1', 'accepted', 'semantic_version 2.9 cannot compare a partial version without a minor (TypeError in check_api_version); older releases compared it as any minor'),
+  api(
+    '1',
+    'accepted',
+    'semantic_version 2.9 cannot compare a partial version without a minor (TypeError in check_api_version); older releases compared it as any minor',
+  ),
   api('0x1', 'accepted', 'as api: 1'),
   api('1.0e+3', 'manifest.api-incompatible'),
   api('1:00', 'manifest.api-incompatible'),
@@ -128,7 +157,7 @@ export const TABLE: TableRow[] = [
   // type: compared with ==, so only the str matches
   field('type', 'yes', 'manifest.type-unknown'),
   field('type', '1', 'manifest.type-unknown'),
-  field('type', "!!str aa", 'accepted'),
+  field('type', '!!str aa', 'accepted'),
   // entry_point and author_email are checked only when truthy
   field('entry_point', 'no', 'accepted'),
   field('entry_point', '0', 'accepted'),
@@ -139,22 +168,58 @@ export const TABLE: TableRow[] = [
   // the document as a whole
   { title: 'an unknown key whose value is "="', text: manifest({}, 'x: =\n'), verdict: 'manifest.invalid-yaml' },
   { title: 'a key "=" is the string "="', text: manifest({}, '=: x\n'), verdict: 'accepted', version: '1.0' },
-  { title: 'an impossible date under an unknown key', text: manifest({}, 'built: 2001-02-30\n'), verdict: 'manifest.invalid-yaml' },
+  {
+    title: 'an impossible date under an unknown key',
+    text: manifest({}, 'built: 2001-02-30\n'),
+    verdict: 'manifest.invalid-yaml',
+  },
   { title: 'an unhashable key', text: manifest({}, '[a]: 1\n'), verdict: 'manifest.invalid-yaml' },
   { title: 'an unknown tag', text: manifest({}, 'x: !foo y\n'), verdict: 'manifest.invalid-yaml' },
   { title: 'two documents', text: `${manifest()}---\nname: SPS_y\n`, verdict: 'manifest.invalid-yaml' },
   { title: 'a control character', text: manifest({ description: 'a\u0001b' }), verdict: 'manifest.invalid-yaml' },
-  { title: 'version from a merge key', text: manifest({ version: null }, '<<: {version: 1.10}\n'), verdict: 'accepted', version: '1.1' },
-  { title: "a merge key loses to the map's own key", text: manifest({ version: '1.10' }, '<<: {version: 2.0}\n'), verdict: 'accepted', version: '1.1' },
+  {
+    title: 'version from a merge key',
+    text: manifest({ version: null }, '<<: {version: 1.10}\n'),
+    verdict: 'accepted',
+    version: '1.1',
+  },
+  {
+    title: "a merge key loses to the map's own key",
+    text: manifest({ version: '1.10' }, '<<: {version: 2.0}\n'),
+    verdict: 'accepted',
+    version: '1.1',
+  },
   { title: 'a merge of a non-mapping', text: manifest({}, '<<: [1]\n'), verdict: 'manifest.invalid-yaml' },
-  { title: 'an alias of a float', text: manifest({ version: '&v 1.10' }, 'description: *v\n'), verdict: 'accepted', version: '1.1' },
+  {
+    title: 'an alias of a float',
+    text: manifest({ version: '&v 1.10' }, 'description: *v\n'),
+    verdict: 'accepted',
+    version: '1.1',
+  },
   { title: 'a list, not a mapping', text: '- name: SPS_x\n', verdict: 'manifest.not-a-mapping' },
   { title: 'a tab after the colon', text: manifest({ version: '\t1.0' }), verdict: 'manifest.invalid-yaml' },
   { title: 'a trailing tab', text: manifest({ version: '1.0\t' }), verdict: 'manifest.invalid-yaml' },
-  { title: 'a tab inside a plain description', text: manifest({ description: 'a\tb' }), verdict: 'manifest.invalid-yaml' },
-  { title: 'a tab inside a quoted description', text: manifest({ description: '"a\tb"' }), verdict: 'accepted', version: '1.0' },
+  {
+    title: 'a tab inside a plain description',
+    text: manifest({ description: 'a\tb' }),
+    verdict: 'manifest.invalid-yaml',
+  },
+  {
+    title: 'a tab inside a quoted description',
+    text: manifest({ description: '"a\tb"' }),
+    verdict: 'accepted',
+    version: '1.0',
+  },
   { title: 'a tab inside a comment', text: manifest({ version: '1.0 #\tnote' }), verdict: 'accepted', version: '1.0' },
   // the first problem is the one the validator meets first
-  { title: 'name before version before api', text: 'name: yes\nversion: v1\ntype: aa\napi: 3\n', verdict: 'manifest.name-pattern' },
-  { title: 'author_email before check_api_version', text: manifest({ api: '3.0' }, 'author_email: not an email\n'), verdict: 'manifest.author-email' },
+  {
+    title: 'name before version before api',
+    text: 'name: yes\nversion: v1\ntype: aa\napi: 3\n',
+    verdict: 'manifest.name-pattern',
+  },
+  {
+    title: 'author_email before check_api_version',
+    text: manifest({ api: '3.0' }, 'author_email: not an email\n'),
+    verdict: 'manifest.author-email',
+  },
 ];

@@ -4,15 +4,21 @@
 import { test, expect } from '@playwright/test';
 import { parse } from 'yaml';
 import { buildZip } from '../generators/zip-bytes.ts';
-import { inspectPlugin } from '../lib/plugin/inspect.ts';
-import { floatRepr, pyRepr, pyStr, type PyValue } from '../lib/plugin/py-value.ts';
-import { safeLoad } from '../lib/plugin/yaml11-load.ts';
-import { DIFFERENCES } from '../lib/plugin/yaml11-tags.ts';
-import { profile } from '../lib/target/profiles.ts';
+import { inspectPlugin } from '../contract/plugin/inspect.ts';
+import { floatRepr, pyRepr, pyStr, type PyValue } from '../contract/plugin/py-value.ts';
+import { safeLoad } from '../contract/plugin/yaml11-load.ts';
+import { DIFFERENCES } from '../contract/plugin/yaml11-tags.ts';
+import { profile } from '../contract/profiles.ts';
 import { TABLE } from './manifest-yaml11-table.ts';
 
 async function inspectText(text: string) {
-  return inspectPlugin(await buildZip([{ name: 'MANIFEST', content: text }, { name: 'main.py', content: 'class Plugin: pass\n' }]), { profile: profile('9.x') });
+  return inspectPlugin(
+    await buildZip([
+      { name: 'MANIFEST', content: text },
+      { name: 'main.py', content: 'class Plugin: pass\n' },
+    ]),
+    { profile: profile('9.x') },
+  );
 }
 
 /** What our safe_load makes of `v: <text>`: [Python type, str()], or the failure. */
@@ -43,7 +49,7 @@ test.describe('the SDK verdict and reported version of each table MANIFEST (9.x:
   }
 });
 
-test.describe('where the yaml package\'s yaml-1.1 schema differs from PyYAML', () => {
+test.describe("where the yaml package's yaml-1.1 schema differs from PyYAML", () => {
   test('the list of differences is the one the tests below cover', () => {
     expect(DIFFERENCES).toHaveLength(13);
   });
@@ -126,7 +132,7 @@ test.describe('where the yaml package\'s yaml-1.1 schema differs from PyYAML', (
   });
 });
 
-test.describe('where the yaml package\'s parser differs from PyYAML\'s', () => {
+test.describe("where the yaml package's parser differs from PyYAML's", () => {
   test('a tab between tokens is a ScannerError to PyYAML', () => {
     expect(parse('v:\t1\n', { version: '1.1' })).toEqual({ v: 1 });
     expect(ours('\t1')).toBe('YAMLError');
@@ -136,7 +142,7 @@ test.describe('where the yaml package\'s parser differs from PyYAML\'s', () => {
     expect(ours('|\n  a\tb')).toEqual(['str', 'a\tb\n']);
     expect(ours('1 #\tnote')).toEqual(['int', '1']);
   });
-  test('characters PyYAML\'s Reader refuses', () => {
+  test("characters PyYAML's Reader refuses", () => {
     expect(ours('a\u0001b')).toBe('YAMLError');
     expect(ours('a\u007fb')).toBe('YAMLError');
   });
@@ -151,9 +157,23 @@ test.describe('where the yaml package\'s parser differs from PyYAML\'s', () => {
 test.describe('Python str() and repr()', () => {
   test('float repr: shortest digits, exponent below 1e-4 and from 1e16', () => {
     const cases: Array<[number, string]> = [
-      [1.0, '1.0'], [1.1, '1.1'], [0.1 + 0.2, '0.30000000000000004'], [1e16, '1e+16'], [1e15, '1000000000000000.0'],
-      [1.5e16, '1.5e+16'], [0.0001, '0.0001'], [0.00001, '1e-05'], [1.5e-7, '1.5e-07'], [-0, '-0.0'], [0, '0.0'],
-      [Infinity, 'inf'], [-Infinity, '-inf'], [NaN, 'nan'], [1e22, '1e+22'], [123456789.125, '123456789.125'], [1e300 * 10, '1e+301'],
+      [1.0, '1.0'],
+      [1.1, '1.1'],
+      [0.1 + 0.2, '0.30000000000000004'],
+      [1e16, '1e+16'],
+      [1e15, '1000000000000000.0'],
+      [1.5e16, '1.5e+16'],
+      [0.0001, '0.0001'],
+      [0.00001, '1e-05'],
+      [1.5e-7, '1.5e-07'],
+      [-0, '-0.0'],
+      [0, '0.0'],
+      [Infinity, 'inf'],
+      [-Infinity, '-inf'],
+      [NaN, 'nan'],
+      [1e22, '1e+22'],
+      [123456789.125, '123456789.125'],
+      [1e300 * 10, '1e+301'],
     ];
     for (const [x, text] of cases) expect(floatRepr(x), String(x)).toBe(text);
   });
@@ -162,18 +182,34 @@ test.describe('Python str() and repr()', () => {
     expect(s({ kind: 'bool', value: true })).toBe('True');
     expect(s({ kind: 'none' })).toBe('None');
     expect(s({ kind: 'date', year: 1, month: 2, day: 3 })).toBe('0001-02-03');
-    const list: PyValue = { kind: 'list', items: [{ kind: 'str', value: "it's" }, { kind: 'str', value: 'a\nb' }, { kind: 'float', value: 1.5 }, { kind: 'date', year: 2001, month: 12, day: 14 }] };
+    const list: PyValue = {
+      kind: 'list',
+      items: [
+        { kind: 'str', value: "it's" },
+        { kind: 'str', value: 'a\nb' },
+        { kind: 'float', value: 1.5 },
+        { kind: 'date', year: 2001, month: 12, day: 14 },
+      ],
+    };
     expect(s(list)).toBe(`["it's", 'a\\nb', 1.5, datetime.date(2001, 12, 14)]`);
     expect(pyRepr({ kind: 'str', value: 'say "hi" it\'s' })).toBe(`'say "hi" it\\'s'`);
   });
   test('containers read from YAML print as Python prints them', () => {
     expect(ours('{a: 1, b: [yes, ~]}')).toEqual(['dict', "{'a': 1, 'b': [True, None]}"]);
     expect(ours('!!omap [a: 1]')).toEqual(['pairs', "[('a', 1)]"]);
-    expect(ours('[2001-12-14 21:59:43 Z]')).toEqual(['list', '[datetime.datetime(2001, 12, 14, 21, 59, 43, tzinfo=datetime.timezone.utc)]']);
+    expect(ours('[2001-12-14 21:59:43 Z]')).toEqual([
+      'list',
+      '[datetime.datetime(2001, 12, 14, 21, 59, 43, tzinfo=datetime.timezone.utc)]',
+    ]);
   });
   test('an alias bomb renders within a budget, not in full', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10).fill(`*${'abcdefghi'[i - 1]}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10)
+          .fill(`*${'abcdefghi'[i - 1]}`)
+          .join(', ')}]`,
+      );
     const loaded = safeLoad(`${levels.join('\n')}\n`);
     expect(loaded.kind).toBe('mapping');
     const last = loaded.kind === 'mapping' ? loaded.entries[8]!.value : ({ kind: 'none' } as PyValue);
@@ -186,7 +222,12 @@ test.describe('warnings where SPS reads a value otherwise than it looks', () => 
     const result = await inspectText('name: SPS_x\ntype: aa\napi: 1.1\nversion: 1.10\n');
     expect(result.problems).toEqual([]);
     expect(result.warnings).toEqual([
-      { rule: 'manifest.read-as-other-type', field: 'version', line: 4, message: "version: 1.10 is read by SPS as the number 1.1 and shown as '1.1'; write version: '1.10'" },
+      {
+        rule: 'manifest.read-as-other-type',
+        field: 'version',
+        line: 4,
+        message: "version: 1.10 is read by SPS as the number 1.1 and shown as '1.1'; write version: '1.10'",
+      },
     ]);
   });
   test('no warning where the value shows as written: 1.0, 1.1, 10, a quoted 1.10, a date', async () => {
@@ -205,14 +246,24 @@ test.describe('warnings where SPS reads a value otherwise than it looks', () => 
     const result = await inspectText('name: SPS_x\ntype: aa\napi: 1.1\nversion: 1.0\nentry_point: no\n');
     expect(result.problems).toEqual([]);
     expect(result.manifest?.entryPoint).toBeNull();
-    expect(result.warnings.map((w) => w.message)).toEqual(["entry_point: no is read by SPS as the boolean False, so it counts as absent and main.py is the entry point; write entry_point: 'no'"]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      "entry_point: no is read by SPS as the boolean False, so it counts as absent and main.py is the entry point; write entry_point: 'no'",
+    ]);
   });
   test('a refused boolean name says why', async () => {
     const result = await inspectText('name: yes\ntype: aa\napi: 1.1\nversion: 1.0\n');
-    expect(result.problems.map((p) => p.message)).toEqual(["MANIFEST name must be text, but YAML 1.1 reads yes as the boolean True, which the SDK validator cannot check; write name: 'yes'"]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      "MANIFEST name must be text, but YAML 1.1 reads yes as the boolean True, which the SDK validator cannot check; write name: 'yes'",
+    ]);
   });
   test('a Python crash while reading is refused with the reason', async () => {
     const result = await inspectText('name: SPS_x\ntype: aa\napi: 1.1\nversion: 2001-02-30\n');
-    expect(result.problems).toEqual([{ rule: 'manifest.invalid-yaml', message: 'MANIFEST cannot be read: PyYAML fails with ValueError: day is out of range for month, which the SDK validator does not catch' }]);
+    expect(result.problems).toEqual([
+      {
+        rule: 'manifest.invalid-yaml',
+        message:
+          'MANIFEST cannot be read: PyYAML fails with ValueError: day is out of range for month, which the SDK validator does not catch',
+      },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { metaLinkProblems } from '../lib/contract/meta-links.ts';
+import { metaLinkProblems } from '../suite/checks/meta-links.ts';
 
 const documentedAaList = {
   first: '/api/configuration/plugins/aa',
@@ -16,15 +16,21 @@ test('the documented AA plugin list meta (seed 002) has no problems', () => {
 });
 
 test('href must be the canonical path that was asked for', () => {
-  expect(metaLinkProblems(documentedAaList, '/api/configuration/plugins/credentialstore').join()).toContain('meta.href');
+  expect(metaLinkProblems(documentedAaList, '/api/configuration/plugins/credentialstore').join()).toContain(
+    'meta.href',
+  );
   expect(metaLinkProblems(documentedAaList, '/api/configuration/plugins/aa/?x=1')).toEqual([]);
 });
 
 test('a wrong parent, a foreign sibling or an inconsistent end are each reported', () => {
   const path = '/api/configuration/plugins/aa';
   expect(metaLinkProblems({ ...documentedAaList, parent: '/api/configuration' }, path).join()).toContain('meta.parent');
-  expect(metaLinkProblems({ ...documentedAaList, next: '/api/configuration/policies/x' }, path).join()).toContain('not a sibling');
-  expect(metaLinkProblems({ ...documentedAaList, previous: '/api/configuration/plugins/zz' }, path).join()).toContain('meta.previous');
+  expect(metaLinkProblems({ ...documentedAaList, next: '/api/configuration/policies/x' }, path).join()).toContain(
+    'not a sibling',
+  );
+  expect(metaLinkProblems({ ...documentedAaList, previous: '/api/configuration/plugins/zz' }, path).join()).toContain(
+    'meta.previous',
+  );
   expect(metaLinkProblems({ ...documentedAaList, next: null }, path).join()).toContain('meta.next');
   expect(metaLinkProblems(undefined, path)).toEqual(['meta: missing or not an object']);
 });

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { startEmulator, type RunningEmulator } from '../emulator/server.ts';
-import type { Certificate } from '../lib/report/certificate.ts';
-import { EXPECTATIONS_FORMAT, type ExpectationsFile } from '../lib/report/expectations.ts';
+import type { Certificate } from '../suite/report/certificate/certificate.ts';
+import { EXPECTATIONS_FORMAT, type ExpectationsFile } from '../suite/report/certificate/expectations.ts';
 import { runCli } from './report-suite-run.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
@@ -37,14 +37,26 @@ test.afterAll(async () => {
 });
 
 function env(url: string, name: string): Record<string, string> {
-  return { SPS_URL: url, SPS_USERNAME: admin.username, SPS_PASSWORD: admin.password, SPS_ALLOW_WRITES: 'true', SPS_REPORT_DIR: join(dir, name), FC_SEED: '7', FC_RUNS: '3' };
+  return {
+    SPS_URL: url,
+    SPS_USERNAME: admin.username,
+    SPS_PASSWORD: admin.password,
+    SPS_ALLOW_WRITES: 'true',
+    SPS_REPORT_DIR: join(dir, name),
+    FC_SEED: '7',
+    FC_RUNS: '3',
+  };
 }
 
 const file = () => join(dir, 'expectations.yaml');
-const certificateOf = (name: string) => JSON.parse(readFileSync(join(dir, name, 'certificate.json'), 'utf8')) as Certificate;
+const certificateOf = (name: string) =>
+  JSON.parse(readFileSync(join(dir, name, 'certificate.json'), 'utf8')) as Certificate;
 
-test('observe writes the target\'s inferred answers as reviewable YAML', async () => {
-  const run = await runCli(['observe', '--out', file(), '--', ...GREP, '--output', join(dir, 'observe-results')], env(pristine.url, 'observe'));
+test("observe writes the target's inferred answers as reviewable YAML", async () => {
+  const run = await runCli(
+    ['observe', '--out', file(), '--', ...GREP, '--output', join(dir, 'observe-results')],
+    env(pristine.url, 'observe'),
+  );
   expect(run.code, run.stdout.slice(-2000)).toBe(0);
   const data = parse(readFileSync(file(), 'utf8')) as ExpectationsFile;
   expect(data.format).toBe(EXPECTATIONS_FORMAT);
@@ -57,16 +69,25 @@ test('observe writes the target\'s inferred answers as reviewable YAML', async (
 });
 
 test('with the recorded answers, a fault that changes an inferred answer FAILs in default mode', async () => {
-  const run = await runCli(['run', '--expectations', file(), '--', ...GREP, '--output', join(dir, 'fault-results')], env(faulty.url, 'fault'));
+  const run = await runCli(
+    ['run', '--expectations', file(), '--', ...GREP, '--output', join(dir, 'fault-results')],
+    env(faulty.url, 'fault'),
+  );
   expect(run.code).not.toBe(0);
   const c = certificateOf('fault');
   expect(c.mode).toBe('default');
   expect(c.requirements.find((r) => r.id === 'TX-COMMIT-NONE-001')?.verdict).toBe('FAIL');
-  expect(c.expectations).toEqual({ file: file(), sha256: createHash('sha256').update(readFileSync(file())).digest('hex') });
+  expect(c.expectations).toEqual({
+    file: file(),
+    sha256: createHash('sha256').update(readFileSync(file())).digest('hex'),
+  });
 });
 
 test('with the recorded answers, the target they were recorded from passes', async () => {
-  const run = await runCli(['run', '--expectations', file(), '--', ...GREP, '--output', join(dir, 'again-results')], env(pristine.url, 'again'));
+  const run = await runCli(
+    ['run', '--expectations', file(), '--', ...GREP, '--output', join(dir, 'again-results')],
+    env(pristine.url, 'again'),
+  );
   expect(run.code, run.stdout.slice(-2000)).toBe(0);
   expect(certificateOf('again').requirements.find((r) => r.id === 'TX-COMMIT-NONE-001')?.verdict).toBe('PASS');
   expect(run.stdout).toContain(`Expectations: ${file()}`);

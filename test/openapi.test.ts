@@ -3,8 +3,8 @@
 // pinned by requirements that exist in the catalog.
 import { test, expect } from '@playwright/test';
 import { validate } from '@readme/openapi-parser';
-import { bundledOpenApi, listOperations, loadOpenApi, responsesOf } from '../lib/contract/openapi.ts';
-import { loadCatalog } from '../lib/report/catalog.ts';
+import { bundledOpenApi, listOperations, loadOpenApi, responsesOf } from '../contract/openapi.ts';
+import { loadCatalog } from '../contract/catalog.ts';
 
 const doc = loadOpenApi();
 const operations = listOperations(doc);
@@ -49,14 +49,20 @@ test('every endpoint and method of the surface is described', () => {
   expect([...described].sort()).toEqual([...surface].sort());
 });
 
-test('the seeds\' status-code rows are documented', () => {
+test("the seeds' status-code rows are documented", () => {
   const statuses = (method: string, path: string) =>
     responsesOf(operations.find((o) => o.method === method && o.path === path)!).map(([s]) => s);
-  expect(statuses('delete', '/api/configuration/plugins/{type}/{key}')).toEqual(expect.arrayContaining(['200', '400', '401', '404']));
+  expect(statuses('delete', '/api/configuration/plugins/{type}/{key}')).toEqual(
+    expect.arrayContaining(['200', '400', '401', '404']),
+  );
   expect(statuses('get', '/api/plugin/integrity')).toEqual(expect.arrayContaining(['200', '400', '404']));
   expect(statuses('post', '/api/configuration/policies/usermapping_policies')).toEqual(expect.arrayContaining(['201']));
-  expect(statuses('get', '/api/configuration/policies/usermapping_policies')).toEqual(expect.arrayContaining(['400', '401']));
-  expect(statuses('get', '/api/configuration/plugins/{type}/{key}')).toEqual(expect.arrayContaining(['401', '403', '404']));
+  expect(statuses('get', '/api/configuration/policies/usermapping_policies')).toEqual(
+    expect.arrayContaining(['400', '401']),
+  );
+  expect(statuses('get', '/api/configuration/plugins/{type}/{key}')).toEqual(
+    expect.arrayContaining(['401', '403', '404']),
+  );
   expect(statuses('post', '/api/transaction')).toEqual(expect.arrayContaining(['411', '409']));
   expect(statuses('post', '/api/upload/plugins')).toEqual(expect.arrayContaining(['200', '201', '400', '413', '415']));
 });
@@ -71,7 +77,8 @@ test('every documented status code has a requirement in the catalog', () => {
       const reqs = response['x-requirements'] ?? [];
       if (reqs.length === 0) unpinned.push(where);
       for (const id of reqs) if (!ids.has(id)) unknown.push(`${where}: ${id}`);
-      if (Number(status) >= 400) expect(response['x-error-codes']?.length ?? 0, `${where} names its error codes`).toBeGreaterThan(0);
+      if (Number(status) >= 400)
+        expect(response['x-error-codes']?.length ?? 0, `${where} names its error codes`).toBeGreaterThan(0);
     }
   }
   expect(unpinned).toEqual([]);

@@ -3,10 +3,17 @@
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import { buildZip, type ZipFile } from '../generators/zip-bytes.ts';
-import { corruptCrc, duplicateEntry, markEncrypted, markSymlink, renameEntry, truncate } from '../generators/zip-surgery.ts';
-import { inspectPlugin, type Inspection } from '../lib/plugin/inspect.ts';
-import { profile, type ProfileName } from '../lib/target/profiles.ts';
-import { loadSettings } from '../lib/target/settings.ts';
+import {
+  corruptCrc,
+  duplicateEntry,
+  markEncrypted,
+  markSymlink,
+  renameEntry,
+  truncate,
+} from '../generators/zip-surgery.ts';
+import { inspectPlugin, type Inspection } from '../contract/plugin/inspect.ts';
+import { profile, type ProfileName } from '../contract/profiles.ts';
+import { loadSettings } from '../suite/target/settings.ts';
 
 const MANIFEST = 'name: SPS_Test\ndescription: A test plugin\nversion: 1.0\ntype: aa\napi: 1.1\nentry_point: main.py\n';
 const MAIN = { name: 'main.py', content: 'class Plugin: pass\n' };
@@ -26,7 +33,8 @@ function plugin(manifest: string, extra: ZipFile[] = []): ZipFile[] {
 
 test.describe('a valid plugin', () => {
   test('has no problems and its MANIFEST is read as PyYAML reads it (api: 1.10 is the float 1.1)', async () => {
-    const text = 'name: SPS_x\nversion: 1.0\napi: 1.10\ntype: aa\ndescription: "quoted: yes"\nscb_max_version: 8.0.0~\nscb_min_version: ~\n';
+    const text =
+      'name: SPS_x\nversion: 1.0\napi: 1.10\ntype: aa\ndescription: "quoted: yes"\nscb_max_version: 8.0.0~\nscb_min_version: ~\n';
     const result = await inspect(plugin(text), '7.x');
     expect(result.problems.map((p) => p.rule)).toEqual([]);
     expect(result.warnings.map((w) => [w.rule, w.field])).toEqual([['manifest.read-as-other-type', 'api']]);
@@ -43,7 +51,9 @@ test.describe('a valid plugin', () => {
   });
 
   test('keeps a quoted api as written; a float-looking version is str() of the float', async () => {
-    const result = await inspect(plugin('name: SPS_a\nversion: 0.10\napi: "1.7.0"\ntype: credentialstore\nentry_point: main.py\n'));
+    const result = await inspect(
+      plugin('name: SPS_a\nversion: 0.10\napi: "1.7.0"\ntype: credentialstore\nentry_point: main.py\n'),
+    );
     expect(result.problems).toEqual([]);
     expect(result.manifest?.api).toBe('1.7.0');
     expect(result.manifest?.version).toBe('0.1');
@@ -51,14 +61,20 @@ test.describe('a valid plugin', () => {
   });
 
   test('returns default.cfg text and lists the entries', async () => {
-    const result = await inspect(plugin(MANIFEST, [{ name: 'default.cfg', content: '[plugin]\nlog_level=info\n' }, { name: 'lib/', content: '' }]));
+    const result = await inspect(
+      plugin(MANIFEST, [
+        { name: 'default.cfg', content: '[plugin]\nlog_level=info\n' },
+        { name: 'lib/', content: '' },
+      ]),
+    );
     expect(result.problems).toEqual([]);
     expect(result.defaultConfiguration).toBe('[plugin]\nlog_level=info\n');
     expect(result.entries.map((e) => e.name)).toEqual(['MANIFEST', 'main.py', 'default.cfg', 'lib/']);
   });
 
   test('ignores unknown keys, comments, a BOM and a missing final newline', async () => {
-    const text = '\ufeff# comment\nname: SPS_x\nunknown: [1, 2]\n\nversion: 2.0.1-a\ntype: aa\napi: 1\nentry_point: main.py';
+    const text =
+      '\ufeff# comment\nname: SPS_x\nunknown: [1, 2]\n\nversion: 2.0.1-a\ntype: aa\napi: 1\nentry_point: main.py';
     expect(await rulesOf(plugin(text))).toEqual([]);
   });
 
@@ -66,7 +82,14 @@ test.describe('a valid plugin', () => {
     const result = await inspect(plugin('name: bad name\nname: SPS_x\nversion: 1\ntype: aa\napi: 1.1\n'));
     expect(result.problems).toEqual([]);
     expect(result.manifest?.name).toBe('SPS_x');
-    expect(result.warnings).toEqual([{ rule: 'manifest.repeated-key', field: 'name', line: 2, message: 'name is given 2 times (lines 1, 2); SPS keeps only the last one, on line 2' }]);
+    expect(result.warnings).toEqual([
+      {
+        rule: 'manifest.repeated-key',
+        field: 'name',
+        line: 2,
+        message: 'name is given 2 times (lines 1, 2); SPS keeps only the last one, on line 2',
+      },
+    ]);
   });
 });
 
@@ -121,7 +144,9 @@ test.describe('zip rules', () => {
   });
 
   test('too large', async () => {
-    const bytes = await buildZip(plugin(MANIFEST, [{ name: 'lib/data.bin', content: Buffer.alloc(2000, 7), store: true }]));
+    const bytes = await buildZip(
+      plugin(MANIFEST, [{ name: 'lib/data.bin', content: Buffer.alloc(2000, 7), store: true }]),
+    );
     const result = await inspectPlugin(bytes, { profile: profile('7.x'), limits: { uploadBytes: 1000 } });
     expect(result.problems.map((p) => p.rule)).toEqual(['zip.too-large']);
   });
@@ -136,7 +161,11 @@ test.describe('zip rules', () => {
   });
 
   test('a bomb by total size', async () => {
-    const spread = Array.from({ length: 4 }, (_, i) => ({ name: `lib/part${i}`, content: Buffer.alloc(3000, i), store: true }));
+    const spread = Array.from({ length: 4 }, (_, i) => ({
+      name: `lib/part${i}`,
+      content: Buffer.alloc(3000, i),
+      store: true,
+    }));
     const bytes = await buildZip(plugin(MANIFEST, spread));
     const result = await inspectPlugin(bytes, { profile: profile('7.x'), limits: { inflatedBytes: 10_000 } });
     expect(result.problems.map((p) => p.rule)).toEqual(['zip.bomb']);
@@ -155,7 +184,11 @@ test.describe('MANIFEST rules', () => {
     ['a list', '- name\n- type\n', ['manifest.not-a-mapping']],
     ['empty', '', ['manifest.not-a-mapping']],
     ['missing name', 'version: 1\ntype: aa\napi: 1.1\n', ['manifest.missing-field:name']],
-    ['missing api and type', 'name: SPS_x\nversion: 1\n', ['manifest.missing-field:api', 'manifest.missing-field:type']],
+    [
+      'missing api and type',
+      'name: SPS_x\nversion: 1\n',
+      ['manifest.missing-field:api', 'manifest.missing-field:type'],
+    ],
     ['empty version', 'name: SPS_x\nversion:\ntype: aa\napi: 1.1\n', ['manifest.empty-field:version']],
     ['null type', 'name: SPS_x\nversion: 1\ntype: ~\napi: 1.1\n', ['manifest.empty-field:type']],
     ['unknown type', 'name: SPS_x\nversion: 1\ntype: ticketing\napi: 1.1\n', ['manifest.type-unknown']],
@@ -166,12 +199,29 @@ test.describe('MANIFEST rules', () => {
     ['a hyphenated name (5.x)', 'name: Sample-Plugin\nversion: 1\ntype: aa\napi: 1.1\n', [], '5.x'],
     ['a spaced name (5.x)', 'name: Sample Plugin\nversion: 1\ntype: aa\napi: 1.1\n', ['manifest.name-pattern'], '5.x'],
     ['a one-letter name', 'name: S\nversion: 1\ntype: aa\napi: 1.1\n', ['manifest.name-pattern']],
-    ['an entry point in a folder', 'name: SPS_x\nversion: 1\ntype: aa\napi: 1.1\nentry_point: lib/main.py\n', ['manifest.entry-point-pattern']],
-    ['a version not starting with a digit', 'name: SPS_x\nversion: v1.0\ntype: aa\napi: 1.1\n', ['manifest.version-pattern']],
+    [
+      'an entry point in a folder',
+      'name: SPS_x\nversion: 1\ntype: aa\napi: 1.1\nentry_point: lib/main.py\n',
+      ['manifest.entry-point-pattern'],
+    ],
+    [
+      'a version not starting with a digit',
+      'name: SPS_x\nversion: v1.0\ntype: aa\napi: 1.1\n',
+      ['manifest.version-pattern'],
+    ],
     ['a malformed api', 'name: SPS_x\nversion: 1\ntype: aa\napi: 1.x\n', ['manifest.api-format']],
     ['an api of another major', 'name: SPS_x\nversion: 1\ntype: aa\napi: 2.0\n', ['manifest.api-incompatible']],
-    ['an api newer than 6.0 supports', 'name: SPS_x\nversion: 1\ntype: aa\napi: 1.2\n', ['manifest.api-incompatible'], '6.0'],
-    ['a bad author email', 'name: SPS_x\nversion: 1\ntype: aa\napi: 1.1\nauthor_email: not an email\n', ['manifest.author-email']],
+    [
+      'an api newer than 6.0 supports',
+      'name: SPS_x\nversion: 1\ntype: aa\napi: 1.2\n',
+      ['manifest.api-incompatible'],
+      '6.0',
+    ],
+    [
+      'a bad author email',
+      'name: SPS_x\nversion: 1\ntype: aa\napi: 1.1\nauthor_email: not an email\n',
+      ['manifest.author-email'],
+    ],
   ];
   for (const [title, text, rules, profileName] of cases) {
     test(title, async () => {
@@ -181,33 +231,68 @@ test.describe('MANIFEST rules', () => {
   }
 
   test('a MANIFEST only in a subfolder does not count', async () => {
-    expect(await rulesOf([{ name: 'plugin/MANIFEST', content: MANIFEST }, { name: 'plugin/main.py', content: 'x' }])).toEqual(['manifest.missing']);
+    expect(
+      await rulesOf([
+        { name: 'plugin/MANIFEST', content: MANIFEST },
+        { name: 'plugin/main.py', content: 'x' },
+      ]),
+    ).toEqual(['manifest.missing']);
   });
 
   test('MANIFEST that is not UTF-8 is not YAML', async () => {
-    expect(await rulesOf(plugin('name: SPS_\xff\n').map((f) => (f.name === 'MANIFEST' ? { ...f, content: Buffer.from([0x6e, 0x3a, 0xff, 0x0a]) } : f)))).toEqual(['manifest.invalid-yaml']);
+    expect(
+      await rulesOf(
+        plugin('name: SPS_\xff\n').map((f) =>
+          f.name === 'MANIFEST' ? { ...f, content: Buffer.from([0x6e, 0x3a, 0xff, 0x0a]) } : f,
+        ),
+      ),
+    ).toEqual(['manifest.invalid-yaml']);
   });
 
   test('reports every broken rule, the first one first', async () => {
     const result = await inspect([{ name: 'MANIFEST', content: 'name: 1x\nversion: x\ntype: aa\napi: 3\n' }]);
-    expect(result.problems.map((p) => p.rule)).toEqual(['manifest.name-pattern', 'manifest.version-pattern', 'manifest.api-incompatible', 'entry-point.missing']);
-    expect(result.problems[0]!.message).toBe('MANIFEST name should start with letter and continue with letter, digit or underscore');
+    expect(result.problems.map((p) => p.rule)).toEqual([
+      'manifest.name-pattern',
+      'manifest.version-pattern',
+      'manifest.api-incompatible',
+      'entry-point.missing',
+    ]);
+    expect(result.problems[0]!.message).toBe(
+      'MANIFEST name should start with letter and continue with letter, digit or underscore',
+    );
   });
 });
 
 test.describe('files beside the MANIFEST', () => {
   test('the entry point must be at the root', async () => {
-    expect(await rulesOf([{ name: 'MANIFEST', content: MANIFEST }, { name: 'lib/main.py', content: 'x' }])).toEqual(['entry-point.missing']);
+    expect(
+      await rulesOf([
+        { name: 'MANIFEST', content: MANIFEST },
+        { name: 'lib/main.py', content: 'x' },
+      ]),
+    ).toEqual(['entry-point.missing']);
   });
 
   test('without entry_point, main.py is the entry point', async () => {
     const text = 'name: SPS_x\nversion: 1\ntype: aa\napi: 1.1\n';
-    expect(await rulesOf([{ name: 'MANIFEST', content: text }, { name: 'plugin.py', content: 'x' }])).toEqual(['entry-point.missing']);
-    expect(await rulesOf([{ name: 'MANIFEST', content: `${text}entry_point: plugin.py\n` }, { name: 'plugin.py', content: 'x' }])).toEqual([]);
+    expect(
+      await rulesOf([
+        { name: 'MANIFEST', content: text },
+        { name: 'plugin.py', content: 'x' },
+      ]),
+    ).toEqual(['entry-point.missing']);
+    expect(
+      await rulesOf([
+        { name: 'MANIFEST', content: `${text}entry_point: plugin.py\n` },
+        { name: 'plugin.py', content: 'x' },
+      ]),
+    ).toEqual([]);
   });
 
   test('default.cfg must be UTF-8', async () => {
-    const result = await inspect(plugin(MANIFEST, [{ name: 'default.cfg', content: Buffer.from([0x5b, 0xc3, 0x28, 0x5d]) }]));
+    const result = await inspect(
+      plugin(MANIFEST, [{ name: 'default.cfg', content: Buffer.from([0x5b, 0xc3, 0x28, 0x5d]) }]),
+    );
     expect(result.problems.map((p) => p.rule)).toEqual(['default-cfg.not-utf8']);
     expect(result.defaultConfiguration).toBe('');
   });

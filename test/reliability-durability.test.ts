@@ -23,7 +23,10 @@ const diskFull = async (): Promise<void> => {
 test('a commit whose state write fails is not applied: other sessions do not see it, a retry succeeds', async () => {
   const stateFile = join(await tempDir(), 'state.json');
   let full = true;
-  const emu = await emulatorWith({ stateFile, stateWrite: async (file, text) => (full ? diskFull() : writeFile(file, text)) });
+  const emu = await emulatorWith({
+    stateFile,
+    stateWrite: async (file, text) => (full ? diskFull() : writeFile(file, text)),
+  });
   try {
     const admin = await clientFor(emu);
     const other = await clientFor(emu);
@@ -31,8 +34,14 @@ test('a commit whose state write fails is not applied: other sessions do not see
     const failed = await admin.put(TX, COMMIT);
     expect(failed.status).toBe(500);
     expect(json<{ error: { message: string } }>(failed).error.message).toMatch(/nothing was committed/);
-    expect(json<{ items: unknown[] }>(await other.get(UM)).items, 'the failed commit is invisible to others').toHaveLength(0);
-    expect(json<{ transaction: { status: string } }>(await admin.get(TX)).transaction.status, 'the transaction stays open').toBe('open');
+    expect(
+      json<{ items: unknown[] }>(await other.get(UM)).items,
+      'the failed commit is invisible to others',
+    ).toHaveLength(0);
+    expect(
+      json<{ transaction: { status: string } }>(await admin.get(TX)).transaction.status,
+      'the transaction stays open',
+    ).toBe('open');
     full = false;
     expect((await admin.put(TX, COMMIT)).status).toBe(200);
     expect(json<{ items: unknown[] }>(await other.get(UM)).items).toHaveLength(1);
@@ -41,7 +50,10 @@ test('a commit whose state write fails is not applied: other sessions do not see
   }
   const second = await emulatorWith({ stateFile });
   try {
-    expect(json<{ items: unknown[] }>(await (await clientFor(second)).get(UM)).items, 'the retried commit is durable').toHaveLength(1);
+    expect(
+      json<{ items: unknown[] }>(await (await clientFor(second)).get(UM)).items,
+      'the retried commit is durable',
+    ).toHaveLength(1);
   } finally {
     await second.close();
   }
@@ -79,8 +91,11 @@ test('a second emulator on the same --state file is refused while the first runs
   const stateFile = join(await tempDir(), 'state.json');
   const first = await emulatorWith({ stateFile });
   try {
-    await expect(emulatorWith({ stateFile })).rejects.toThrow(/in use by another emulator/)
-    const cli = spawnSync(process.execPath, [BIN, 'emulator', '--port', '0', '--state', stateFile], { encoding: 'utf8', timeout: 30_000 });
+    await expect(emulatorWith({ stateFile })).rejects.toThrow(/in use by another emulator/);
+    const cli = spawnSync(process.execPath, [BIN, 'emulator', '--port', '0', '--state', stateFile], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(cli.status).toBe(2);
     expect(cli.stderr).toMatch(/--state: .* in use by another emulator \(process \d+/);
   } finally {
@@ -114,10 +129,26 @@ test('an unwritable --state directory is found at start-up, not at the first com
 test('a shape-valid but damaged state file is refused by its JSON Schema; a newer version is named', async () => {
   const dir = await tempDir();
   const base = { format: 'sps-conformance-emulator-state', version: 2 };
-  const policies = { aa_plugin_instances: [], credentialstores: [], trusted_ca_lists: [], usermapping_policies: [{ key: 'k', body: null }] };
+  const policies = {
+    aa_plugin_instances: [],
+    credentialstores: [],
+    trusted_ca_lists: [],
+    usermapping_policies: [{ key: 'k', body: null }],
+  };
   const cases: [string, unknown, RegExp][] = [
     ['null-body.json', { ...base, state: { plugins: {}, policies, passwords: [] } }, /damaged.*body/],
-    ['bad-plugin.json', { ...base, state: { plugins: { aa: [{ key: 'k', type: 'aa', name: 'n', version: '1', api: '1', sha256sum: 'x' }] }, policies: { ...policies, usermapping_policies: [] }, passwords: [] } }, /damaged/],
+    [
+      'bad-plugin.json',
+      {
+        ...base,
+        state: {
+          plugins: { aa: [{ key: 'k', type: 'aa', name: 'n', version: '1', api: '1', sha256sum: 'x' }] },
+          policies: { ...policies, usermapping_policies: [] },
+          passwords: [],
+        },
+      },
+      /damaged/,
+    ],
     ['newer.json', { ...base, version: 3, state: {} }, /version 3, newer than this emulator reads \(version 2\)/],
   ];
   for (const [name, doc, message] of cases) {

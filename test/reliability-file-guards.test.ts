@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileReadError, readRegularFile, readRegularFileSync } from '../lib/fs/regular-file.ts';
-import { jsonDepth } from '../lib/cli/verify-command.ts';
+import { FileReadError, readRegularFile, readRegularFileSync } from '../contract/regular-file.ts';
+import { jsonDepth } from '../commands/cli/verify-command.ts';
 import { runCli } from './report-suite-run.ts';
 
 function hostileFiles(): { fifo: string; dir: string; zero: string } {

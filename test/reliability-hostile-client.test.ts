@@ -3,8 +3,19 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { allRoutes } from '../emulator/server.ts';
-import type { SpsClient } from '../lib/client/sps-client.ts';
-import { ADMIN, clientFor, emulatorWith, expect, json, NOBODY, pluginZip, READER, test, TX } from './emulator-fixtures.ts';
+import type { SpsClient } from '../suite/client/sps-client.ts';
+import {
+  ADMIN,
+  clientFor,
+  emulatorWith,
+  expect,
+  json,
+  NOBODY,
+  pluginZip,
+  READER,
+  test,
+  TX,
+} from './emulator-fixtures.ts';
 
 /** A concrete path of a route pattern: every `:param` becomes a plausible value. */
 function concrete(pattern: string): string {
@@ -52,7 +63,10 @@ test('every route answers an encoded variant of its path exactly as the plain pa
     }
     expect(forbidden, 'the plain paths do refuse: the comparison has teeth').toBeGreaterThan(20);
     const admin = await clientFor(emu, ADMIN);
-    expect(json<{ items: unknown[] }>(await admin.get('/api/configuration/plugins/aa')).items, 'nothing was uploaded').toHaveLength(0);
+    expect(
+      json<{ items: unknown[] }>(await admin.get('/api/configuration/plugins/aa')).items,
+      'nothing was uploaded',
+    ).toHaveLength(0);
     expect(json<{ transaction: { status: string } }>(await admin.get(TX)).transaction.status).toBe('closed');
   } finally {
     await emu.close();
@@ -64,11 +78,27 @@ test('role none cannot upload, open or commit through encoded paths (the reporte
   try {
     const nobody = await clientFor(emu, NOBODY);
     const zip = await pluginZip('escalated');
-    const upload = await nobody.request({ method: 'POST', path: '/api/%75pload/plugins', headers: { 'content-type': 'application/zip' }, body: zip });
+    const upload = await nobody.request({
+      method: 'POST',
+      path: '/api/%75pload/plugins',
+      headers: { 'content-type': 'application/zip' },
+      body: zip,
+    });
     expect(upload.status).toBe(403);
     expect(await statusOf(nobody, 'POST', '/api/%74ransaction')).toBe(403);
-    expect((await nobody.request({ method: 'PUT', path: '/api/%74ransaction', headers: { 'content-type': 'application/json' }, body: '{"status":"commit"}' })).status).toBe(403);
-    expect(json<{ items: unknown[] }>(await (await clientFor(emu)).get('/api/configuration/plugins/aa')).items).toHaveLength(0);
+    expect(
+      (
+        await nobody.request({
+          method: 'PUT',
+          path: '/api/%74ransaction',
+          headers: { 'content-type': 'application/json' },
+          body: '{"status":"commit"}',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      json<{ items: unknown[] }>(await (await clientFor(emu)).get('/api/configuration/plugins/aa')).items,
+    ).toHaveLength(0);
   } finally {
     await emu.close();
   }
@@ -104,16 +134,23 @@ test('pipelined POST upload then DELETE /api/transaction on one connection take 
     const admin = await clientFor(emu);
     const cookie = await loginCookie(admin);
     // A big zip: its inspection takes long enough that a concurrent DELETE would win the race.
-    const zip = await pluginZip('pipelined', 'aa', { files: [{ name: 'pad.bin', content: randomBytes(6 * 1024 * 1024).toString('base64') }] });
+    const zip = await pluginZip('pipelined', 'aa', {
+      files: [{ name: 'pad.bin', content: randomBytes(6 * 1024 * 1024).toString('base64') }],
+    });
     const upload = Buffer.concat([
-      Buffer.from(`POST /api/upload/plugins HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nContent-Type: application/zip\r\nContent-Length: ${zip.length}\r\n\r\n`),
+      Buffer.from(
+        `POST /api/upload/plugins HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nContent-Type: application/zip\r\nContent-Length: ${zip.length}\r\n\r\n`,
+      ),
       zip,
     ]);
     const rollback = Buffer.from(`DELETE /api/transaction HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\n\r\n`);
     const answers = await pipelined(emu.url, Buffer.concat([upload, rollback]), 2);
     expect(answers.match(/HTTP\/1\.1 \d{3} /g)).toEqual(['HTTP/1.1 201 ', 'HTTP/1.1 200 ']);
     const asRaw = (path: string) => admin.raw({ method: 'GET', path, headers: { cookie } });
-    expect(json<{ transaction: { status: string } }>(await asRaw(TX)).transaction.status, 'the rollback came after the upload').toBe('closed');
+    expect(
+      json<{ transaction: { status: string } }>(await asRaw(TX)).transaction.status,
+      'the rollback came after the upload',
+    ).toBe('closed');
     expect(json<{ items: unknown[] }>(await asRaw('/api/configuration/plugins/aa')).items).toHaveLength(0);
   } finally {
     await emu.close();
@@ -124,13 +161,16 @@ test('an absolute-form request target is served like its origin form (RFC 9112 Â
   const emu = await emulatorWith();
   try {
     const cookie = await loginCookie(await clientFor(emu));
-    const answer = await pipelined(emu.url, Buffer.from(`GET ${emu.url}/api/transaction HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\n\r\n`), 1);
+    const answer = await pipelined(
+      emu.url,
+      Buffer.from(`GET ${emu.url}/api/transaction HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\n\r\n`),
+      1,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 200[\s\S]*"status":"closed"/);
   } finally {
     await emu.close();
   }
 });
-
 
 test('the writes of one session take effect in arrival order across connections', async () => {
   const emu = await emulatorWith();
@@ -149,14 +189,26 @@ test('the writes of one session take effect in arrival order across connections'
       });
     // The upload's body stops half-way; the rollback arrives on another connection meanwhile.
     const half = Math.floor(zip.length / 2);
-    const uploading = await open(Buffer.concat([Buffer.from(`POST /api/upload/plugins HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nContent-Type: application/zip\r\nContent-Length: ${zip.length}\r\n\r\n`), zip.subarray(0, half)]));
-    const rollingBack = await open(Buffer.from(`DELETE /api/transaction HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\n\r\n`));
+    const uploading = await open(
+      Buffer.concat([
+        Buffer.from(
+          `POST /api/upload/plugins HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nContent-Type: application/zip\r\nContent-Length: ${zip.length}\r\n\r\n`,
+        ),
+        zip.subarray(0, half),
+      ]),
+    );
+    const rollingBack = await open(
+      Buffer.from(`DELETE /api/transaction HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\n\r\n`),
+    );
     await expect.poll(() => arrived, 'both requests reached the server').toBe(2);
     uploading.write(zip.subarray(half));
     await expect.poll(() => answers.length).toBe(2);
     expect(answers).toEqual(['HTTP/1.1 201', 'HTTP/1.1 200']);
     const state = await admin.raw({ method: 'GET', path: TX, headers: { cookie } });
-    expect(json<{ transaction: { status: string } }>(state).transaction.status, 'the rollback took effect after the upload').toBe('closed');
+    expect(
+      json<{ transaction: { status: string } }>(state).transaction.status,
+      'the rollback took effect after the upload',
+    ).toBe('closed');
     uploading.destroy();
     rollingBack.destroy();
   } finally {

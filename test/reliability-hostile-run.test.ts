@@ -16,7 +16,8 @@ import { runCli } from './report-suite-run.ts';
 function poisoned(value: unknown, evil: string): unknown {
   if (typeof value === 'string') return `${value}${evil}`;
   if (Array.isArray(value)) return value.map((v) => poisoned(v, evil));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poisoned(v, evil)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poisoned(v, evil)]));
   return value;
 }
 
@@ -24,25 +25,32 @@ function poisoned(value: unknown, evil: string): unknown {
 function hostileProxy(upstream: string, evil: string): Promise<{ url: string; close(): void }> {
   const target = new URL(upstream);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const out = request({ hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (c: Buffer) => chunks.push(c));
-      answer.on('end', () => {
-        let body = Buffer.concat(chunks);
-        try {
-          body = Buffer.from(JSON.stringify(poisoned(JSON.parse(body.toString('utf8')), evil)));
-        } catch {
-          // Not JSON: passed on as it is.
-        }
-        const headers = { ...answer.headers, 'content-length': String(body.length) };
-        delete headers['transfer-encoding'];
-        res.writeHead(answer.statusCode ?? 502, headers).end(body);
-      });
-    });
+    const out = request(
+      { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          let body = Buffer.concat(chunks);
+          try {
+            body = Buffer.from(JSON.stringify(poisoned(JSON.parse(body.toString('utf8')), evil)));
+          } catch {
+            // Not JSON: passed on as it is.
+          }
+          const headers = { ...answer.headers, 'content-length': String(body.length) };
+          delete headers['transfer-encoding'];
+          res.writeHead(answer.statusCode ?? 502, headers).end(body);
+        });
+      },
+    );
     out.on('error', () => res.destroy());
     req.pipe(out);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }),
+    ),
+  );
 }
 
 test('a run against a target poisoning every string writes reports with nothing executable or raw', async () => {
@@ -54,7 +62,14 @@ test('a run against a target poisoning every string writes reports with nothing 
   const proxy = await hostileProxy(emu.url, evil);
   try {
     const reportDir = join(work, 'report');
-    const env = { SPS_URL: proxy.url, SPS_USERNAME: 'admin', SPS_PASSWORD: 'admin-pw', SPS_ALLOW_WRITES: 'true', SPS_REPORT_DIR: reportDir, FC_RUNS: '2' };
+    const env = {
+      SPS_URL: proxy.url,
+      SPS_USERNAME: 'admin',
+      SPS_PASSWORD: 'admin-pw',
+      SPS_ALLOW_WRITES: 'true',
+      SPS_REPORT_DIR: reportDir,
+      FC_RUNS: '2',
+    };
     const run = await runCli(['run', '--output', join(work, 'results'), 'specs/authentication.spec.ts'], env);
     expect(run.code, run.stdout.slice(-2000) + run.stderr.slice(-2000)).not.toBeNull();
     const md = readFileSync(join(reportDir, 'certificate.md'), 'utf8');
@@ -72,7 +87,16 @@ test('a run against a target poisoning every string writes reports with nothing 
     for (const name of bundles) {
       const script = join(repro, name, 'replay.sh');
       expect(readFileSync(script, 'utf8'), name).not.toMatch(/\u001b|\u0007/);
-      const ran = spawnSync('bash', [script], { encoding: 'utf8', env: { PATH: `${bin}:/usr/bin:/bin`, SPS_URL: 'http://127.0.0.1:9', SPS_USERNAME: 'u', SPS_PASSWORD: 'p', HOME: work } });
+      const ran = spawnSync('bash', [script], {
+        encoding: 'utf8',
+        env: {
+          PATH: `${bin}:/usr/bin:/bin`,
+          SPS_URL: 'http://127.0.0.1:9',
+          SPS_USERNAME: 'u',
+          SPS_PASSWORD: 'p',
+          HOME: work,
+        },
+      });
       expect(ran.status, `${name}: ${ran.stderr}`).toBe(0);
     }
     expect(existsSync(marker), 'no recorded string ran as a command').toBe(false);

@@ -9,13 +9,18 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Requirement } from '../lib/report/catalog.ts';
-import { buildCertificate } from '../lib/report/certificate.ts';
-import { certificateMarkdown, markdownText } from '../lib/report/certificate-markdown.ts';
-import { replayScript, shellWord } from '../lib/report/replay-script.ts';
-import { REPRO_FORMAT, type ReproExchange, type ReproIndex } from '../lib/report/repro-format.ts';
-import { failingExchange, readReproIndex, replayRequest, ReproBundleError } from '../lib/report/repro-request.ts';
-import type { TestRecord } from '../lib/report/verdicts.ts';
+import type { Requirement } from '../contract/catalog.ts';
+import { buildCertificate } from '../suite/report/certificate/certificate.ts';
+import { certificateMarkdown, markdownText } from '../suite/report/certificate/certificate-markdown.ts';
+import { replayScript, shellWord } from '../suite/report/repro/replay-script.ts';
+import { REPRO_FORMAT, type ReproExchange, type ReproIndex } from '../suite/report/repro/repro-format.ts';
+import {
+  failingExchange,
+  readReproIndex,
+  replayRequest,
+  ReproBundleError,
+} from '../suite/report/repro/repro-request.ts';
+import type { TestRecord } from '../suite/report/certificate/verdicts.ts';
 import { sampleFacts } from './report-sample-facts.ts';
 import { runCli } from './report-suite-run.ts';
 
@@ -56,7 +61,12 @@ function bundleIndex(value: string, exchanges: ReproExchange[]): ReproIndex {
     run: { runId: 'r', profile: '7.x', seed: 1, fcRuns: 1, targetUrl: 'http://t' },
     property: null,
     shrunkCaseFile: null,
-    failing: { exchange: exchanges.at(-1)!.n, selection: 'last', recorded: { status: 500, errorType: value }, expected: { status: 201, code: value, source: value } },
+    failing: {
+      exchange: exchanges.at(-1)!.n,
+      selection: 'last',
+      recorded: { status: 500, errorType: value },
+      expected: { status: 201, code: value, source: value },
+    },
     exchanges,
   };
 }
@@ -78,17 +88,30 @@ test('replay.sh of a hostile target runs none of its strings: a stub curl gets t
   const bin = join(dir, 'bin');
   spawnSync('mkdir', [bin]);
   // The stub records its arguments, one per line (NUL-free), and answers like curl would.
-  writeFileSync(join(bin, 'curl'), `#!/usr/bin/env bash\nfor a in "$@"; do printf '%s\\0' "$a" >> "${join(dir, 'args')}"; done\necho 'HTTP 200'\n`);
+  writeFileSync(
+    join(bin, 'curl'),
+    `#!/usr/bin/env bash\nfor a in "$@"; do printf '%s\\0' "$a" >> "${join(dir, 'args')}"; done\necho 'HTTP 200'\n`,
+  );
   chmodSync(join(bin, 'curl'), 0o755);
   for (const value of hostile(marker)) {
-    const script = replayScript(bundleIndex(value, [exchange(1, value, { method: 'GET' }), exchange(2, value, { method: `PO\nST` })]), { tlsVerify: true, caFile: undefined, secretFiles: new Set() });
-    for (const line of script.split('\n')) expect(line, 'no line starts with a recorded value').not.toMatch(/^touch|^ST/);
+    const script = replayScript(
+      bundleIndex(value, [exchange(1, value, { method: 'GET' }), exchange(2, value, { method: `PO\nST` })]),
+      { tlsVerify: true, caFile: undefined, secretFiles: new Set() },
+    );
+    for (const line of script.split('\n'))
+      expect(line, 'no line starts with a recorded value').not.toMatch(/^touch|^ST/);
     expect(script).not.toMatch(/[\u2028\u2029\u0085\u001b\r]/);
     writeFileSync(join(dir, 'replay.sh'), script);
     writeFileSync(join(dir, 'args'), '');
     const run = spawnSync('bash', [join(dir, 'replay.sh')], {
       encoding: 'utf8',
-      env: { PATH: `${bin}:/usr/bin:/bin`, SPS_URL: 'http://127.0.0.1:9', SPS_USERNAME: 'u', SPS_PASSWORD: 'p', HOME: dir },
+      env: {
+        PATH: `${bin}:/usr/bin:/bin`,
+        SPS_URL: 'http://127.0.0.1:9',
+        SPS_USERNAME: 'u',
+        SPS_PASSWORD: 'p',
+        HOME: dir,
+      },
     });
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(marker), `${JSON.stringify(value)} ran`).toBe(false);
@@ -99,18 +122,40 @@ test('replay.sh of a hostile target runs none of its strings: a stub curl gets t
   }
 });
 
-const req = (id: string): Requirement => ({ id, area: 'auth', statement: `${id} holds`, source: 'seed', basis: 'documented', profiles: ['all'] });
+const req = (id: string): Requirement => ({
+  id,
+  area: 'auth',
+  statement: `${id} holds`,
+  source: 'seed',
+  basis: 'documented',
+  profiles: ['all'],
+});
 
 test('certificate.md of a hostile target has no raw HTML, no terminal escape, no live Markdown link', () => {
   for (const value of hostile('/tmp/x')) {
-    const records: TestRecord[] = [{ title: `t ${value}`, file: 'specs/x.spec.ts', requirementIds: ['A-1'], outcome: 'failed', message: `error.type: expected "NotFound", got "${value}"` }];
+    const records: TestRecord[] = [
+      {
+        title: `t ${value}`,
+        file: 'specs/x.spec.ts',
+        requirementIds: ['A-1'],
+        outcome: 'failed',
+        message: `error.type: expected "NotFound", got "${value}"`,
+      },
+    ];
     const facts = sampleFacts({
-      target: { url: 'http://127.0.0.1:1', embedded: false, version: `7.4 ${value}`, reported: { firmware_version: value } },
+      target: {
+        url: 'http://127.0.0.1:1',
+        embedded: false,
+        version: `7.4 ${value}`,
+        reported: { firmware_version: value },
+      },
       targetBroke: `five answers in a row were 5xx: ${value}`,
       safety: { clean: false, leftovers: [value], changed: [value] },
     });
     const hash = { algorithm: 'sha256' as const, covers: ['lib'], files: 1, value: 'a'.repeat(64) };
-    const md = certificateMarkdown(buildCertificate({ catalog: [req('A-1')], records, facts: [facts], setupFailed: false, suiteHash: hash }));
+    const md = certificateMarkdown(
+      buildCertificate({ catalog: [req('A-1')], records, facts: [facts], setupFailed: false, suiteHash: hash }),
+    );
     expect(md, JSON.stringify(value)).not.toMatch(/<script|<img|\u001b|\u0007|\u2028|\u0085|\r/);
     expect(md).not.toMatch(/(?<!\\)\[click(?<!\\)\]\(/);
     expect(md.split('\n').filter((l) => l.startsWith('touch'))).toEqual([]);
@@ -148,20 +193,34 @@ test('replay refuses a crafted bundle: files outside it, devices, other hosts, o
   const device = bundle({ requestFile: 'request-1.bin' });
   symlinkSync('/dev/zero', join(device, 'request-1.bin'));
   expect(refusal(device)).toMatch(/outside the bundle|not a regular file/);
-  for (const path of ['http://elsewhere/api/x', '//elsewhere/api/x', '/etc/passwd', '/api/../etc', '/api/%2e%2e/x', '/api/x\r\nHost: evil', '/api/x y']) {
+  for (const path of [
+    'http://elsewhere/api/x',
+    '//elsewhere/api/x',
+    '/etc/passwd',
+    '/api/../etc',
+    '/api/%2e%2e/x',
+    '/api/x\r\nHost: evil',
+    '/api/x y',
+  ]) {
     expect(refusal(bundle({ path })), path).toMatch(/not a path under \/api\//);
   }
-  for (const method of ['CONNECT', 'GET /evil HTTP/1.1\r\n', 'TRACE']) expect(refusal(bundle({ method })), method).toMatch(/not one the API uses/);
+  for (const method of ['CONNECT', 'GET /evil HTTP/1.1\r\n', 'TRACE'])
+    expect(refusal(bundle({ method })), method).toMatch(/not one the API uses/);
   expect(refusal(bundle({ headers: { 'x-a': 'b\r\nx-injected: 1' } }))).toMatch(/not a valid header/);
   const fine = bundle({ requestFile: 'request-1.bin' }, { 'request-1.bin': '{}' });
-  expect(replayRequest(fine, failingExchange(readReproIndex(fine)), creds, undefined), 'a sound bundle still replays').toMatchObject({ path: '/api/configuration/x?name=ok', body: Buffer.from('{}') });
+  expect(
+    replayRequest(fine, failingExchange(readReproIndex(fine)), creds, undefined),
+    'a sound bundle still replays',
+  ).toMatchObject({ path: '/api/configuration/x?name=ok', body: Buffer.from('{}') });
 });
 
 test('sps-conformance replay prints a hostile bundle and answer without terminal escapes, and sends nothing for a refused one', async () => {
   let requests = 0;
   const server = createServer((_req, res) => {
     requests++;
-    res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { type: '\u001b[2J\u001b]0;x\u0007Evil', message: 'm', details: {} } }));
+    res
+      .writeHead(500, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ error: { type: '\u001b[2J\u001b]0;x\u0007Evil', message: 'm', details: {} } }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -175,7 +234,10 @@ test('sps-conformance replay prints a hostile bundle and answer without terminal
     expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u0007]/);
     expect(run.stdout).toContain('\\x1b');
     expect(requests).toBe(1);
-    const refused = await runCli(['replay', bundle({ path: 'http://127.0.0.1:1/api/x' }), '--url', url], { SPS_USERNAME: 'u', SPS_PASSWORD: 'p' });
+    const refused = await runCli(['replay', bundle({ path: 'http://127.0.0.1:1/api/x' }), '--url', url], {
+      SPS_USERNAME: 'u',
+      SPS_PASSWORD: 'p',
+    });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/not a path under \/api\//);
     expect(refused.stderr).not.toMatch(/\n\s+at /);

@@ -5,15 +5,22 @@ import { connect } from 'node:net';
 import { LoginBrake } from '../emulator/login-brake.ts';
 import { MAX_SESSIONS_PER_ACCOUNT, Sessions, SESSION_IDLE_MS } from '../emulator/sessions.ts';
 import { MAX_CONCURRENT_UPLOADS } from '../emulator/upload-slots.ts';
-import { SpsClient } from '../lib/client/sps-client.ts';
-import { inspectPlugin } from '../lib/plugin/inspect.ts';
-import { manifestLimitProblem, MANIFEST_MAX_BYTES } from '../lib/plugin/manifest-limits.ts';
-import { profile } from '../lib/target/profiles.ts';
+import { SpsClient } from '../suite/client/sps-client.ts';
+import { inspectPlugin } from '../contract/plugin/inspect.ts';
+import { manifestLimitProblem, MANIFEST_MAX_BYTES } from '../contract/plugin/manifest-limits.ts';
+import { profile } from '../contract/profiles.ts';
 import { buildZip } from '../generators/zip-bytes.ts';
 import { ADMIN, clientFor, emulatorWith, expect, expectError, json, manifest, test } from './emulator-fixtures.ts';
 
 const UM = '/api/configuration/policies/usermapping_policies';
-const VALID = manifest({ name: 'capped', description: 'd', version: '1.0', type: 'aa', api: '1.6', entry_point: 'main.py' });
+const VALID = manifest({
+  name: 'capped',
+  description: 'd',
+  version: '1.0',
+  type: 'aa',
+  api: '1.6',
+  entry_point: 'main.py',
+});
 
 test('MANIFEST caps apply before parsing: size, keys and depth', async () => {
   expect(manifestLimitProblem(Buffer.from(VALID))).toBeUndefined();
@@ -23,8 +30,14 @@ test('MANIFEST caps apply before parsing: size, keys and depth', async () => {
   expect(manifestLimitProblem(Buffer.from(`a: ${'['.repeat(250)}${']'.repeat(250)}`))).toMatch(/deeper than/);
   const block = Array.from({ length: 60 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
   expect(manifestLimitProblem(Buffer.from(block))).toMatch(/deeper than/);
-  expect(manifestLimitProblem(Buffer.from(`${VALID}description2: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["\n`)), 'brackets in quotes do not nest').toBeUndefined();
-  const zip = await buildZip([{ name: 'MANIFEST', content: `${VALID}${keys}\n` }, { name: 'main.py', content: '' }]);
+  expect(
+    manifestLimitProblem(Buffer.from(`${VALID}description2: "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["\n`)),
+    'brackets in quotes do not nest',
+  ).toBeUndefined();
+  const zip = await buildZip([
+    { name: 'MANIFEST', content: `${VALID}${keys}\n` },
+    { name: 'main.py', content: '' },
+  ]);
   const { problems } = await inspectPlugin(zip, { profile: profile('7.x') });
   expect(problems).toEqual([{ rule: 'manifest.invalid-yaml', message: expect.stringMatching(/more than 1000 keys/) }]);
 });
@@ -46,11 +59,17 @@ test('a semantic error lists at most 100 problems and counts the rest', async ()
 });
 
 /** Opens a raw connection and sends the headers of an upload whose body never comes. */
-function stalledUpload(url: string, cookie: string, length = 19 * 1024 * 1024): Promise<{ answer: Promise<string>; close(): void }> {
+function stalledUpload(
+  url: string,
+  cookie: string,
+  length = 19 * 1024 * 1024,
+): Promise<{ answer: Promise<string>; close(): void }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = connect(Number(port), hostname, () => {
-      socket.write(`POST /api/upload/plugins HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nContent-Type: application/zip\r\nContent-Length: ${length}\r\n\r\nPK`);
+      socket.write(
+        `POST /api/upload/plugins HTTP/1.1\r\nHost: x\r\nCookie: ${cookie}\r\nContent-Type: application/zip\r\nContent-Length: ${length}\r\n\r\nPK`,
+      );
       let text = '';
       const answer = new Promise<string>((done) => {
         socket.on('data', (c: Buffer) => (text += c.toString('latin1')));
@@ -72,7 +91,8 @@ test('past the concurrent-upload cap a new upload gets 503 with Retry-After befo
   const emu = await emulatorWith();
   const stalled = [];
   try {
-    for (let i = 0; i < MAX_CONCURRENT_UPLOADS; i++) stalled.push(await stalledUpload(emu.url, await cookieOf(emu.url)));
+    for (let i = 0; i < MAX_CONCURRENT_UPLOADS; i++)
+      stalled.push(await stalledUpload(emu.url, await cookieOf(emu.url)));
     // Every stalled upload must be inside the handler before the next one asks.
     await expect.poll(async () => (await new SpsClient(emu.url).get('/api/info')).status).toBe(200);
     const extra = await clientFor(emu);
@@ -81,7 +101,12 @@ test('past the concurrent-upload cap a new upload gets 503 with Retry-After befo
     expect(refused!.status).toBe(503);
     expect(refused!.headers['retry-after']).toBe('5');
     for (const s of stalled) s.close();
-    await expect.poll(async () => (await extra.upload(Buffer.from('not a zip'))).status, 'slots come back when the stalled clients leave').toBe(400);
+    await expect
+      .poll(
+        async () => (await extra.upload(Buffer.from('not a zip'))).status,
+        'slots come back when the stalled clients leave',
+      )
+      .toBe(400);
   } finally {
     for (const s of stalled) s.close();
     await emu.close();
@@ -141,11 +166,19 @@ test('the login brake: after 5 wrong passwords in a row the name waits (429), it
   const emu = await emulatorWith({ loginBrake: { failures: 5, ms: 60_000 } });
   try {
     const client = new SpsClient(emu.url);
-    for (let i = 0; i < 5; i++) expectError(await client.login({ username: ADMIN.username, password: `wrong-${i}` }), 401, 'AuthenticationFailure');
+    for (let i = 0; i < 5; i++)
+      expectError(
+        await client.login({ username: ADMIN.username, password: `wrong-${i}` }),
+        401,
+        'AuthenticationFailure',
+      );
     const braked = await client.login(ADMIN);
     expectError(braked, 429, 'TooManyRequests');
     expect(Number(braked.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await client.login({ username: 'second', password: 'second-pw' })).status, 'other accounts are not braked').toBe(200);
+    expect(
+      (await client.login({ username: 'second', password: 'second-pw' })).status,
+      'other accounts are not braked',
+    ).toBe(200);
   } finally {
     await emu.close();
   }
@@ -156,7 +189,8 @@ test('a right password resets the count: the suite-like pattern of a few wrong l
   try {
     const client = new SpsClient(emu.url);
     for (let round = 0; round < 5; round++) {
-      for (let i = 0; i < 4; i++) expect((await client.login({ username: ADMIN.username, password: 'wrong' })).status).toBe(401);
+      for (let i = 0; i < 4; i++)
+        expect((await client.login({ username: ADMIN.username, password: 'wrong' })).status).toBe(401);
       expect((await client.login(ADMIN)).status).toBe(200);
     }
   } finally {
@@ -178,7 +212,11 @@ test('credentials that are not valid UTF-8 are refused, not decoded lossily into
     expect((await client.login({ username: 'u', password: 'p\uFFFD' })).status).toBe(200);
     // 0xff is not UTF-8; a lossy decoder turns it into U+FFFD and would let it in.
     const raw = Buffer.concat([Buffer.from('u:p'), Buffer.from([0xff])]).toString('base64');
-    expectError(await client.raw({ method: 'GET', path: '/api/authentication', headers: { authorization: `Basic ${raw}` } }), 401, 'AuthenticationFailure');
+    expectError(
+      await client.raw({ method: 'GET', path: '/api/authentication', headers: { authorization: `Basic ${raw}` } }),
+      401,
+      'AuthenticationFailure',
+    );
   } finally {
     await emu.close();
   }

@@ -4,23 +4,30 @@ import { mkdtempSync, mkdirSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { schemaProblems } from '../lib/contract/validators.ts';
-import type { Requirement } from '../lib/report/catalog.ts';
-import { canonicalJson } from '../lib/report/canonical-json.ts';
-import { buildCertificate, type Certificate } from '../lib/report/certificate.ts';
-import { certificateMarkdown } from '../lib/report/certificate-markdown.ts';
-import { checkSeal, contentHash, seal } from '../lib/report/integrity.ts';
-import { runSecrets, scrubText } from '../lib/report/redact.ts';
-import { safetyResult, targetBrokeReason } from '../lib/report/run-facts.ts';
-import { conformanceScore } from '../lib/report/score.ts';
-import { suiteHash } from '../lib/report/suite-hash.ts';
-import type { TestRecord } from '../lib/report/verdicts.ts';
+import { schemaProblems } from '../contract/validators.ts';
+import type { Requirement } from '../contract/catalog.ts';
+import { canonicalJson } from '../suite/report/certificate/canonical-json.ts';
+import { buildCertificate, type Certificate } from '../suite/report/certificate/certificate.ts';
+import { certificateMarkdown } from '../suite/report/certificate/certificate-markdown.ts';
+import { checkSeal, contentHash, seal } from '../suite/report/certificate/seal.ts';
+import { runSecrets, scrubText } from '../suite/report/redact.ts';
+import { safetyResult, targetBrokeReason } from '../suite/report/certificate/run-facts.ts';
+import { conformanceScore } from '../suite/report/certificate/score.ts';
+import { suiteHash } from '../suite/report/certificate/suite-hash.ts';
+import type { TestRecord } from '../suite/report/certificate/verdicts.ts';
 
 import { sampleFacts as facts } from './report-sample-facts.ts';
 
 const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
 
-const req = (id: string, area: string): Requirement => ({ id, area, statement: `${id} holds`, source: 'seed', basis: 'documented', profiles: ['all'] });
+const req = (id: string, area: string): Requirement => ({
+  id,
+  area,
+  statement: `${id} holds`,
+  source: 'seed',
+  basis: 'documented',
+  profiles: ['all'],
+});
 const rec = (ids: string[], outcome: TestRecord['outcome'], message?: string): TestRecord => ({
   title: `t ${ids.join(' ')}`,
   file: 'specs/x.spec.ts',
@@ -28,8 +35,19 @@ const rec = (ids: string[], outcome: TestRecord['outcome'], message?: string): T
   outcome,
   ...(message ? { message } : {}),
 });
-const catalog = [req('A-1', 'auth'), req('A-2', 'auth'), req('P-1', 'plugins'), req('P-2', 'plugins'), req('P-3', 'plugins')];
-const records = [rec(['A-1'], 'passed'), rec(['A-2'], 'failed', 'boom'), rec(['P-1'], 'error', 'target broke'), rec(['P-2'], 'skipped', 'writes are off')];
+const catalog = [
+  req('A-1', 'auth'),
+  req('A-2', 'auth'),
+  req('P-1', 'plugins'),
+  req('P-2', 'plugins'),
+  req('P-3', 'plugins'),
+];
+const records = [
+  rec(['A-1'], 'passed'),
+  rec(['A-2'], 'failed', 'boom'),
+  rec(['P-1'], 'error', 'target broke'),
+  rec(['P-2'], 'skipped', 'writes are off'),
+];
 const hash = { algorithm: 'sha256' as const, covers: ['lib'], files: 1, value: 'a'.repeat(64) };
 
 function certificate(extra: Partial<Parameters<typeof buildCertificate>[0]> = {}): Certificate {
@@ -38,7 +56,9 @@ function certificate(extra: Partial<Parameters<typeof buildCertificate>[0]> = {}
 
 test('canonical JSON sorts keys at every depth and ignores formatting', () => {
   expect(canonicalJson({ b: 1, a: [{ d: 'x', c: null }], e: undefined })).toBe('{"a":[{"c":null,"d":"x"}],"b":1}');
-  expect(canonicalJson(JSON.parse('{ "z": 1,\n "y": {"b": 2, "a": 1} }'))).toBe(canonicalJson({ y: { a: 1, b: 2 }, z: 1 }));
+  expect(canonicalJson(JSON.parse('{ "z": 1,\n "y": {"b": 2, "a": 1} }'))).toBe(
+    canonicalJson({ y: { a: 1, b: 2 }, z: 1 }),
+  );
 });
 
 test('the certificate is sealed: any edit, even inside a verdict, is detected; key order is not an edit', () => {
@@ -76,11 +96,18 @@ test('verdicts, totals per area and the score: the denominator is every applicab
 test('the run is INVALID when setup failed, the target broke, it was interrupted, or a shard is missing', () => {
   expect(certificate().run).toMatchObject({ status: 'COMPLETE', reasons: [] });
   expect(certificate({ setupFailed: true }).run.reasons.join()).toContain('conformance-setup');
-  expect(certificate({ facts: [facts({ targetBroke: 'the target stopped answering during the run: ECONNRESET' })] }).run).toMatchObject({ status: 'INVALID' });
+  expect(
+    certificate({ facts: [facts({ targetBroke: 'the target stopped answering during the run: ECONNRESET' })] }).run,
+  ).toMatchObject({ status: 'INVALID' });
   expect(certificate({ facts: [facts({ playwrightStatus: 'interrupted' })] }).run.status).toBe('INVALID');
   const shard1 = facts({ shard: { current: 1, total: 2 } });
   expect(certificate({ facts: [shard1] }).run.reasons).toEqual(['shard 2 of 2 is missing from the merge']);
-  const both = certificate({ facts: [shard1, facts({ shard: { current: 2, total: 2 }, seed: 7, safety: { clean: false, leftovers: ['/x'], changed: [] } })] });
+  const both = certificate({
+    facts: [
+      shard1,
+      facts({ shard: { current: 2, total: 2 }, seed: 7, safety: { clean: false, leftovers: ['/x'], changed: [] } }),
+    ],
+  });
   expect(both.run).toMatchObject({ status: 'COMPLETE', shards: 2 });
   expect(both.run.notes.join()).toContain('different fast-check seeds');
   expect(both.safety).toEqual({ clean: false, leftovers: ['/x'], changed: [] });
@@ -103,8 +130,12 @@ test('target-health.json and safety.json count only when this run wrote them', (
 test('a built certificate satisfies schemas/certificate.schema.json, and the schema rejects a leaked password', () => {
   const c = certificate();
   expect(schemaProblems('certificate', c)).toEqual([]);
-  expect(schemaProblems('certificate', { ...c, settings: { ...c.settings, password: 'hunter22' } }).length).toBeGreaterThan(0);
-  expect(schemaProblems('certificate', { ...c, run: { ...c.run, status: 'INVALID', reasons: [] } }).length).toBeGreaterThan(0);
+  expect(
+    schemaProblems('certificate', { ...c, settings: { ...c.settings, password: 'hunter22' } }).length,
+  ).toBeGreaterThan(0);
+  expect(
+    schemaProblems('certificate', { ...c, run: { ...c.run, status: 'INVALID', reasons: [] } }).length,
+  ).toBeGreaterThan(0);
 });
 
 test('certificate.md shows the run status, the score with its definition, area totals and every verdict', () => {
@@ -112,29 +143,35 @@ test('certificate.md shows the run status, the score with its definition, area t
   expect(md).toContain('Run status: **INVALID**');
   expect(md).toMatch(/Conformance score: 20\.0 %.*1 PASS of 5 applicable/);
   expect(md).toContain('| auth | 1 | 1 | 0 | 0 | 0 |');
-  for (const [id, verdict] of [['A-2', 'FAIL'], ['P-3', 'NOT-TESTED']]) expect(md).toMatch(new RegExp(`\\| ${id} \\|[^\\n]*\\*\\*${verdict}\\*\\*`));
+  for (const [id, verdict] of [
+    ['A-2', 'FAIL'],
+    ['P-3', 'NOT-TESTED'],
+  ])
+    expect(md).toMatch(new RegExp(`\\| ${id} \\|[^\\n]*\\*\\*${verdict}\\*\\*`));
 });
 
 test('the suite hash changes with any byte or path and not with anything else', () => {
   const root = mkdtempSync(join(tmpdir(), 'sps-suite-'));
-  mkdirSync(join(root, 'lib'));
+  mkdirSync(join(root, 'suite'));
   mkdirSync(join(root, 'specs'));
-  writeFileSync(join(root, 'lib', 'a.ts'), 'one');
+  writeFileSync(join(root, 'suite', 'a.ts'), 'one');
   writeFileSync(join(root, 'README.md'), 'not hashed');
   const first = suiteHash(root);
   expect(first.files).toBe(1);
   writeFileSync(join(root, 'README.md'), 'changed, still not hashed');
   expect(suiteHash(root).value).toBe(first.value);
-  writeFileSync(join(root, 'lib', 'a.ts'), 'onE');
+  writeFileSync(join(root, 'suite', 'a.ts'), 'onE');
   const edited = suiteHash(root).value;
   expect(edited).not.toBe(first.value);
-  writeFileSync(join(root, 'lib', 'a.ts'), 'one');
+  writeFileSync(join(root, 'suite', 'a.ts'), 'one');
   writeFileSync(join(root, 'specs', 'b.ts'), '');
   expect(suiteHash(root).value, 'an empty new file changes it too').not.toBe(first.value);
 });
 
 test('scrubbing replaces known secrets and any session cookie; the public emulator password is no secret', () => {
-  expect(scrubText('cookie session_id=abc123; x pw=s3cr3t-Pw', ['s3cr3t-Pw'])).toBe('cookie session_id=$SPS_SESSION_ID; x pw=$SPS_SECRET');
+  expect(scrubText('cookie session_id=abc123; x pw=s3cr3t-Pw', ['s3cr3t-Pw'])).toBe(
+    'cookie session_id=$SPS_SESSION_ID; x pw=$SPS_SECRET',
+  );
   expect(runSecrets({ password: 'sps-conformance' }, 'sps-conformance')).toEqual([]);
   expect(runSecrets({ password: 'real-one' }, 'sps-conformance')).toEqual(['real-one']);
 });
@@ -144,7 +181,8 @@ test('sps-conformance verify: 0 intact, 1 altered, 2 not a certificate; it compa
   const good = join(dir, 'good.json');
   const c = buildCertificate({ catalog, records, facts: [facts()], setupFailed: false, suiteHash: suiteHash() });
   writeFileSync(good, JSON.stringify(c, null, 2));
-  const run = (file: string) => spawnSync(process.execPath, [BIN, 'verify', file], { encoding: 'utf8', timeout: 30_000 });
+  const run = (file: string) =>
+    spawnSync(process.execPath, [BIN, 'verify', file], { encoding: 'utf8', timeout: 30_000 });
   const intact = run(good);
   expect(intact.status, intact.stderr).toBe(0);
   expect(intact.stdout).toContain('INTACT');
@@ -156,10 +194,18 @@ test('sps-conformance verify: 0 intact, 1 altered, 2 not a certificate; it compa
   expect(res.status).toBe(1);
   expect(res.stdout).toContain('ALTERED');
   const foreign = join(dir, 'foreign.json');
-  writeFileSync(foreign, JSON.stringify({ ...c, suite: { ...c.suite, contentHash: { ...c.suite.contentHash, value: 'b'.repeat(64) } } }));
+  writeFileSync(
+    foreign,
+    JSON.stringify({ ...c, suite: { ...c.suite, contentHash: { ...c.suite.contentHash, value: 'b'.repeat(64) } } }),
+  );
   expect(run(foreign).stdout, 'an edited suite hash is an alteration').toContain('ALTERED');
   const otherSuite = join(dir, 'other-suite.json');
-  writeFileSync(otherSuite, JSON.stringify(seal({ ...c, suite: { ...c.suite, contentHash: { ...c.suite.contentHash, value: 'b'.repeat(64) } } })));
+  writeFileSync(
+    otherSuite,
+    JSON.stringify(
+      seal({ ...c, suite: { ...c.suite, contentHash: { ...c.suite.contentHash, value: 'b'.repeat(64) } } }),
+    ),
+  );
   const other = run(otherSuite);
   expect(other.status, 'intact, though made by another suite').toBe(0);
   expect(other.stdout).toContain('content hash DIFFERS from the installed suite');
@@ -176,5 +222,10 @@ test('the score counts the documented, observed and standard requirements; the i
     { basis: 'inferred', verdict: 'WARN' },
     { basis: 'inferred', verdict: 'PASS' },
   ]);
-  expect(score).toMatchObject({ passed: 2, applicable: 3, value: 0.6667, inferred: { passed: 1, warned: 1, failed: 0, applicable: 2 } });
+  expect(score).toMatchObject({
+    passed: 2,
+    applicable: 3,
+    value: 0.6667,
+    inferred: { passed: 1, warned: 1, failed: 0, applicable: 2 },
+  });
 });

@@ -51,9 +51,11 @@ const EMBEDDED_ZIP = /data:application\/zip;base64,([A-Za-z0-9+/=]+)/g;
 async function contentsOf(file: string): Promise<{ where: string; bytes: Buffer<ArrayBufferLike> }[]> {
   const bytes = readFileSync(file);
   const out: { where: string; bytes: Buffer<ArrayBufferLike> }[] = [{ where: file, bytes }];
-  if (file.endsWith('.zip')) for (const e of await zipEntries(bytes)) out.push({ where: `${file}!${e.name}`, bytes: e.bytes });
+  if (file.endsWith('.zip'))
+    for (const e of await zipEntries(bytes)) out.push({ where: `${file}!${e.name}`, bytes: e.bytes });
   for (const m of bytes.toString('latin1').matchAll(EMBEDDED_ZIP)) {
-    for (const e of await zipEntries(Buffer.from(m[1]!, 'base64'))) out.push({ where: `${file}!${e.name}`, bytes: e.bytes });
+    for (const e of await zipEntries(Buffer.from(m[1]!, 'base64')))
+      out.push({ where: `${file}!${e.name}`, bytes: e.bytes });
   }
   return out;
 }
@@ -68,7 +70,11 @@ function leaksIn(where: string, bytes: Buffer, secrets: readonly (string | RegEx
   return leaks;
 }
 
-export async function findLeaks(dirs: readonly string[], outputs: Record<string, string>, secrets: readonly (string | RegExp)[]): Promise<{ leaks: Leak[]; scanned: number }> {
+export async function findLeaks(
+  dirs: readonly string[],
+  outputs: Record<string, string>,
+  secrets: readonly (string | RegExp)[],
+): Promise<{ leaks: Leak[]; scanned: number }> {
   const leaks: Leak[] = [];
   let scanned = 0;
   for (const file of dirs.flatMap(filesUnder)) {
@@ -77,6 +83,7 @@ export async function findLeaks(dirs: readonly string[], outputs: Record<string,
       leaks.push(...leaksIn(c.where, c.bytes, secrets));
     }
   }
-  for (const [where, text] of Object.entries(outputs)) leaks.push(...leaksIn(where, Buffer.from(text, 'utf8'), secrets));
+  for (const [where, text] of Object.entries(outputs))
+    leaks.push(...leaksIn(where, Buffer.from(text, 'utf8'), secrets));
   return { leaks, scanned };
 }

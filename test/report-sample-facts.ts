@@ -1,5 +1,5 @@
 // The run facts of a sample certificate, shared by the report tests: one made-up live target.
-import type { RunFacts } from '../lib/report/run-facts.ts';
+import type { RunFacts } from '../suite/report/certificate/run-facts.ts';
 
 export const sampleFacts = (extra: Partial<RunFacts> = {}): RunFacts => ({
   shard: null,

@@ -8,8 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator/server.ts';
-import type { Certificate } from '../lib/report/certificate.ts';
-import type { ReproIndex } from '../lib/report/repro-format.ts';
+import type { Certificate } from '../suite/report/certificate/certificate.ts';
+import type { ReproIndex } from '../suite/report/repro/repro-format.ts';
 import { findLeaks } from './report-leak-scan.ts';
 import { INNER_RUN_TEST_TIMEOUT_MS, runCli, runProgram } from './report-suite-run.ts';
 
@@ -28,8 +28,14 @@ function injectFaults(running: RunningEmulator): { faulty: boolean } {
   running.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const anonymousTree = req.method === 'GET' && req.url === '/api/configuration/plugins' && !req.headers.cookie;
     const passwordCreate = req.method === 'POST' && req.url === '/api/configuration/passwords';
-    if (state.faulty && anonymousTree) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"items":[],"meta":{"href":"/api/configuration/plugins"}}');
-    if (state.faulty && passwordCreate) return void res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"type":"InternalError","message":"injected","details":{}}}');
+    if (state.faulty && anonymousTree)
+      return void res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"items":[],"meta":{"href":"/api/configuration/plugins"}}');
+    if (state.faulty && passwordCreate)
+      return void res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end('{"error":{"type":"InternalError","message":"injected","details":{}}}');
     original!(req, res);
   });
   return state;
@@ -55,7 +61,14 @@ test('a failing run with canary secrets leaves replayable repro bundles and leak
   const work = mkdtempSync(join(tmpdir(), 'sps-canary-'));
   const reportDir = join(work, 'report');
   const outputDir = join(work, 'test-results');
-  const env = { SPS_URL: running.url, SPS_USERNAME: USER, SPS_PASSWORD: CANARY, SPS_ALLOW_WRITES: 'true', SPS_REPORT_DIR: reportDir, FC_RUNS: '5' };
+  const env = {
+    SPS_URL: running.url,
+    SPS_USERNAME: USER,
+    SPS_PASSWORD: CANARY,
+    SPS_ALLOW_WRITES: 'true',
+    SPS_REPORT_DIR: reportDir,
+    FC_RUNS: '5',
+  };
   const outputs: Record<string, string> = {};
   try {
     const run = await runCli(['run', '--output', outputDir], env);
@@ -69,8 +82,13 @@ test('a failing run with canary secrets leaves replayable repro bundles and leak
     expect(certificate.settings.password).toBe('<redacted>');
 
     const bundles = readdirSync(join(reportDir, 'repro')).map((d) => join(reportDir, 'repro', d));
-    const indexes = bundles.map((dir) => ({ dir, index: JSON.parse(readFileSync(join(dir, 'repro.json'), 'utf8')) as ReproIndex }));
-    const anonymous = indexes.find((b) => b.index.requirementIds.includes('AUTH-SESSION-001') && b.index.test.file.endsWith('plugins.spec.ts'));
+    const indexes = bundles.map((dir) => ({
+      dir,
+      index: JSON.parse(readFileSync(join(dir, 'repro.json'), 'utf8')) as ReproIndex,
+    }));
+    const anonymous = indexes.find(
+      (b) => b.index.requirementIds.includes('AUTH-SESSION-001') && b.index.test.file.endsWith('plugins.spec.ts'),
+    );
     const password = indexes.find((b) => b.index.requirementIds.includes('PASSWORDS-CREATE-001'));
     expect(anonymous, 'a bundle for the anonymous plugin-tree test').toBeDefined();
     expect(password, 'a bundle for the password test').toBeDefined();
@@ -81,7 +99,10 @@ test('a failing run with canary secrets leaves replayable repro bundles and leak
     const pw = password!.index;
     const failingPw = pw.exchanges.find((e) => e.n === pw.failing?.exchange)!;
     expect(failingPw).toMatchObject({ method: 'POST', path: '/api/configuration/passwords', phase: 'test' });
-    expect(pw.failing).toMatchObject({ recorded: { status: 500, errorType: 'InternalError' }, expected: { status: 201 } });
+    expect(pw.failing).toMatchObject({
+      recorded: { status: 500, errorType: 'InternalError' },
+      expected: { status: 201 },
+    });
     const sent = readFileSync(join(password!.dir, failingPw.requestFile!), 'utf8');
     expect(sent, 'the exact body, with the secret as a placeholder').toBe('{"plain":"$SPS_SECRET"}');
     expect(readFileSync(join(password!.dir, 'replay.sh'), 'utf8')).toContain('-b "$JAR"');
@@ -93,7 +114,11 @@ test('a failing run with canary secrets leaves replayable repro bundles and leak
       return res;
     };
     const curl = async (dir: string) => {
-      const res = await runProgram('bash', [join(dir, 'replay.sh')], { SPS_URL: running.url, SPS_USERNAME: USER, SPS_PASSWORD: CANARY });
+      const res = await runProgram('bash', [join(dir, 'replay.sh')], {
+        SPS_URL: running.url,
+        SPS_USERNAME: USER,
+        SPS_PASSWORD: CANARY,
+      });
       outputs[`replay.sh ${dir}`] = res.stdout + res.stderr;
       return res;
     };

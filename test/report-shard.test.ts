@@ -3,8 +3,8 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Certificate } from '../lib/report/certificate.ts';
-import { checkSeal } from '../lib/report/integrity.ts';
+import type { Certificate } from '../suite/report/certificate/certificate.ts';
+import { checkSeal } from '../suite/report/certificate/seal.ts';
 import { INNER_RUN_TEST_TIMEOUT_MS, runCli } from './report-suite-run.ts';
 
 const verdicts = (c: Certificate) => Object.fromEntries(c.requirements.map((r) => [r.id, r.verdict]));
@@ -16,15 +16,27 @@ test('sharded 2 ways and merged, the certificate has the verdicts of an unsharde
   const blobs = join(work, 'blob');
   const same = { FC_SEED: '20240601', FC_RUNS: '5', SPS_RUN_ID: 'spscshardtest' };
   const shard = (i: number) =>
-    runCli(['run', '--shard', `${i}/2`, '--output', join(work, `results-${i}`)], { ...same, SPS_BLOB_DIR: blobs, SPS_REPORT_DIR: join(work, `shard-${i}`) });
+    runCli(['run', '--shard', `${i}/2`, '--output', join(work, `results-${i}`)], {
+      ...same,
+      SPS_BLOB_DIR: blobs,
+      SPS_REPORT_DIR: join(work, `shard-${i}`),
+    });
   const [whole, one, two] = await Promise.all([
     runCli(['run', '--output', join(work, 'results-whole')], { ...same, SPS_REPORT_DIR: join(work, 'whole') }),
     shard(1),
     shard(2),
   ]);
-  for (const [name, r] of Object.entries({ whole, one, two })) expect(r.code, `${name}: ${r.stdout.slice(-800)}${r.stderr.slice(-800)}`).toBe(0);
-  expect(readdirSync(blobs).sort()).toEqual(['report-1-of-2.zip', 'report-2-of-2.zip', 'sps-shard-1-of-2.json', 'sps-shard-2-of-2.json']);
-  expect(readdirSync(join(work, 'shard-1')), 'a shard writes no certificate of its own').not.toContain('certificate.json');
+  for (const [name, r] of Object.entries({ whole, one, two }))
+    expect(r.code, `${name}: ${r.stdout.slice(-800)}${r.stderr.slice(-800)}`).toBe(0);
+  expect(readdirSync(blobs).sort()).toEqual([
+    'report-1-of-2.zip',
+    'report-2-of-2.zip',
+    'sps-shard-1-of-2.json',
+    'sps-shard-2-of-2.json',
+  ]);
+  expect(readdirSync(join(work, 'shard-1')), 'a shard writes no certificate of its own').not.toContain(
+    'certificate.json',
+  );
 
   const merged = await runCli(['merge', blobs], { SPS_REPORT_DIR: join(work, 'merged') });
   expect(merged.code, merged.stdout + merged.stderr).toBe(0);
@@ -36,7 +48,9 @@ test('sharded 2 ways and merged, the certificate has the verdicts of an unsharde
   expect(b.seed).toBe(20240601);
   expect(a.run.shards).toBe(1);
   expect(checkSeal(b as unknown as Record<string, unknown>).state).toBe('intact');
-  expect(readdirSync(join(work, 'merged'))).toEqual(expect.arrayContaining(['certificate.html', 'certificate.md', 'junit.xml', 'html']));
+  expect(readdirSync(join(work, 'merged'))).toEqual(
+    expect.arrayContaining(['certificate.html', 'certificate.md', 'junit.xml', 'html']),
+  );
 });
 
 test('merge refuses a directory without blob reports (exit 2)', async () => {

@@ -7,8 +7,8 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { judgeFault, judgePristine } from '../lib/selftest/kill-matrix.ts';
-import { selftestAccounts, suiteRun } from '../lib/selftest/suite-run.ts';
+import { judgeFault, judgePristine } from '../commands/selftest/kill-matrix.ts';
+import { selftestAccounts, suiteRun } from '../commands/selftest/suite-run.ts';
 
 const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
 
@@ -21,18 +21,30 @@ function cli(args: string[]): Promise<{ code: number; out: string; err: string }
 }
 
 const certificate = (failing: string[], passing: string[] = []) => ({
-  requirements: [...failing.map((id) => ({ id, verdict: 'FAIL' as const })), ...passing.map((id) => ({ id, verdict: 'PASS' as const }))],
+  requirements: [
+    ...failing.map((id) => ({ id, verdict: 'FAIL' as const })),
+    ...passing.map((id) => ({ id, verdict: 'PASS' as const })),
+  ],
 });
 
 test('a fault is killed when the run fails and every declared id fails', () => {
-  const row = judgeFault('x', ['A-1', 'B-1'], { exitCode: 1, certificate: certificate(['A-1', 'B-1', 'C-1']), seconds: 1 });
+  const row = judgeFault('x', ['A-1', 'B-1'], {
+    exitCode: 1,
+    certificate: certificate(['A-1', 'B-1', 'C-1']),
+    seconds: 1,
+  });
   expect(row).toMatchObject({ killed: true, missing: [], failing: ['A-1', 'B-1', 'C-1'] });
 });
 
 test('a fault survives when a declared id passes, or the run passes, or there is no certificate', () => {
-  expect(judgeFault('x', ['A-1', 'B-1'], { exitCode: 1, certificate: certificate(['A-1'], ['B-1']), seconds: 1 })).toMatchObject({ killed: false, missing: ['B-1'] });
+  expect(
+    judgeFault('x', ['A-1', 'B-1'], { exitCode: 1, certificate: certificate(['A-1'], ['B-1']), seconds: 1 }),
+  ).toMatchObject({ killed: false, missing: ['B-1'] });
   expect(judgeFault('x', ['A-1'], { exitCode: 0, certificate: certificate(['A-1']), seconds: 1 }).killed).toBe(false);
-  expect(judgeFault('x', ['A-1'], { exitCode: 1, certificate: undefined, seconds: 1 })).toMatchObject({ killed: false, missing: ['A-1'] });
+  expect(judgeFault('x', ['A-1'], { exitCode: 1, certificate: undefined, seconds: 1 })).toMatchObject({
+    killed: false,
+    missing: ['A-1'],
+  });
 });
 
 test('a timed-out run is TIMED OUT in either mode, never killed or survived, and fails the pristine check', () => {
@@ -46,14 +58,31 @@ test('a timed-out run is TIMED OUT in either mode, never killed or survived, and
 test('a run that outlives its limit is stopped and comes back timed out, without a certificate', async () => {
   const reportDir = join(mkdtempSync(join(tmpdir(), 'sps-selftest-limit-')), 'run');
   const settings = { fcSeed: 1, fcRuns: 1, concurrency: 1 };
-  const run = await suiteRun({ label: 'limit', fault: undefined, reportDir, settings, accounts: selftestAccounts(), strict: true, limitMs: 50 });
+  const run = await suiteRun({
+    label: 'limit',
+    fault: undefined,
+    reportDir,
+    settings,
+    accounts: selftestAccounts(),
+    strict: true,
+    limitMs: 50,
+  });
   expect(run).toMatchObject({ timedOut: true, certificate: undefined });
   expect(judgeFault('x', ['A-1'], run).outcome).toBe('TIMED OUT');
 });
 
 test('default mode is judged on its own declared ids and its own run', () => {
   const strict = { exitCode: 1, certificate: certificate(['A-1', 'D-1']), seconds: 1 };
-  const lenient = { exitCode: 1, certificate: { requirements: [{ id: 'A-1', verdict: 'WARN' }, { id: 'D-1', verdict: 'FAIL' }] }, seconds: 1 };
+  const lenient = {
+    exitCode: 1,
+    certificate: {
+      requirements: [
+        { id: 'A-1', verdict: 'WARN' },
+        { id: 'D-1', verdict: 'FAIL' },
+      ],
+    },
+    seconds: 1,
+  };
   const row = judgeFault('x', ['A-1', 'D-1'], strict, { declared: ['D-1'], run: lenient });
   expect(row).toMatchObject({ outcome: 'killed', defaultMode: { outcome: 'killed', declared: ['D-1'] } });
   // WARN is not failing: strict judged on a WARN certificate survives.

@@ -7,22 +7,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
-import { nonInferredIds } from '../lib/selftest/fault-plan.ts';
-import type { SelftestReport } from '../lib/selftest/selftest-report.ts';
-import { SAMPLE_EVERY, selectTests, testListText, type ListedTest } from '../lib/selftest/test-selection.ts';
+import { nonInferredIds } from '../commands/selftest/fault-plan.ts';
+import type { SelftestReport } from '../commands/selftest/selftest-report.ts';
+import { SAMPLE_EVERY, selectTests, testListText, type ListedTest } from '../commands/selftest/test-selection.ts';
 
 const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
 
-const listed = (project: string, file: string, title: string, ids: string[]): ListedTest => ({ project, file, titlePath: ['area', title], requirementIds: ids });
+const listed = (project: string, file: string, title: string, ids: string[]): ListedTest => ({
+  project,
+  file,
+  titlePath: ['area', title],
+  requirementIds: ids,
+});
 const SUITE: ListedTest[] = [
   listed('conformance-setup', 'specs/inventory.setup.ts', 'setup', ['SAFETY-1']),
   listed('conformance-teardown', 'specs/inventory.teardown.ts', 'teardown', ['SAFETY-1']),
-  ...Array.from({ length: 20 }, (_, i) => listed('conformance', `specs/f${i % 3}.spec.ts`, `test ${i}`, [`ID-${i}`, ...(i % 5 === 0 ? ['SHARED-1'] : [])])),
+  ...Array.from({ length: 20 }, (_, i) =>
+    listed('conformance', `specs/f${i % 3}.spec.ts`, `test ${i}`, [`ID-${i}`, ...(i % 5 === 0 ? ['SHARED-1'] : [])]),
+  ),
 ];
 
 test('a fault runs the tests that carry its ids, with setup and teardown, and no sample', () => {
   const selection = selectTests(SUITE, ['ID-3', 'SHARED-1', 'EVERY-RESPONSE-1']);
-  expect(selection.tests.map((t) => t.titlePath[1])).toEqual(['setup', 'teardown', 'test 0', 'test 3', 'test 5', 'test 10', 'test 15']);
+  expect(selection.tests.map((t) => t.titlePath[1])).toEqual([
+    'setup',
+    'teardown',
+    'test 0',
+    'test 3',
+    'test 5',
+    'test 10',
+    'test 15',
+  ]);
   expect(selection).toMatchObject({ targeted: ['ID-3', 'SHARED-1'], sampled: ['EVERY-RESPONSE-1'], sample: false });
 });
 
@@ -36,11 +51,18 @@ test('a fault whose ids no listed test carries runs the fixed sample', () => {
 
 test('the test list names project, file and title path; a title holding the delimiter lists its whole file', () => {
   const odd = listed('conformance', 'specs/x.spec.ts', 'a › b', []);
-  expect(testListText([SUITE[2]!, odd])).toBe('[conformance] › specs/f0.spec.ts › area › test 0\n[conformance] › specs/x.spec.ts\n');
+  expect(testListText([SUITE[2]!, odd])).toBe(
+    '[conformance] › specs/f0.spec.ts › area › test 0\n[conformance] › specs/x.spec.ts\n',
+  );
 });
 
 test('default mode judges the ids that are not inferred (unknown ids count as inferred)', () => {
-  const basis = new Map([['D-1', 'documented'], ['I-1', 'inferred'], ['O-1', 'observed'], ['S-1', 'standard']]);
+  const basis = new Map([
+    ['D-1', 'documented'],
+    ['I-1', 'inferred'],
+    ['O-1', 'observed'],
+    ['S-1', 'standard'],
+  ]);
   expect(nonInferredIds(['D-1', 'I-1', 'O-1', 'S-1', 'X-1'], basis)).toEqual(['D-1', 'O-1', 'S-1']);
 });
 
@@ -67,7 +89,10 @@ test('on a sample of faults the selected kill matrix is the --full one', async (
   const only = ['--only', 'content-type-text-plain,integrity-all-ops,usermapping-alias'];
   const selected = mkdtempSync(join(tmpdir(), 'sps-selftest-selected-'));
   const full = mkdtempSync(join(tmpdir(), 'sps-selftest-full-'));
-  const [a, b] = await Promise.all([selftest([...only, '--out', selected]), selftest([...only, '--full', '--out', full])]);
+  const [a, b] = await Promise.all([
+    selftest([...only, '--out', selected]),
+    selftest([...only, '--full', '--out', full]),
+  ]);
   expect(a.stdout).toContain('selected (each fault runs the tests of its ids)');
   expect(b.stdout).toContain('full (every fault runs the whole suite)');
   expect(matrix(selected)).toEqual(matrix(full));
@@ -80,7 +105,12 @@ test('on a sample of faults the selected kill matrix is the --full one', async (
   expect([a.code, b.code]).toEqual([0, 0]);
   const report = JSON.parse(readFileSync(join(selected, 'selftest.json'), 'utf8')) as SelftestReport;
   expect(report.faults.find((f) => f.fault === 'usermapping-alias')!.failing).toContain('USERMAP-PATH-001');
-  expect(readFileSync(join(selected, 'selftest.md'), 'utf8')).toMatch(/\| usermapping-alias \| USERMAP-PATH-001 \| killed \| n\/a[^|]*\|/);
+  expect(readFileSync(join(selected, 'selftest.md'), 'utf8')).toMatch(
+    /\| usermapping-alias \| USERMAP-PATH-001 \| killed \| n\/a[^|]*\|/,
+  );
   // The accounts' passwords travel only in the runs' environment, never into the reports.
-  for (const dir of [selected, full]) expect(readFileSync(join(dir, 'selftest', 'pristine', 'certificate.json'), 'utf8')).not.toMatch(/"password":\s*"(?!<redacted>)/);
+  for (const dir of [selected, full])
+    expect(readFileSync(join(dir, 'selftest', 'pristine', 'certificate.json'), 'utf8')).not.toMatch(
+      /"password":\s*"(?!<redacted>)/,
+    );
 });

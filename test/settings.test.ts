@@ -1,7 +1,21 @@
 import { test, expect } from '@playwright/test';
-import { loadSettings, publicSettings, SettingsError } from '../lib/target/settings.ts';
+import { loadSettings, publicSettings, SettingsError } from '../suite/target/settings.ts';
 
-const KEYS = ['SPS_URL', 'SPS_USERNAME', 'SPS_PASSWORD', 'SPS_TLS_VERIFY', 'SPS_CA_FILE', 'SPS_PROFILE', 'SPS_PROFILE_SOURCE', 'SPS_ALLOW_WRITES', 'SPS_STRICT', 'SPS_EXPECTATIONS', 'SPS_OBSERVE', 'FC_SEED', 'FC_RUNS'];
+const KEYS = [
+  'SPS_URL',
+  'SPS_USERNAME',
+  'SPS_PASSWORD',
+  'SPS_TLS_VERIFY',
+  'SPS_CA_FILE',
+  'SPS_PROFILE',
+  'SPS_PROFILE_SOURCE',
+  'SPS_ALLOW_WRITES',
+  'SPS_STRICT',
+  'SPS_EXPECTATIONS',
+  'SPS_OBSERVE',
+  'FC_SEED',
+  'FC_RUNS',
+];
 
 function withEnv(values: Record<string, string | undefined>, body: () => void): void {
   const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
@@ -87,5 +101,7 @@ test('SPS_STRICT: true for the embedded emulator, false for a target named by SP
 test('the profile says where it came from: SPS_PROFILE, the firmware (set by run), or the default', () => {
   withEnv({}, () => expect(loadSettings().profileSource).toBe('default'));
   withEnv({ SPS_PROFILE: '6.9' }, () => expect(loadSettings().profileSource).toBe('SPS_PROFILE'));
-  withEnv({ SPS_PROFILE: '8.x', SPS_PROFILE_SOURCE: 'from firmware 8.0.2' }, () => expect(loadSettings()).toMatchObject({ profile: '8.x', profileSource: 'from firmware 8.0.2' }));
+  withEnv({ SPS_PROFILE: '8.x', SPS_PROFILE_SOURCE: 'from firmware 8.0.2' }, () =>
+    expect(loadSettings()).toMatchObject({ profile: '8.x', profileSource: 'from firmware 8.0.2' }),
+  );
 });

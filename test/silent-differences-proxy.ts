@@ -3,7 +3,14 @@
 // without details (except the documented details.path of 401/403) and without meta, bare integrity
 // answers, an extra undocumented field in object bodies, no REST logout, no Allow header, and a front
 // proxy's own `100 Continue`. A default-mode run against it must exit 0 with those reported as WARN.
-import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 type Json = Record<string, unknown>;
@@ -30,15 +37,60 @@ function reissue(a: Answer, status: number, type: string): Answer {
 }
 
 /** Undocumented error answers, re-issued with other statuses or names. Documented rows stay as they are. */
-const STATUS_REWRITES: { when: (method: string, path: string, type: string | undefined, status: number) => boolean; status: number; type: string; name: string }[] = [
-  { name: 'lock: 423 ConfigurationLocked for 409 TransactionLocked', when: (_m, _p, t) => t === 'TransactionLocked', status: 423, type: 'ConfigurationLocked' },
-  { name: 'media type: 400 InvalidContentType for 415', when: (_m, _p, t) => t === 'UnsupportedMediaType', status: 400, type: 'InvalidContentType' },
-  { name: 'malformed JSON: 400 ParseError for SyntacticError', when: (_m, _p, t) => t === 'SyntacticError', status: 400, type: 'ParseError' },
-  { name: 'oversized upload: 400 FileTooLarge for 413', when: (_m, _p, t) => t === 'PayloadTooLarge', status: 400, type: 'FileTooLarge' },
-  { name: 'refused upload: 400 PluginValidationError', when: (m, p, t, s) => m === 'POST' && p === '/api/upload/plugins' && s === 400 && t === 'SemanticError', status: 400, type: 'PluginValidationError' },
-  { name: 'commit refused: 409 InvalidTransactionState', when: (m, p, t) => m === 'PUT' && p === '/api/transaction' && t === 'SemanticError', status: 409, type: 'InvalidTransactionState' },
-  { name: 'plugin list filter: 400 InvalidFilter for InvalidQuery', when: (_m, p, t) => t === 'InvalidQuery' && p.startsWith('/api/configuration/plugins'), status: 400, type: 'InvalidFilter' },
-  { name: 'GET on the upload endpoint: 404 NotFound for 405', when: (m, p) => m === 'GET' && p === '/api/upload/plugins', status: 404, type: 'NotFound' },
+const STATUS_REWRITES: {
+  when: (method: string, path: string, type: string | undefined, status: number) => boolean;
+  status: number;
+  type: string;
+  name: string;
+}[] = [
+  {
+    name: 'lock: 423 ConfigurationLocked for 409 TransactionLocked',
+    when: (_m, _p, t) => t === 'TransactionLocked',
+    status: 423,
+    type: 'ConfigurationLocked',
+  },
+  {
+    name: 'media type: 400 InvalidContentType for 415',
+    when: (_m, _p, t) => t === 'UnsupportedMediaType',
+    status: 400,
+    type: 'InvalidContentType',
+  },
+  {
+    name: 'malformed JSON: 400 ParseError for SyntacticError',
+    when: (_m, _p, t) => t === 'SyntacticError',
+    status: 400,
+    type: 'ParseError',
+  },
+  {
+    name: 'oversized upload: 400 FileTooLarge for 413',
+    when: (_m, _p, t) => t === 'PayloadTooLarge',
+    status: 400,
+    type: 'FileTooLarge',
+  },
+  {
+    name: 'refused upload: 400 PluginValidationError',
+    when: (m, p, t, s) => m === 'POST' && p === '/api/upload/plugins' && s === 400 && t === 'SemanticError',
+    status: 400,
+    type: 'PluginValidationError',
+  },
+  {
+    name: 'commit refused: 409 InvalidTransactionState',
+    when: (m, p, t) => m === 'PUT' && p === '/api/transaction' && t === 'SemanticError',
+    status: 409,
+    type: 'InvalidTransactionState',
+  },
+  {
+    name: 'plugin list filter: 400 InvalidFilter for InvalidQuery',
+    when: (_m, p, t) => t === 'InvalidQuery' && p.startsWith('/api/configuration/plugins'),
+    status: 400,
+    type: 'InvalidFilter',
+  },
+  {
+    name: 'GET on the upload endpoint: 404 NotFound for 405',
+    when: (m, p) => m === 'GET' && p === '/api/upload/plugins',
+    status: 404,
+    type: 'NotFound',
+  },
 ];
 
 export const REWRITES: Rewrite[] = [
@@ -46,7 +98,9 @@ export const REWRITES: Rewrite[] = [
     name: 'status codes and error type names of undocumented errors',
     apply(method, path, a) {
       const type = errorOf(a)?.type;
-      const rule = STATUS_REWRITES.find((r) => r.when(method, path, typeof type === 'string' ? type : undefined, a.status));
+      const rule = STATUS_REWRITES.find((r) =>
+        r.when(method, path, typeof type === 'string' ? type : undefined, a.status),
+      );
       return rule && errorOf(a) ? reissue(a, rule.status, rule.type) : a;
     },
   },
@@ -56,7 +110,10 @@ export const REWRITES: Rewrite[] = [
       const error = errorOf(a);
       if (!error) return a;
       const { meta: _meta, ...rest } = a.json!;
-      const keepPath = (a.status === 401 || a.status === 403) && isJson(error.details) ? { details: { path: error.details.path } } : {};
+      const keepPath =
+        (a.status === 401 || a.status === 403) && isJson(error.details)
+          ? { details: { path: error.details.path } }
+          : {};
       const { details: _details, ...bare } = error;
       return { ...a, json: { ...rest, error: { ...bare, ...keepPath } } };
     },
@@ -71,7 +128,8 @@ export const REWRITES: Rewrite[] = [
   {
     name: 'an extra undocumented field in every object body',
     apply(method, _p, a) {
-      if (method !== 'GET' || a.status !== 200 || !isJson(a.json) || !('key' in a.json) || !isJson(a.json.body)) return a;
+      if (method !== 'GET' || a.status !== 200 || !isJson(a.json) || !('key' in a.json) || !isJson(a.json.body))
+        return a;
       if (a.json.key === 'transaction') return a;
       return { ...a, json: { ...a.json, body: { ...a.json.body, vendor_extension: { added_in: 'a later build' } } } };
     },
@@ -93,7 +151,8 @@ function send(res: ServerResponse, a: Answer): void {
   const body = a.json !== undefined ? Buffer.from(JSON.stringify(a.json)) : a.raw;
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(a.headers)) {
-    if (value === undefined || ['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(name)) continue;
+    if (value === undefined || ['content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(name))
+      continue;
     headers[name] = value;
   }
   headers['content-length'] = String(body.length);
@@ -103,7 +162,12 @@ function send(res: ServerResponse, a: Answer): void {
 
 /** No REST logout: DELETE /api/authentication is an unknown path. */
 function noLogout(res: ServerResponse): void {
-  send(res, { status: 404, headers: { 'content-type': 'application/json' }, raw: Buffer.alloc(0), json: { error: { type: 'NotFound', message: 'No such endpoint' } } });
+  send(res, {
+    status: 404,
+    headers: { 'content-type': 'application/json' },
+    raw: Buffer.alloc(0),
+    json: { error: { type: 'NotFound', message: 'No such endpoint' } },
+  });
 }
 
 function forward(upstream: URL, agent: Agent, req: IncomingMessage, res: ServerResponse): void {
@@ -116,27 +180,30 @@ function forward(upstream: URL, agent: Agent, req: IncomingMessage, res: ServerR
   }
   const { expect: _expect, host: _host, connection: _connection, ...headers } = req.headers;
   let answered = false;
-  const out = httpRequest({ hostname: upstream.hostname, port: upstream.port, method, path: req.url, headers, agent }, (up) => {
-    // The upstream may answer before the body is through (an oversized upload); it drains the rest.
-    answered = true;
-    const chunks: Buffer[] = [];
-    up.on('data', (c: Buffer) => chunks.push(c));
-    up.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      let json: Json | undefined;
-      if (String(up.headers['content-type'] ?? '').startsWith('application/json')) {
-        try {
-          const parsed: unknown = JSON.parse(raw.toString('utf8'));
-          json = isJson(parsed) ? parsed : undefined;
-        } catch {
-          json = undefined;
+  const out = httpRequest(
+    { hostname: upstream.hostname, port: upstream.port, method, path: req.url, headers, agent },
+    (up) => {
+      // The upstream may answer before the body is through (an oversized upload); it drains the rest.
+      answered = true;
+      const chunks: Buffer[] = [];
+      up.on('data', (c: Buffer) => chunks.push(c));
+      up.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        let json: Json | undefined;
+        if (String(up.headers['content-type'] ?? '').startsWith('application/json')) {
+          try {
+            const parsed: unknown = JSON.parse(raw.toString('utf8'));
+            json = isJson(parsed) ? parsed : undefined;
+          } catch {
+            json = undefined;
+          }
         }
-      }
-      let answer: Answer = { status: up.statusCode ?? 502, headers: up.headers, json, raw };
-      for (const rewrite of REWRITES) answer = rewrite.apply(method, path, answer);
-      send(res, answer);
-    });
-  });
+        let answer: Answer = { status: up.statusCode ?? 502, headers: up.headers, json, raw };
+        for (const rewrite of REWRITES) answer = rewrite.apply(method, path, answer);
+        send(res, answer);
+      });
+    },
+  );
   out.on('error', () => {
     if (answered) return;
     if (!res.headersSent) res.writeHead(502);

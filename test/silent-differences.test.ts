@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator/server.ts';
-import { schemaProblems } from '../lib/contract/validators.ts';
-import type { Certificate } from '../lib/report/certificate.ts';
+import { schemaProblems } from '../contract/validators.ts';
+import type { Certificate } from '../suite/report/certificate/certificate.ts';
 import { runCli } from './report-suite-run.ts';
 import { startSilentDifferences, type SilentProxy } from './silent-differences-proxy.ts';
 
@@ -78,7 +78,9 @@ test('default mode: exit 0, the silent differences are WARN, no evidenced requir
   const reportDir = join(dir, 'default');
   const run = await runCli(['run', '--', '--output', join(dir, 'default-results')], env(reportDir, false));
   const certificate = JSON.parse(readFileSync(join(reportDir, 'certificate.json'), 'utf8')) as Certificate;
-  const bad = certificate.requirements.filter((r) => r.verdict === 'FAIL' || r.verdict === 'ERROR').map((r) => `${r.id} (${r.basis}) ${r.verdict}: ${r.tests.map((t) => t.message).join('; ')}`);
+  const bad = certificate.requirements
+    .filter((r) => r.verdict === 'FAIL' || r.verdict === 'ERROR')
+    .map((r) => `${r.id} (${r.basis}) ${r.verdict}: ${r.tests.map((t) => t.message).join('; ')}`);
   expect(bad, run.stdout.slice(-3000)).toEqual([]);
   expect(run.code, run.stdout.slice(-3000)).toBe(0);
   expect(certificate.mode).toBe('default');
@@ -91,7 +93,9 @@ test('default mode: exit 0, the silent differences are WARN, no evidenced requir
   // Every WARN says what was expected and what came back, in the certificate and on the console.
   for (const r of warned) expect(r.warnings?.length ?? 0, r.id).toBeGreaterThan(0);
   expect(run.stdout).toContain('WARN TX-LOCK-001 (inferred)');
-  expect(readFileSync(join(reportDir, 'certificate.md'), 'utf8')).toContain('## WARN: inferred requirements this target does not meet');
+  expect(readFileSync(join(reportDir, 'certificate.md'), 'utf8')).toContain(
+    '## WARN: inferred requirements this target does not meet',
+  );
   expect(readFileSync(join(reportDir, 'certificate.html'), 'utf8')).toContain('data-warn="TX-LOCK-001"');
 });
 
@@ -99,7 +103,10 @@ test('strict mode: the same target fails on the inferred requirements', async ()
   const reportDir = join(dir, 'strict');
   // Two tests are enough to show the switch: the lock and the Allow header.
   const grep = 'another session cannot change the configuration|with an Allow header';
-  const run = await runCli(['run', '--', '--output', join(dir, 'strict-results'), '--grep', grep], env(reportDir, true));
+  const run = await runCli(
+    ['run', '--', '--output', join(dir, 'strict-results'), '--grep', grep],
+    env(reportDir, true),
+  );
   const certificate = JSON.parse(readFileSync(join(reportDir, 'certificate.json'), 'utf8')) as Certificate;
   expect(run.code).not.toBe(0);
   expect(certificate.mode).toBe('strict');

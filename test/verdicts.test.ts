@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import type { Requirement } from '../lib/report/catalog.ts';
-import { areaTotals, judge, totals, unknownIds, type TestRecord } from '../lib/report/verdicts.ts';
+import type { Requirement } from '../contract/catalog.ts';
+import { areaTotals, judge, totals, unknownIds, type TestRecord } from '../suite/report/certificate/verdicts.ts';
 
 const req = (id: string, extra: Partial<Requirement> = {}): Requirement => ({
   id,
@@ -37,7 +37,10 @@ test('an error outranks a failure and is kept apart from it', () => {
 });
 
 test('all skipped is SKIPPED with the reason; skipped plus passed is PASS', () => {
-  const [skipped, mixed] = judge([req('A'), req('B')], [rec(['A'], 'skipped', 'writes are off'), rec(['B'], 'skipped'), rec(['B'], 'passed')]);
+  const [skipped, mixed] = judge(
+    [req('A'), req('B')],
+    [rec(['A'], 'skipped', 'writes are off'), rec(['B'], 'skipped'), rec(['B'], 'passed')],
+  );
   expect(skipped!.verdict).toBe('SKIPPED');
   expect(skipped!.reason).toBe('writes are off');
   expect(mixed!.verdict).toBe('PASS');
@@ -50,7 +53,10 @@ test('totals count every verdict and unknown ids are reported', () => {
 });
 
 test('totals per area keep the catalog order and add up to the totals', () => {
-  const verdicts = judge([req('A', { area: 'x' }), req('B', { area: 'y' }), req('C', { area: 'x' })], [rec(['A'], 'passed'), rec(['B'], 'error')]);
+  const verdicts = judge(
+    [req('A', { area: 'x' }), req('B', { area: 'y' }), req('C', { area: 'x' })],
+    [rec(['A'], 'passed'), rec(['B'], 'error')],
+  );
   const areas = areaTotals(verdicts);
   expect(areas.map((a) => a.area)).toEqual(['x', 'y']);
   expect(areas[0]!.totals).toEqual({ PASS: 1, FAIL: 0, WARN: 0, 'NOT-TESTED': 1, SKIPPED: 0, ERROR: 0 });
@@ -64,11 +70,16 @@ const warning = (id: string) => ({ id, where: 'w', expected: 'HTTP 409 Transacti
 test('an inferred requirement a passing test warned about is WARN, with what was expected and what came back', () => {
   const [v] = judge([inferred('I')], [{ ...rec(['I'], 'passed'), warnings: [warning('I')] }], { strict: false });
   expect(v!.verdict).toBe('WARN');
-  expect(v!.warnings).toEqual([{ test: 't-I-passed', where: 'w', expected: 'HTTP 409 TransactionLocked', actual: 'HTTP 423 Locked' }]);
+  expect(v!.warnings).toEqual([
+    { test: 't-I-passed', where: 'w', expected: 'HTTP 409 TransactionLocked', actual: 'HTTP 423 Locked' },
+  ]);
 });
 
-test('a failure names what it violated: that requirement FAILs, the test\'s others are not judged by it', () => {
-  const [a, b, c] = judge([req('A'), req('B'), inferred('C')], [{ ...rec(['A', 'B', 'C'], 'failed'), violated: ['A'] }]);
+test("a failure names what it violated: that requirement FAILs, the test's others are not judged by it", () => {
+  const [a, b, c] = judge(
+    [req('A'), req('B'), inferred('C')],
+    [{ ...rec(['A', 'B', 'C'], 'failed'), violated: ['A'] }],
+  );
   expect(a!.verdict).toBe('FAIL');
   expect(b!.verdict).toBe('NOT-TESTED');
   expect(c!.verdict).toBe('NOT-TESTED');
@@ -83,7 +94,10 @@ test('an unattributed failure FAILs the documented ids; the inferred ones WARN i
 });
 
 test('a refused precondition makes its requirements NOT-TESTED with the reason, never PASS or FAIL', () => {
-  const refused = { ...rec(['A', 'B'], 'skipped'), notTested: { ids: ['B'], reason: 'the target refused to create a credential store' } };
+  const refused = {
+    ...rec(['A', 'B'], 'skipped'),
+    notTested: { ids: ['B'], reason: 'the target refused to create a credential store' },
+  };
   const [a, b] = judge([req('A'), req('B')], [refused, rec(['B'], 'passed')]);
   expect(a!.verdict).toBe('SKIPPED');
   expect(b!.verdict).toBe('PASS');
@@ -93,8 +107,17 @@ test('a refused precondition makes its requirements NOT-TESTED with the reason, 
 });
 
 test('FAIL outranks WARN; WARN outranks PASS', () => {
-  const [v] = judge([inferred('I')], [{ ...rec(['I'], 'passed'), warnings: [warning('I')] }, rec(['I'], 'passed')], { strict: false });
+  const [v] = judge([inferred('I')], [{ ...rec(['I'], 'passed'), warnings: [warning('I')] }, rec(['I'], 'passed')], {
+    strict: false,
+  });
   expect(v!.verdict).toBe('WARN');
-  const [w] = judge([inferred('I')], [{ ...rec(['I'], 'passed'), warnings: [warning('I')] }, { ...rec(['I'], 'failed'), violated: ['I'] }], { strict: false });
+  const [w] = judge(
+    [inferred('I')],
+    [
+      { ...rec(['I'], 'passed'), warnings: [warning('I')] },
+      { ...rec(['I'], 'failed'), violated: ['I'] },
+    ],
+    { strict: false },
+  );
   expect(w!.verdict).toBe('FAIL');
 });

@@ -23,7 +23,8 @@ export const behaviourFaults: Fault[] = [
   },
   {
     name: 'no-configuration-lock',
-    description: 'another session may open a transaction or write while one is open (it takes the transaction over) instead of 409 TransactionLocked',
+    description:
+      'another session may open a transaction or write while one is open (it takes the transaction over) instead of 409 TransactionLocked',
     violates: ['TX-LOCK-002', 'TX-LOCK-001'],
     deviations: { noLock: true },
   },
@@ -35,13 +36,15 @@ export const behaviourFaults: Fault[] = [
   },
   {
     name: 'manifest-fields-unchecked',
-    description: 'an upload is checked only for a readable MANIFEST: field rules (name pattern, version, api, type, entry point) are skipped',
+    description:
+      'an upload is checked only for a readable MANIFEST: field rules (name pattern, version, api, type, entry point) are skipped',
     violates: ['UPLOAD-PROPERTY-002', 'UPLOAD-INVALID-001'],
     deviations: { skippedRules: ['manifest.', 'entry-point.missing'] },
   },
   {
     name: 'reupload-creates-new-plugin',
-    description: 'uploading a plugin whose name is already there creates a second plugin with a new key (201) instead of updating it',
+    description:
+      'uploading a plugin whose name is already there creates a second plugin with a new key (201) instead of updating it',
     violates: ['UPLOAD-UPDATE-001'],
     deviations: { reuploadCreates: true },
   },
@@ -65,14 +68,21 @@ export const behaviourFaults: Fault[] = [
   },
   {
     name: 'usermapping-alias',
-    description: "the documents' mistaken path /api/configuration/policies/usermapping is served as usermapping_policies instead of 404",
+    description:
+      "the documents' mistaken path /api/configuration/policies/usermapping is served as usermapping_policies instead of 404",
     violates: ['USERMAP-PATH-001'],
-    request: ({ path, query }) => ({ path: isAlias(path) ? `${USERMAPPING_ALIAS}_policies${path.slice(USERMAPPING_ALIAS.length)}` : path, query }),
+    request: ({ path, query }) => ({
+      path: isAlias(path) ? `${USERMAPPING_ALIAS}_policies${path.slice(USERMAPPING_ALIAS.length)}` : path,
+      query,
+    }),
   },
   {
     name: 'query-ignored',
     description: 'list GETs ignore query parameters instead of refusing an unsupported filter with 400 InvalidQuery',
     violates: ['USERMAP-INVALID-QUERY-001'],
-    request: ({ method, path, query }) => ({ path, query: method === 'GET' && path.startsWith('/api/configuration') ? new URLSearchParams() : query }),
+    request: ({ method, path, query }) => ({
+      path,
+      query: method === 'GET' && path.startsWith('/api/configuration') ? new URLSearchParams() : query,
+    }),
   },
 ];

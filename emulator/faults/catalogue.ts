@@ -7,7 +7,13 @@ import { metaFaults } from './meta-faults.ts';
 import { sequenceFaults } from './sequence-faults.ts';
 import { statusFaults } from './status-faults.ts';
 
-export const FAULTS: readonly Fault[] = [...statusFaults, ...metaFaults, ...contentFaults, ...behaviourFaults, ...sequenceFaults];
+export const FAULTS: readonly Fault[] = [
+  ...statusFaults,
+  ...metaFaults,
+  ...contentFaults,
+  ...behaviourFaults,
+  ...sequenceFaults,
+];
 
 export class UnknownFaultError extends Error {
   constructor(name: string) {

@@ -18,7 +18,10 @@ export const contentFaults: Fault[] = [
     name: 'version-normalised',
     description: 'plugin versions are read as numbers: MANIFEST "version: 1.0" is reported as "1"',
     violates: ['UPLOAD-FIELDS-001'],
-    reply: (req, reply) => (reply.status < 300 && isPluginAnswer(req.path) ? withBody(reply, (body) => ({ ...body, version: normalisedVersion(body.version) })) : reply),
+    reply: (req, reply) =>
+      reply.status < 300 && isPluginAnswer(req.path)
+        ? withBody(reply, (body) => ({ ...body, version: normalisedVersion(body.version) }))
+        : reply,
   },
   {
     name: 'sha256-of-wrong-bytes',
@@ -26,7 +29,11 @@ export const contentFaults: Fault[] = [
     violates: ['PLUGINS-OBJECT-002', 'UPLOAD-FIELDS-001'],
     reply: (req, reply) =>
       reply.status < 300 && isPluginAnswer(req.path)
-        ? withBody(reply, (body) => ('sha256sum' in body ? { ...body, sha256sum: createHash('sha256').update(String(body.name)).digest('hex') } : body))
+        ? withBody(reply, (body) =>
+            'sha256sum' in body
+              ? { ...body, sha256sum: createHash('sha256').update(String(body.name)).digest('hex') }
+              : body,
+          )
         : reply,
   },
   {
@@ -34,7 +41,9 @@ export const contentFaults: Fault[] = [
     description: 'list answers leave out their last item (an off-by-one in paging)',
     violates: ['PLUGINS-TREE-001', 'PLUGINS-OBJECT-001', 'TX-ISOLATION-001'],
     reply: (req, reply) =>
-      isListReply(req.method, reply) && isJson(reply.body) ? { ...reply, body: { ...reply.body, items: (reply.body.items as unknown[]).slice(0, -1) } } : reply,
+      isListReply(req.method, reply) && isJson(reply.body)
+        ? { ...reply, body: { ...reply.body, items: (reply.body.items as unknown[]).slice(0, -1) } }
+        : reply,
   },
   {
     name: 'integrity-verdict-text',
@@ -42,7 +51,11 @@ export const contentFaults: Fault[] = [
     violates: ['INTEGRITY-001', 'INTEGRITY-VERDICTS-001'],
     reply: (req, reply) =>
       req.path === '/api/plugin/integrity' && reply.status === 200
-        ? withBody(reply, (body) => (isJson(body.zip_checksum) ? { ...body, zip_checksum: { ...body.zip_checksum, reason: 'Checksums OK' } } : body))
+        ? withBody(reply, (body) =>
+            isJson(body.zip_checksum)
+              ? { ...body, zip_checksum: { ...body.zip_checksum, reason: 'Checksums OK' } }
+              : body,
+          )
         : reply,
   },
   {
@@ -53,25 +66,41 @@ export const contentFaults: Fault[] = [
       req.path === '/api/plugin/integrity' && reply.status === 200
         ? withBody(reply, (body) => ({
             zip_checksum: { verdict: 'passed', reason: 'Plugin .zip checksums match' },
-            zip_content: { verdict: 'passed', reason: 'The plugin runtime files are the same since you have uploaded the plugin .zip' },
+            zip_content: {
+              verdict: 'passed',
+              reason: 'The plugin runtime files are the same since you have uploaded the plugin .zip',
+            },
             ...body,
           }))
         : reply,
   },
   {
     name: 'transaction-status-envelope',
-    description: 'the transaction status sits under the other SPS versions\' key ("transaction" where the profile documents "body", and back)',
+    description:
+      'the transaction status sits under the other SPS versions\' key ("transaction" where the profile documents "body", and back)',
     violates: ['TX-STATUS-001'],
     reply: (req, reply, profile) => {
-      if (req.path !== '/api/transaction' || reply.status !== 200 || !isJson(reply.body) || !(profile.transactionEnvelope in reply.body)) return reply;
+      if (
+        req.path !== '/api/transaction' ||
+        reply.status !== 200 ||
+        !isJson(reply.body) ||
+        !(profile.transactionEnvelope in reply.body)
+      )
+        return reply;
       const { [profile.transactionEnvelope]: status, ...rest } = reply.body;
-      return { ...reply, body: { ...rest, [profile.transactionEnvelope === 'transaction' ? 'body' : 'transaction']: status } };
+      return {
+        ...reply,
+        body: { ...rest, [profile.transactionEnvelope === 'transaction' ? 'body' : 'transaction']: status },
+      };
     },
   },
   {
     name: 'content-type-text-plain',
     description: 'successful answers are sent as text/plain instead of application/json',
     violates: ['ERROR-CONTENT-TYPE-001'],
-    reply: (_req, reply) => (reply.status < 300 ? { ...reply, headers: { ...reply.headers, 'content-type': 'text/plain; charset=utf-8' } } : reply),
+    reply: (_req, reply) =>
+      reply.status < 300
+        ? { ...reply, headers: { ...reply.headers, 'content-type': 'text/plain; charset=utf-8' } }
+        : reply,
   },
 ];

@@ -1,7 +1,7 @@
 // What an injected fault is: a catalogued deviation from the documented behaviour, for the self-test
 // (`emulator --fault NAME`). A fault is data plus at most three small hooks, read at a handful of
 // places in the emulator; without a fault every hook is one undefined check.
-import type { Profile } from '../../lib/target/profiles.ts';
+import type { Profile } from '../../contract/profiles.ts';
 import type { Reply } from '../errors.ts';
 import type { Role } from '../sessions.ts';
 
@@ -15,7 +15,10 @@ export interface RequestLine {
 export type ReplyRewrite = (request: RequestLine, reply: Reply, profile: Profile) => Reply;
 
 /** Rewrites where a request goes before routing: aliases that should not exist, ignored queries. */
-export type RequestRewrite = (request: RequestLine & { query: URLSearchParams }) => { path: string; query: URLSearchParams };
+export type RequestRewrite = (request: RequestLine & { query: URLSearchParams }) => {
+  path: string;
+  query: URLSearchParams;
+};
 
 /** Behaviour a reply rewrite cannot express; each switch is read in exactly one place. */
 export interface Deviations {
@@ -57,5 +60,7 @@ export interface Fault {
 
 /** True when `rule` is one of the skipped packaging rules (an id, or under a prefix ending in '.'). */
 export function skipsRule(deviations: Deviations | undefined, rule: string): boolean {
-  return (deviations?.skippedRules ?? []).some((skipped) => (skipped.endsWith('.') ? rule.startsWith(skipped) : rule === skipped));
+  return (deviations?.skippedRules ?? []).some((skipped) =>
+    skipped.endsWith('.') ? rule.startsWith(skipped) : rule === skipped,
+  );
 }

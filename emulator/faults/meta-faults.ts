@@ -12,13 +12,19 @@ export const metaFaults: Fault[] = [
     name: 'href-trailing-slash',
     description: 'GET answers give meta.href with a trailing slash',
     violates: ['META-ENVELOPE-001', 'PLUGINS-TREE-001', 'META-LIST-001'],
-    reply: (req, reply) => (req.method === 'GET' && reply.status === 200 ? withMeta(reply, (meta) => ({ ...meta, href: `${String(meta.href)}/` })) : reply),
+    reply: (req, reply) =>
+      req.method === 'GET' && reply.status === 200
+        ? withMeta(reply, (meta) => ({ ...meta, href: `${String(meta.href)}/` }))
+        : reply,
   },
   {
     name: 'object-parent-is-grandparent',
     description: "an object's meta.parent names the level above its collection",
     violates: ['META-OBJECT-001'],
-    reply: (req, reply) => (isObjectReply(req.method, reply) ? withMeta(reply, (meta) => ({ ...meta, parent: grandparent(meta.parent) })) : reply),
+    reply: (req, reply) =>
+      isObjectReply(req.method, reply)
+        ? withMeta(reply, (meta) => ({ ...meta, parent: grandparent(meta.parent) }))
+        : reply,
   },
   {
     name: 'next-previous-swapped',
@@ -33,13 +39,17 @@ export const metaFaults: Fault[] = [
     name: 'object-without-transaction-link',
     description: 'object answers leave meta.transaction out',
     violates: ['META-OBJECT-001'],
-    reply: (req, reply) => (isObjectReply(req.method, reply) ? withMeta(reply, (meta) => without(meta, 'transaction')) : reply),
+    reply: (req, reply) =>
+      isObjectReply(req.method, reply) ? withMeta(reply, (meta) => without(meta, 'transaction')) : reply,
   },
   {
     name: 'object-is-own-first-and-last',
     description: 'every object names itself as meta.first and meta.last of its collection',
     violates: ['META-OBJECT-001', 'META-ENVELOPE-001'],
-    reply: (req, reply) => (isObjectReply(req.method, reply) ? withMeta(reply, (meta) => ({ ...meta, first: meta.href, last: meta.href })) : reply),
+    reply: (req, reply) =>
+      isObjectReply(req.method, reply)
+        ? withMeta(reply, (meta) => ({ ...meta, first: meta.href, last: meta.href }))
+        : reply,
   },
   {
     name: 'remaining-seconds-missing',
@@ -49,7 +59,8 @@ export const metaFaults: Fault[] = [
   },
   {
     name: 'delete-answers-collection-href',
-    description: "deleting a policy object answers the collection's meta (href = the collection) instead of the deleted object's",
+    description:
+      "deleting a policy object answers the collection's meta (href = the collection) instead of the deleted object's",
     violates: ['META-DELETE-001'],
     reply: (req, reply) =>
       req.method === 'DELETE' && reply.status === 200 && req.path.startsWith('/api/configuration/policies/')

@@ -4,7 +4,10 @@ import { otherNames, type PolicyDefinition } from './definition.ts';
 import { embeddedPlugin, pluginReferenceProblem } from './plugin-reference.ts';
 
 const FIELDS = ['name', 'configuration', 'plugin'];
-const NAME = { pattern: /^[A-Za-z][A-Za-z0-9_]*$/, says: 'must begin with a letter and contain only letters, digits and _' };
+const NAME = {
+  pattern: /^[A-Za-z][A-Za-z0-9_]*$/,
+  says: 'must begin with a letter and contain only letters, digits and _',
+};
 
 export const aaPluginInstances: PolicyDefinition = {
   kind: 'aa_plugin_instances',

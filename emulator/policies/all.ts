@@ -5,4 +5,9 @@ import type { PolicyDefinition } from './definition.ts';
 import { trustedCaLists } from './trusted-ca-lists.ts';
 import { usermappingPolicies } from './usermapping-policies.ts';
 
-export const POLICY_DEFINITIONS: readonly PolicyDefinition[] = [aaPluginInstances, credentialstores, trustedCaLists, usermappingPolicies];
+export const POLICY_DEFINITIONS: readonly PolicyDefinition[] = [
+  aaPluginInstances,
+  credentialstores,
+  trustedCaLists,
+  usermappingPolicies,
+];

@@ -1,7 +1,14 @@
 // /api/configuration/policies/credentialstores: {name, type: {selection: "external_plugin", plugin}}
 // (seed 001). Local credential stores are configured on the web interface only.
 import { isJsonObject, type JsonObject } from '../json-body.ts';
-import { NO_WHITESPACE, objectProblem, stringProblem, uniqueNameProblem, unknownFields, type FieldProblem } from '../payload-checks.ts';
+import {
+  NO_WHITESPACE,
+  objectProblem,
+  stringProblem,
+  uniqueNameProblem,
+  unknownFields,
+  type FieldProblem,
+} from '../payload-checks.ts';
 import type { ConfigState } from '../state.ts';
 import { otherNames, type PolicyDefinition } from './definition.ts';
 import { embeddedPlugin, pluginReferenceProblem } from './plugin-reference.ts';
@@ -13,9 +20,12 @@ function typeProblems(type: unknown, state: ConfigState): FieldProblem[] {
   if (shape.length > 0 || !isJsonObject(type)) return shape;
   if (type.selection === 'local') return [{ field: 'type.selection', message: LOCAL_REFUSED }];
   if (type.selection !== 'external_plugin') {
-    return [{ field: 'type.selection', message: "The 'type.selection' field must be \"external_plugin\"" }];
+    return [{ field: 'type.selection', message: 'The \'type.selection\' field must be "external_plugin"' }];
   }
-  return [...unknownFields(type, ['selection', 'plugin'], 'type.'), ...pluginReferenceProblem(type.plugin, 'type.plugin', 'credentialstore', state)];
+  return [
+    ...unknownFields(type, ['selection', 'plugin'], 'type.'),
+    ...pluginReferenceProblem(type.plugin, 'type.plugin', 'credentialstore', state),
+  ];
 }
 
 function pluginOf(body: JsonObject): unknown {
@@ -34,6 +44,9 @@ export const credentialstores: PolicyDefinition = {
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, body: { name: input.name, type: { selection: 'external_plugin', plugin: pluginOf(input) } } };
   },
-  show: (body) => ({ ...body, type: { selection: 'external_plugin', plugin: embeddedPlugin('credentialstore', pluginOf(body)) } }),
+  show: (body) => ({
+    ...body,
+    type: { selection: 'external_plugin', plugin: embeddedPlugin('credentialstore', pluginOf(body)) },
+  }),
   pluginReferences: (body) => [{ type: 'credentialstore', key: String(pluginOf(body)) }],
 };

@@ -5,9 +5,15 @@ import type { FieldProblem } from '../payload-checks.ts';
 import { findPlugin, type ConfigState } from '../state.ts';
 import { PLUGINS } from '../tree.ts';
 
-export function pluginReferenceProblem(value: unknown, field: string, type: string, state: ConfigState): FieldProblem[] {
+export function pluginReferenceProblem(
+  value: unknown,
+  field: string,
+  type: string,
+  state: ConfigState,
+): FieldProblem[] {
   if (value === undefined) return [{ field, message: `The '${field}' field is required` }];
-  if (typeof value !== 'string') return [{ field, message: `The '${field}' field must be the key of a ${type} plugin` }];
+  if (typeof value !== 'string')
+    return [{ field, message: `The '${field}' field must be the key of a ${type} plugin` }];
   if (!isKeyFormat(value) || !findPlugin(state, type, value)) {
     return [{ field, message: `There is no ${type} plugin with the key '${value}'` }];
   }

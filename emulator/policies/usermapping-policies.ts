@@ -1,7 +1,14 @@
 // /api/configuration/policies/usermapping_policies: {name, allow_other_remote_users_without_mapping?,
 // mappings: [{allowed_groups, remote_user}]} (seeds 003/004).
 import { isJsonObject } from '../json-body.ts';
-import { NON_EMPTY, stringListProblem, stringProblem, uniqueNameProblem, unknownFields, type FieldProblem } from '../payload-checks.ts';
+import {
+  NON_EMPTY,
+  stringListProblem,
+  stringProblem,
+  uniqueNameProblem,
+  unknownFields,
+  type FieldProblem,
+} from '../payload-checks.ts';
 import { otherNames, type PolicyDefinition } from './definition.ts';
 
 const FIELDS = ['name', 'allow_other_remote_users_without_mapping', 'mappings'];
@@ -24,7 +31,12 @@ function mappingsProblems(mappings: unknown): FieldProblem[] {
 function allowProblem(value: unknown): FieldProblem[] {
   return value === undefined || typeof value === 'boolean'
     ? []
-    : [{ field: 'allow_other_remote_users_without_mapping', message: "The 'allow_other_remote_users_without_mapping' field must be true or false" }];
+    : [
+        {
+          field: 'allow_other_remote_users_without_mapping',
+          message: "The 'allow_other_remote_users_without_mapping' field must be true or false",
+        },
+      ];
 }
 
 export const usermappingPolicies: PolicyDefinition = {
@@ -44,7 +56,11 @@ export const usermappingPolicies: PolicyDefinition = {
     }));
     return {
       ok: true,
-      body: { name: input.name, allow_other_remote_users_without_mapping: input.allow_other_remote_users_without_mapping ?? true, mappings },
+      body: {
+        name: input.name,
+        allow_other_remote_users_without_mapping: input.allow_other_remote_users_without_mapping ?? true,
+        mappings,
+      },
     };
   },
   show: (body) => body,

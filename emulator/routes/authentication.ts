@@ -34,7 +34,10 @@ export const authenticationRoutes: Route[] = [
     auth: 'none',
     handle: (): Reply => ({
       status: 200,
-      body: { body: { methods: [{ type: 'password' }] }, meta: { href: `${AUTH_PATH}/login_methods`, parent: AUTH_PATH } },
+      body: {
+        body: { methods: [{ type: 'password' }] },
+        meta: { href: `${AUTH_PATH}/login_methods`, parent: AUTH_PATH },
+      },
     }),
   },
   {
@@ -46,7 +49,12 @@ export const authenticationRoutes: Route[] = [
       const brake = emulator.loginBrake;
       const waitMs = credentials && brake ? brake.waitMs(credentials.username) : 0;
       if (waitMs > 0) {
-        const reply = apiError(429, 'TooManyRequests', 'Too many failed logins for this user; wait before trying again', AUTH_PATH);
+        const reply = apiError(
+          429,
+          'TooManyRequests',
+          'Too many failed logins for this user; wait before trying again',
+          AUTH_PATH,
+        );
         return { ...reply, headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) } };
       }
       const account = credentials && findAccount(emulator.accounts, credentials.username, credentials.password);
@@ -55,7 +63,12 @@ export const authenticationRoutes: Route[] = [
         else brake.failed(credentials.username);
       }
       if (!account) {
-        const reply = apiError(401, 'AuthenticationFailure', 'Authenticating the user with the given credentials has failed', AUTH_PATH);
+        const reply = apiError(
+          401,
+          'AuthenticationFailure',
+          'Authenticating the user with the given credentials has failed',
+          AUTH_PATH,
+        );
         return { ...reply, headers: { 'www-authenticate': 'Basic realm="SPS REST API"' } };
       }
       const session = emulator.sessions.open(account);

@@ -10,7 +10,10 @@ const INTEGRITY_PATH = '/api/plugin/integrity';
 
 const CHECKERS: Record<string, { verdict: string; reason: string }> = {
   zip_checksum: { verdict: 'passed', reason: 'Plugin .zip checksums match' },
-  zip_content: { verdict: 'passed', reason: 'The plugin runtime files are the same since you have uploaded the plugin .zip' },
+  zip_content: {
+    verdict: 'passed',
+    reason: 'The plugin runtime files are the same since you have uploaded the plugin .zip',
+  },
 };
 
 function verdict(op: string): { verdict: string; reason: string } {
@@ -22,15 +25,23 @@ function integrity(ctx: RouteContext): Reply {
   const key = ctx.query.get('key') ?? '';
   const type = ctx.query.get('plugin_type') ?? '';
   const ops = ctx.query.getAll('ops').filter((op) => op !== '');
-  const missing = [key === '' && 'key', type === '' && 'plugin_type', ops.length === 0 && 'ops'].filter((m): m is string => !!m);
+  const missing = [key === '' && 'key', type === '' && 'plugin_type', ops.length === 0 && 'ops'].filter(
+    (m): m is string => !!m,
+  );
   if (missing.length > 0) {
-    return apiError(400, 'MissingMandatoryParameter', `Missing mandatory parameter: ${missing.join(', ')}`, ctx.path, { parameters: missing });
+    return apiError(400, 'MissingMandatoryParameter', `Missing mandatory parameter: ${missing.join(', ')}`, ctx.path, {
+      parameters: missing,
+    });
   }
-  if (!isKeyFormat(key)) return apiError(400, 'InvalidFormat', `The key '${key}' is not a valid plugin key`, ctx.path, { parameter: 'key' });
+  if (!isKeyFormat(key))
+    return apiError(400, 'InvalidFormat', `The key '${key}' is not a valid plugin key`, ctx.path, { parameter: 'key' });
   if (!ctx.emulator.profile.pluginTypes.includes(type)) {
-    return apiError(400, 'InvalidFormat', `The plugin type '${type}' is not valid`, ctx.path, { parameter: 'plugin_type' });
+    return apiError(400, 'InvalidFormat', `The plugin type '${type}' is not valid`, ctx.path, {
+      parameter: 'plugin_type',
+    });
   }
-  if (!findPlugin(viewOf(ctx), type, key)) return apiError(404, 'MissingPlugin', 'The plugin is not in the configuration', ctx.path);
+  if (!findPlugin(viewOf(ctx), type, key))
+    return apiError(404, 'MissingPlugin', 'The plugin is not in the configuration', ctx.path);
   const body = Object.fromEntries(ops.map((op) => [op, verdict(op)]));
   return { status: 200, body: { key, body, meta: { href: INTEGRITY_PATH, parent: '/api/plugin' } } };
 }

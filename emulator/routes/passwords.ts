@@ -17,7 +17,8 @@ const PASSWORDS = `${CONFIGURATION}/passwords`;
 function passwordProblems(input: JsonObject): FieldProblem[] {
   const given = ['plain', 'hash'].filter((f) => input[f] !== undefined);
   const unknown = unknownFields(input, ['plain', 'hash']);
-  if (given.length !== 1) return [{ field: 'plain', message: "Give exactly one of the 'plain' and 'hash' fields" }, ...unknown];
+  if (given.length !== 1)
+    return [{ field: 'plain', message: "Give exactly one of the 'plain' and 'hash' fields" }, ...unknown];
   return [...unknown, ...stringProblem(input[given[0]!], given[0]!, NON_EMPTY)];
 }
 
@@ -44,7 +45,10 @@ export const passwordRoutes: Route[] = [
       if (!again.ok) return again.reply;
       const key = newKey();
       again.save(withPassword(again.base, { key, sha256: digest(input.value) }));
-      return { status: 201, body: { key, meta: { href: `${PASSWORDS}/${key}`, parent: PASSWORDS, transaction: TRANSACTION_PATH } } };
+      return {
+        status: 201,
+        body: { key, meta: { href: `${PASSWORDS}/${key}`, parent: PASSWORDS, transaction: TRANSACTION_PATH } },
+      };
     },
   },
   {
@@ -58,7 +62,14 @@ export const passwordRoutes: Route[] = [
         return apiError(404, 'NotFound', 'The requested object does not exist', ctx.path);
       }
       const siblings = passwords.map((p) => `${PASSWORDS}/${p.key}`);
-      return { status: 200, body: { key, body: {}, meta: withRemainingSeconds(ctx, siblingMeta(`${PASSWORDS}/${key}`, PASSWORDS, siblings)) } };
+      return {
+        status: 200,
+        body: {
+          key,
+          body: {},
+          meta: withRemainingSeconds(ctx, siblingMeta(`${PASSWORDS}/${key}`, PASSWORDS, siblings)),
+        },
+      };
     },
   },
 ];

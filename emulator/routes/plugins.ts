@@ -1,6 +1,6 @@
 // /api/configuration/plugins, one collection per plugin type of the profile, and plugin delete
 // (seeds 001-004; delete since 6.4, seed 002).
-import type { Profile } from '../../lib/target/profiles.ts';
+import type { Profile } from '../../contract/profiles.ts';
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { isKeyFormat } from '../keys.ts';
 import { siblingMeta } from '../meta.ts';
@@ -45,7 +45,9 @@ function notFound(path: string, message = 'The requested object does not exist')
 function referrers(state: ConfigState, plugin: PluginRecord): string[] {
   return POLICY_DEFINITIONS.flatMap((definition) =>
     state.policies[definition.kind]
-      .filter((r) => definition.pluginReferences(r.body).some((ref) => ref.type === plugin.type && ref.key === plugin.key))
+      .filter((r) =>
+        definition.pluginReferences(r.body).some((ref) => ref.type === plugin.type && ref.key === plugin.key),
+      )
       .map((r) => `${POLICIES}/${definition.kind}/${r.key}`),
   );
 }
@@ -59,9 +61,14 @@ function deletePlugin(ctx: RouteContext): Reply {
   // Fault `plugin-delete-ignores-references` skips the reference check; `delete-check-ignores-new-users`
   // counts only users that are committed already (not those made in this transaction).
   const draftUsers = deviations?.ignoreReferences ? [] : referrers(start.base, plugin);
-  const users = deviations?.deleteIgnoresNewUsers ? draftUsers.filter((href) => referrers(ctx.emulator.store.committed, plugin).includes(href)) : draftUsers;
+  const users = deviations?.deleteIgnoresNewUsers
+    ? draftUsers.filter((href) => referrers(ctx.emulator.store.committed, plugin).includes(href))
+    : draftUsers;
   if (users.length > 0) {
-    return semanticError(ctx.path, users.map((href) => ({ field: 'key', message: `The plugin is still used by ${href}` })));
+    return semanticError(
+      ctx.path,
+      users.map((href) => ({ field: 'key', message: `The plugin is still used by ${href}` })),
+    );
   }
   start.save(withoutPlugin(start.base, plugin));
   const parent = `${PLUGINS}/${plugin.type}`;
@@ -77,7 +84,14 @@ export function pluginRoutes(profile: Profile): Route[] {
       handle: (ctx) =>
         noQuery(ctx) ?? {
           status: 200,
-          body: listBody(ctx, profile, PLUGINS, CONFIGURATION, () => profile.pluginTypes, childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN)),
+          body: listBody(
+            ctx,
+            profile,
+            PLUGINS,
+            CONFIGURATION,
+            () => profile.pluginTypes,
+            childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN),
+          ),
         },
     },
     {
@@ -117,6 +131,13 @@ export function pluginRoutes(profile: Profile): Route[] {
     },
   ];
   // Before 6.4 "you cannot delete a plugin, only update it" (seed 003): no route, so the router says 405.
-  if (profile.pluginDelete) routes.push({ method: 'DELETE', path: `${PLUGINS}/:type/:key`, auth: 'session', write: true, handle: deletePlugin });
+  if (profile.pluginDelete)
+    routes.push({
+      method: 'DELETE',
+      path: `${PLUGINS}/:type/:key`,
+      auth: 'session',
+      write: true,
+      handle: deletePlugin,
+    });
   return routes;
 }

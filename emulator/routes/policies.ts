@@ -20,7 +20,11 @@ function notFound(path: string): Reply {
   return apiError(404, 'NotFound', 'The requested object does not exist', path);
 }
 
-function findRecord(state: ConfigState, definition: PolicyDefinition, key: string | undefined): PolicyRecord | undefined {
+function findRecord(
+  state: ConfigState,
+  definition: PolicyDefinition,
+  key: string | undefined,
+): PolicyRecord | undefined {
   return key !== undefined && isKeyFormat(key) ? state.policies[definition.kind].find((r) => r.key === key) : undefined;
 }
 
@@ -35,7 +39,11 @@ function changedReply(status: number, definition: PolicyDefinition, key: string)
   return { status, body: { key, meta: { href: `${parent}/${key}`, parent, transaction: TRANSACTION_PATH } } };
 }
 
-async function createOrModify(ctx: RouteContext, definition: PolicyDefinition, key: string | undefined): Promise<Reply> {
+async function createOrModify(
+  ctx: RouteContext,
+  definition: PolicyDefinition,
+  key: string | undefined,
+): Promise<Reply> {
   const start = beginWrite(ctx);
   if (!start.ok) return start.reply;
   if (key !== undefined && !findRecord(start.base, definition, key)) return notFound(ctx.path);
@@ -62,10 +70,21 @@ function collectionRoutes(definition: PolicyDefinition): Route[] {
       handle: (ctx) => {
         const state = viewOf(ctx);
         const keys = () => state.policies[definition.kind].map((r) => r.key);
-        return noQuery(ctx) ?? { status: 200, body: listBody(ctx, state, collection, POLICIES, keys, childHrefs(POLICIES, POLICY_CHILDREN)) };
+        return (
+          noQuery(ctx) ?? {
+            status: 200,
+            body: listBody(ctx, state, collection, POLICIES, keys, childHrefs(POLICIES, POLICY_CHILDREN)),
+          }
+        );
       },
     },
-    { method: 'POST', path: collection, auth: 'session', write: true, handle: (ctx) => createOrModify(ctx, definition, undefined) },
+    {
+      method: 'POST',
+      path: collection,
+      auth: 'session',
+      write: true,
+      handle: (ctx) => createOrModify(ctx, definition, undefined),
+    },
     {
       method: 'GET',
       path: `${collection}/:key`,
@@ -74,10 +93,23 @@ function collectionRoutes(definition: PolicyDefinition): Route[] {
         const state = viewOf(ctx);
         const record = findRecord(state, definition, ctx.params.key);
         if (!record) return notFound(ctx.path);
-        return { status: 200, body: { key: record.key, body: definition.show(record.body), meta: objectMeta(ctx, state, definition, record.key) } };
+        return {
+          status: 200,
+          body: {
+            key: record.key,
+            body: definition.show(record.body),
+            meta: objectMeta(ctx, state, definition, record.key),
+          },
+        };
       },
     },
-    { method: 'PUT', path: `${collection}/:key`, auth: 'session', write: true, handle: (ctx) => createOrModify(ctx, definition, ctx.params.key) },
+    {
+      method: 'PUT',
+      path: `${collection}/:key`,
+      auth: 'session',
+      write: true,
+      handle: (ctx) => createOrModify(ctx, definition, ctx.params.key),
+    },
     {
       method: 'DELETE',
       path: `${collection}/:key`,
@@ -89,7 +121,11 @@ function collectionRoutes(definition: PolicyDefinition): Route[] {
         const record = findRecord(start.base, definition, ctx.params.key);
         if (!record) return notFound(ctx.path);
         // The meta describes the list as it was, with href still the deleted object (sps-api-facts §2.3).
-        const meta = siblingMeta(`${collection}/${record.key}`, collection, start.base.policies[definition.kind].map((r) => `${collection}/${r.key}`));
+        const meta = siblingMeta(
+          `${collection}/${record.key}`,
+          collection,
+          start.base.policies[definition.kind].map((r) => `${collection}/${r.key}`),
+        );
         start.save(withoutPolicy(start.base, definition.kind, record.key));
         return { status: 200, body: { meta: withRemainingSeconds(ctx, meta) } };
       },
@@ -105,7 +141,14 @@ export const policyRoutes: Route[] = [
     handle: (ctx) =>
       noQuery(ctx) ?? {
         status: 200,
-        body: listBody(ctx, POLICY_CHILDREN, POLICIES, CONFIGURATION, () => POLICY_CHILDREN, childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN)),
+        body: listBody(
+          ctx,
+          POLICY_CHILDREN,
+          POLICIES,
+          CONFIGURATION,
+          () => POLICY_CHILDREN,
+          childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN),
+        ),
       },
   },
   ...POLICY_DEFINITIONS.flatMap(collectionRoutes),

@@ -25,7 +25,11 @@ function statusReply(ctx: RouteContext): Reply {
   const where = ctx.emulator.profile.transactionEnvelope;
   return {
     status: 200,
-    body: { key: 'transaction', [where]: status, meta: withRemainingSeconds(ctx, { href: TRANSACTION_PATH, parent: API_ROOT }) },
+    body: {
+      key: 'transaction',
+      [where]: status,
+      meta: withRemainingSeconds(ctx, { href: TRANSACTION_PATH, parent: API_ROOT }),
+    },
   };
 }
 
@@ -33,7 +37,8 @@ function commitProblems(input: JsonObject): FieldProblem[] {
   const problems = unknownFields(input, ['status', 'commit_message', 'message']);
   if (input.status !== 'commit') problems.push({ field: 'status', message: 'The \'status\' field must be "commit"' });
   for (const field of ['commit_message', 'message']) {
-    if (input[field] !== undefined && typeof input[field] !== 'string') problems.push({ field, message: `The '${field}' field must be a string` });
+    if (input[field] !== undefined && typeof input[field] !== 'string')
+      problems.push({ field, message: `The '${field}' field must be a string` });
   }
   return problems;
 }
@@ -41,7 +46,12 @@ function commitProblems(input: JsonObject): FieldProblem[] {
 async function open(ctx: RouteContext): Promise<Reply> {
   // The documents demand a body with a length (sps-api-facts §3.4): no Content-Length, no transaction.
   if (ctx.req.headers['content-length'] === undefined && !ctx.emulator.fault?.deviations?.lengthOptional) {
-    return apiError(411, 'LengthRequired', 'Send the request with a Content-Length header (an empty body will do)', ctx.path);
+    return apiError(
+      411,
+      'LengthRequired',
+      'Send the request with a Content-Length header (an empty body will do)',
+      ctx.path,
+    );
   }
   const body = await readBody(ctx.req, JSON_LIMIT_BYTES, ctx.acceptBody);
   if (!body.ok) return apiError(413, 'PayloadTooLarge', 'The request body is too large', ctx.path);
@@ -62,7 +72,8 @@ class PersistError extends Error {
 
 function notSaved(ctx: RouteContext, error: PersistError): Reply {
   process.stderr.write(`emulator: commit refused, ${error.message}\n`);
-  const message = 'The configuration could not be saved, so nothing was committed; the transaction stays open (retry the commit or roll back)';
+  const message =
+    'The configuration could not be saved, so nothing was committed; the transaction stays open (retry the commit or roll back)';
   return apiError(500, 'InternalError', message, ctx.path);
 }
 
@@ -72,9 +83,12 @@ async function commit(ctx: RouteContext): Promise<Reply> {
   const problems = commitProblems(input.value);
   if (problems.length > 0) return semanticError(ctx.path, problems);
   try {
-    await ctx.emulator.store.commit(sessionId(ctx), (state) => ctx.emulator.persist(state).catch((error: unknown) => Promise.reject(new PersistError(error))));
+    await ctx.emulator.store.commit(sessionId(ctx), (state) =>
+      ctx.emulator.persist(state).catch((error: unknown) => Promise.reject(new PersistError(error))),
+    );
   } catch (error) {
-    if (error instanceof NoTransactionError) return semanticError(ctx.path, [{ field: 'status', message: error.message }]);
+    if (error instanceof NoTransactionError)
+      return semanticError(ctx.path, [{ field: 'status', message: error.message }]);
     if (error instanceof PersistError) return notSaved(ctx, error);
     throw error;
   }

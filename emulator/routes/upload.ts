@@ -1,11 +1,11 @@
 // POST /api/upload/plugins (sps-api-facts §6.3): the raw zip body, at most 20 MiB, inspected by the
-// packaging rules (lib/plugin). A new type+name creates a plugin (201); a known one is updated in place
+// packaging rules (contract/plugin). A new type+name creates a plugin (201); a known one is updated in place
 // and keeps its key (200).
 import { createHash } from 'node:crypto';
-import { inspectPlugin, type Inspection } from '../../lib/plugin/inspect.ts';
-import { UPLOAD_LIMIT_BYTES } from '../../lib/plugin/limits.ts';
-import type { PluginManifest } from '../../lib/plugin/manifest-fields.ts';
-import type { Profile } from '../../lib/target/profiles.ts';
+import { inspectPlugin, type Inspection } from '../../contract/plugin/inspect.ts';
+import { UPLOAD_LIMIT_BYTES } from '../../contract/plugin/limits.ts';
+import type { PluginManifest } from '../../contract/plugin/manifest-fields.ts';
+import type { Profile } from '../../contract/profiles.ts';
 import { declaredLength, mediaType, readBody } from '../body.ts';
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { newKey } from '../keys.ts';
@@ -21,7 +21,12 @@ export const UPLOAD_PATH = '/api/upload/plugins';
 const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'application/octet-stream'];
 
 export function tooLarge(path: string): Reply {
-  return apiError(413, 'PayloadTooLarge', `The plugin file is larger than the ${UPLOAD_LIMIT_BYTES}-byte limit (20 MiB)`, path);
+  return apiError(
+    413,
+    'PayloadTooLarge',
+    `The plugin file is larger than the ${UPLOAD_LIMIT_BYTES}-byte limit (20 MiB)`,
+    path,
+  );
 }
 
 /** True when an upload announces more than the limit: refused before a byte of the body is read. */
@@ -35,7 +40,12 @@ async function inspect(bytes: Buffer, profile: Profile): Promise<Inspection> {
     return await inspectPlugin(bytes, { profile });
   } catch (error) {
     process.stderr.write(`emulator: plugin inspection failed: ${String(error)}\n`);
-    return { problems: [{ rule: 'zip.not-a-zip', message: 'The file could not be read as a plugin zip' }], warnings: [], entries: [], defaultConfiguration: '' };
+    return {
+      problems: [{ rule: 'zip.not-a-zip', message: 'The file could not be read as a plugin zip' }],
+      warnings: [],
+      entries: [],
+      defaultConfiguration: '',
+    };
   }
 }
 
@@ -65,7 +75,15 @@ async function upload(ctx: RouteContext): Promise<Reply> {
   if (!start.ok) return start.reply;
   if (announcesTooLarge(UPLOAD_PATH, declaredLength(ctx.req))) return tooLarge(ctx.path);
   if (!takeUploadSlot(ctx.emulator)) {
-    return { ...apiError(503, 'ServiceUnavailable', `${MAX_CONCURRENT_UPLOADS} uploads are already being received; retry shortly`, ctx.path), headers: { 'retry-after': '5' } };
+    return {
+      ...apiError(
+        503,
+        'ServiceUnavailable',
+        `${MAX_CONCURRENT_UPLOADS} uploads are already being received; retry shortly`,
+        ctx.path,
+      ),
+      headers: { 'retry-after': '5' },
+    };
   }
   let body;
   try {
@@ -73,28 +91,42 @@ async function upload(ctx: RouteContext): Promise<Reply> {
   } finally {
     releaseUploadSlot(ctx.emulator);
   }
-  if (!body.ok) return body.reason === 'too-large' ? tooLarge(ctx.path) : apiError(400, 'SyntacticError', 'The upload was not received completely', ctx.path);
+  if (!body.ok)
+    return body.reason === 'too-large'
+      ? tooLarge(ctx.path)
+      : apiError(400, 'SyntacticError', 'The upload was not received completely', ctx.path);
   const inspection = await inspect(body.bytes, ctx.emulator.profile);
   const manifest = inspection.manifest;
   const deviations = ctx.emulator.fault?.deviations;
   // Fault `manifest-fields-unchecked` lets some packaging rules pass.
-  const broken = deviations?.skippedRules ? inspection.problems.filter((p) => !skipsRule(deviations, p.rule)) : inspection.problems;
+  const broken = deviations?.skippedRules
+    ? inspection.problems.filter((p) => !skipsRule(deviations, p.rule))
+    : inspection.problems;
   if (broken.length > 0 || !manifest) {
-    const problems = broken.length > 0 ? broken : [{ rule: 'manifest.missing', message: 'MANIFEST file not found in the Zip' }];
+    const problems =
+      broken.length > 0 ? broken : [{ rule: 'manifest.missing', message: 'MANIFEST file not found in the Zip' }];
     return semanticError(ctx.path, problems);
   }
   // Re-read after the awaits: another write of this session may have landed meanwhile.
   const again = beginWrite(ctx);
   if (!again.ok) return again.reply;
   // Fault `reupload-creates-new-plugin` never finds the plugin it should update.
-  const existing = deviations?.reuploadCreates ? undefined : pluginsOf(again.base, manifest.type).find((p) => p.name === manifest.name);
+  const existing = deviations?.reuploadCreates
+    ? undefined
+    : pluginsOf(again.base, manifest.type).find((p) => p.name === manifest.name);
   const plugin = record(existing?.key ?? newKey(), manifest, inspection, body.bytes);
   again.save(withPlugin(again.base, plugin));
   const parent = `${PLUGINS}/${plugin.type}`;
   return {
     status: existing ? 200 : 201,
-    body: { key: plugin.key, body: pluginBody(plugin, ctx.emulator.profile.extendedPluginBody), meta: { href: `${parent}/${plugin.key}`, parent } },
+    body: {
+      key: plugin.key,
+      body: pluginBody(plugin, ctx.emulator.profile.extendedPluginBody),
+      meta: { href: `${parent}/${plugin.key}`, parent },
+    },
   };
 }
 
-export const uploadRoutes: Route[] = [{ method: 'POST', path: UPLOAD_PATH, auth: 'session', write: true, handle: upload }];
+export const uploadRoutes: Route[] = [
+  { method: 'POST', path: UPLOAD_PATH, auth: 'session', write: true, handle: upload },
+];

@@ -5,22 +5,50 @@
 // Commands hold only slot numbers; names and keys are resolved when they run, so a printed sequence
 // reads the same in every run.
 import fc from 'fast-check';
-import type { ApiResponse } from '../../lib/client/sps-client.ts';
-import { keyAndHref } from '../../lib/client/objects.ts';
-import { commitTransaction, openTransaction, rollbackTransaction, TRANSACTION, transactionStatus } from '../../lib/client/transactions.ts';
-import { MODEL_RULES, type ConfigModel, type ModelPlugin, type ModelRule, type Plan, type PolicyKind } from '../../lib/model/config-model.ts';
+import type { ApiResponse } from '../../suite/client/sps-client.ts';
+import { keyAndHref } from '../../suite/client/objects.ts';
+import {
+  commitTransaction,
+  openTransaction,
+  rollbackTransaction,
+  TRANSACTION,
+  transactionStatus,
+} from '../../suite/client/transactions.ts';
+import {
+  MODEL_RULES,
+  type ConfigModel,
+  type ModelPlugin,
+  type ModelRule,
+  type Plan,
+  type PolicyKind,
+} from '../../suite/model/config-model.ts';
 import { gist, matches, modelCheck, shown } from './model-check.ts';
-import { ABSENT_KEY, COLLECTIONS, PLUGIN_SLOT_TYPES, collectionPath, everyListAgrees, pluginZip, recordCommitted, type Collection, type Target } from './sequence-target.ts';
+import {
+  ABSENT_KEY,
+  COLLECTIONS,
+  PLUGIN_SLOT_TYPES,
+  collectionPath,
+  everyListAgrees,
+  pluginZip,
+  recordCommitted,
+  type Collection,
+  type Target,
+} from './sequence-target.ts';
 
 type Command = fc.AsyncCommand<ConfigModel, Target>;
 
 /** Checks the answer against the plan and, when it is a success, records the change. */
 function answered(plan: Plan, res: ApiResponse, label: string): void {
-  modelCheck(plan.rule, plan.expect.some((a) => matches(res, a)), `${label}: expected ${shown(plan.expect)}, got ${gist(res)} ${res.body.toString('utf8').slice(0, 200)}`);
+  modelCheck(
+    plan.rule,
+    plan.expect.some((a) => matches(res, a)),
+    `${label}: expected ${shown(plan.expect)}, got ${gist(res)} ${res.body.toString('utf8').slice(0, 200)}`,
+  );
   if (res.status >= 300) return;
   const key = keyAndHref(res)?.key;
   if (res.status === 201) modelCheck(plan.rule, key !== undefined, `${label}: a create must answer the new key`);
-  if (plan.key !== undefined) modelCheck(plan.rule, key === plan.key, `${label}: expected the key ${plan.key} kept, got ${String(key)}`);
+  if (plan.key !== undefined)
+    modelCheck(plan.rule, key === plan.key, `${label}: expected the key ${plan.key} kept, got ${String(key)}`);
   plan.apply(key);
 }
 
@@ -44,23 +72,48 @@ function addressable(t: Target): { name: string; collection: Collection }[] {
 }
 
 /** GET of one object: 404 unless the session's view has it; the changed parts as the model says. */
-async function readObject(m: ConfigModel, t: Target, s: number, name: string, collection: Collection, label: string, rule: ModelRule = MODEL_RULES.isolation): Promise<void> {
+async function readObject(
+  m: ConfigModel,
+  t: Target,
+  s: number,
+  name: string,
+  collection: Collection,
+  label: string,
+  rule: ModelRule = MODEL_RULES.isolation,
+): Promise<void> {
   const key = m.keyOf(name);
   if (key === undefined) return;
   const res = await t.clients[s]!.get(`${collectionPath(collection)}/${key}`);
   const body = (res.json as { body?: Record<string, unknown> } | undefined)?.body ?? {};
   if (collection === 'aa' || collection === 'credentialstore') {
     const plugin = m.pluginSeen(s, collection, key);
-    modelCheck(rule, res.status === (plugin ? 200 : 404), `${label}: session ${s} GET ${name} (${collection}) answered ${gist(res)}, the model ${plugin ? 'has it' : 'does not'}`);
-    if (plugin) modelCheck(rule, body.version === plugin.version, `${label}: session ${s} sees ${name} version ${String(body.version)}, the model ${plugin.version}`);
+    modelCheck(
+      rule,
+      res.status === (plugin ? 200 : 404),
+      `${label}: session ${s} GET ${name} (${collection}) answered ${gist(res)}, the model ${plugin ? 'has it' : 'does not'}`,
+    );
+    if (plugin)
+      modelCheck(
+        rule,
+        body.version === plugin.version,
+        `${label}: session ${s} sees ${name} version ${String(body.version)}, the model ${plugin.version}`,
+      );
     return;
   }
   const policy = m.policySeen(s, collection, key);
-  modelCheck(rule, res.status === (policy ? 200 : 404), `${label}: session ${s} GET ${name} answered ${gist(res)}, the model ${policy ? 'has it' : 'does not'}`);
+  modelCheck(
+    rule,
+    res.status === (policy ? 200 : 404),
+    `${label}: session ${s} GET ${name} answered ${gist(res)}, the model ${policy ? 'has it' : 'does not'}`,
+  );
   if (!policy) return;
   const seen = { detail: detailOf(collection, body), plugin: pluginOf(collection, body) };
   const wanted = { detail: policy.detail, plugin: policy.plugin };
-  modelCheck(rule, JSON.stringify(seen) === JSON.stringify(wanted), `${label}: session ${s} sees ${name} as ${JSON.stringify(seen)}, the model ${JSON.stringify(wanted)}`);
+  modelCheck(
+    rule,
+    JSON.stringify(seen) === JSON.stringify(wanted),
+    `${label}: session ${s} sees ${name} as ${JSON.stringify(seen)}, the model ${JSON.stringify(wanted)}`,
+  );
 }
 
 function detailOf(kind: PolicyKind, body: Record<string, unknown>): string {
@@ -70,7 +123,12 @@ function detailOf(kind: PolicyKind, body: Record<string, unknown>): string {
 }
 
 function pluginOf(kind: PolicyKind, body: Record<string, unknown>): string | undefined {
-  const ref = kind === 'aa_plugin_instances' ? body.plugin : kind === 'credentialstores' ? (body.type as { plugin?: unknown } | undefined)?.plugin : undefined;
+  const ref =
+    kind === 'aa_plugin_instances'
+      ? body.plugin
+      : kind === 'credentialstores'
+        ? (body.type as { plugin?: unknown } | undefined)?.plugin
+        : undefined;
   return ref === undefined ? undefined : String((ref as { key?: unknown }).key ?? ref);
 }
 
@@ -120,7 +178,11 @@ class Status extends SessionCommand {
   async run(m: ConfigModel, t: Target): Promise<void> {
     const res = await t.clients[this.s]!.get(TRANSACTION);
     const wanted = m.holder === this.s ? 'open' : 'closed';
-    modelCheck(MODEL_RULES.lock, res.status === 200 && transactionStatus(res) === wanted, `${this}: expected ${wanted}, got ${gist(res)} ${String(transactionStatus(res))}`);
+    modelCheck(
+      MODEL_RULES.lock,
+      res.status === 200 && transactionStatus(res) === wanted,
+      `${this}: expected ${wanted}, got ${gist(res)} ${String(transactionStatus(res))}`,
+    );
   }
   toString(): string {
     return `status(s${this.s})`;
@@ -134,7 +196,10 @@ class Status extends SessionCommand {
  * sequences.
  */
 abstract class TransactionEnd extends SessionCommand {
-  constructor(s: number, readonly byHolder: boolean) {
+  constructor(
+    s: number,
+    readonly byHolder: boolean,
+  ) {
     super(s);
   }
   protected session(m: Readonly<ConfigModel>): number {
@@ -178,7 +243,11 @@ class Rollback extends TransactionEnd {
 // --- plugins ---
 
 class Upload extends SessionCommand {
-  constructor(s: number, readonly slot: number, readonly version: number) {
+  constructor(
+    s: number,
+    readonly slot: number,
+    readonly version: number,
+  ) {
     super(s);
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
@@ -194,13 +263,20 @@ class Upload extends SessionCommand {
 }
 
 class DeletePlugin extends SessionCommand {
-  constructor(s: number, readonly slot: number) {
+  constructor(
+    s: number,
+    readonly slot: number,
+  ) {
     super(s);
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
     const type = PLUGIN_SLOT_TYPES[this.slot]!;
     const key = m.keyOf(t.names.plugins[this.slot]!) ?? ABSENT_KEY;
-    answered(m.planDeletePlugin(this.s, type, key), await t.clients[this.s]!.delete(`${collectionPath(type)}/${key}`), this.toString());
+    answered(
+      m.planDeletePlugin(this.s, type, key),
+      await t.clients[this.s]!.delete(`${collectionPath(type)}/${key}`),
+      this.toString(),
+    );
   }
   toString(): string {
     return `deletePlugin(s${this.s}, plugin${this.slot})`;
@@ -214,7 +290,10 @@ function slotOf(t: Target, name: string): string {
 
 /** Re-upload of a plugin the session sees (committed ones come first), with a new version. */
 class ReUpload extends SessionCommand {
-  constructor(s: number, readonly version: number) {
+  constructor(
+    s: number,
+    readonly version: number,
+  ) {
     super(s);
   }
   override check(m: Readonly<ConfigModel>): boolean {
@@ -224,7 +303,11 @@ class ReUpload extends SessionCommand {
     const plugin = m.view(this.s).plugins[0]!;
     const version = `1.0.${this.version}`;
     const plan = m.planUpload(this.s, plugin.type, plugin.name, version);
-    answered(plan, await t.clients[this.s]!.upload(await pluginZip(t, plugin.type, plugin.name, version)), `${this} (${slotOf(t, plugin.name)})`);
+    answered(
+      plan,
+      await t.clients[this.s]!.upload(await pluginZip(t, plugin.type, plugin.name, version)),
+      `${this} (${slotOf(t, plugin.name)})`,
+    );
   }
   toString(): string {
     return `reupload(s${this.s}, first plugin seen, 1.0.${this.version})`;
@@ -264,12 +347,21 @@ function referencingBody(kind: PolicyKind, name: string, pluginKey: string, revi
 }
 
 function usermappingBody(name: string, allow: boolean): Record<string, unknown> {
-  return { name, allow_other_remote_users_without_mapping: allow, mappings: [{ allowed_groups: ['sps-conformance'], remote_user: 'root' }] };
+  return {
+    name,
+    allow_other_remote_users_without_mapping: allow,
+    mappings: [{ allowed_groups: ['sps-conformance'], remote_user: 'root' }],
+  };
 }
 
 /** `pluginSlot` 'seen' is the first AA plugin the session sees (absent: a key no plugin has). */
 class CreateInstance extends SessionCommand {
-  constructor(s: number, readonly slot: number, readonly pluginSlot: number | 'seen', readonly revision: number) {
+  constructor(
+    s: number,
+    readonly slot: number,
+    readonly pluginSlot: number | 'seen',
+    readonly revision: number,
+  ) {
     super(s);
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
@@ -277,19 +369,35 @@ class CreateInstance extends SessionCommand {
     const free = t.names.instances.find((n) => !m.view(this.s).policies.some((p) => p.name === n));
     const name = this.pluginSlot === 'seen' && free !== undefined ? free : t.names.instances[this.slot]!;
     const seen = m.view(this.s).plugins.find((p) => p.type === 'aa');
-    const plugin = this.pluginSlot === 'seen' ? seen?.key ?? ABSENT_KEY : m.keyOf(t.names.plugins[this.pluginSlot]!) ?? ABSENT_KEY;
+    const plugin =
+      this.pluginSlot === 'seen'
+        ? (seen?.key ?? ABSENT_KEY)
+        : (m.keyOf(t.names.plugins[this.pluginSlot]!) ?? ABSENT_KEY);
     const plan = m.planCreatePolicy(this.s, 'aa_plugin_instances', name, configuration(this.revision), plugin);
-    const res = await t.clients[this.s]!.post(collectionPath('aa_plugin_instances'), referencingBody('aa_plugin_instances', name, plugin, this.revision));
-    answered(plan, res, `${this} (instance${t.names.instances.indexOf(name)}, ${seen && plugin === seen.key ? slotOf(t, seen.name) : 'no plugin'})`);
+    const res = await t.clients[this.s]!.post(
+      collectionPath('aa_plugin_instances'),
+      referencingBody('aa_plugin_instances', name, plugin, this.revision),
+    );
+    answered(
+      plan,
+      res,
+      `${this} (instance${t.names.instances.indexOf(name)}, ${seen && plugin === seen.key ? slotOf(t, seen.name) : 'no plugin'})`,
+    );
   }
   toString(): string {
-    if (this.pluginSlot === 'seen') return `createInstance(s${this.s}, first free name, first AA plugin seen, rev ${this.revision})`;
+    if (this.pluginSlot === 'seen')
+      return `createInstance(s${this.s}, first free name, first AA plugin seen, rev ${this.revision})`;
     return `createInstance(s${this.s}, instance${this.slot}, plugin${this.pluginSlot}, rev ${this.revision})`;
   }
 }
 
 class ModifyInstance extends SessionCommand {
-  constructor(s: number, readonly slot: number, readonly pluginSlot: number, readonly revision: number) {
+  constructor(
+    s: number,
+    readonly slot: number,
+    readonly pluginSlot: number,
+    readonly revision: number,
+  ) {
     super(s);
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
@@ -297,7 +405,10 @@ class ModifyInstance extends SessionCommand {
     const key = m.keyOf(name) ?? ABSENT_KEY;
     const plugin = m.keyOf(t.names.plugins[this.pluginSlot]!) ?? ABSENT_KEY;
     const plan = m.planModifyPolicy(this.s, 'aa_plugin_instances', key, configuration(this.revision), plugin);
-    const res = await t.clients[this.s]!.put(`${collectionPath('aa_plugin_instances')}/${key}`, referencingBody('aa_plugin_instances', name, plugin, this.revision));
+    const res = await t.clients[this.s]!.put(
+      `${collectionPath('aa_plugin_instances')}/${key}`,
+      referencingBody('aa_plugin_instances', name, plugin, this.revision),
+    );
     answered(plan, res, this.toString());
   }
   toString(): string {
@@ -310,7 +421,10 @@ class ModifyInstance extends SessionCommand {
  * target refuses the first valid create, the model records them unsupported and skips these commands.
  */
 class CreateStore extends SessionCommand {
-  constructor(s: number, readonly pluginSlot: number) {
+  constructor(
+    s: number,
+    readonly pluginSlot: number,
+  ) {
     super(s);
   }
   override check(m: Readonly<ConfigModel>): boolean {
@@ -320,7 +434,10 @@ class CreateStore extends SessionCommand {
     const name = t.names.stores[0]!;
     const plugin = m.keyOf(t.names.plugins[this.pluginSlot]!) ?? ABSENT_KEY;
     const plan = m.planCreatePolicy(this.s, 'credentialstores', name, '', plugin);
-    const res = await t.clients[this.s]!.post(collectionPath('credentialstores'), referencingBody('credentialstores', name, plugin, 0));
+    const res = await t.clients[this.s]!.post(
+      collectionPath('credentialstores'),
+      referencingBody('credentialstores', name, plugin, 0),
+    );
     const validCreate = plan.expect.some((a) => a.status === 201);
     if (validCreate && m.credentialStores === 'unknown') {
       if (res.status >= 400 && res.status < 500) {
@@ -337,7 +454,11 @@ class CreateStore extends SessionCommand {
 }
 
 class DeletePolicy extends SessionCommand {
-  constructor(s: number, readonly kind: PolicyKind, readonly slot: number) {
+  constructor(
+    s: number,
+    readonly kind: PolicyKind,
+    readonly slot: number,
+  ) {
     super(s);
   }
   override check(m: Readonly<ConfigModel>): boolean {
@@ -345,7 +466,11 @@ class DeletePolicy extends SessionCommand {
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
     const key = m.keyOf(namesOf(t, this.kind)[this.slot]!) ?? ABSENT_KEY;
-    answered(m.planDeletePolicy(this.s, this.kind, key), await t.clients[this.s]!.delete(`${collectionPath(this.kind)}/${key}`), this.toString());
+    answered(
+      m.planDeletePolicy(this.s, this.kind, key),
+      await t.clients[this.s]!.delete(`${collectionPath(this.kind)}/${key}`),
+      this.toString(),
+    );
   }
   toString(): string {
     return `delete(s${this.s}, ${this.kind}${this.slot})`;
@@ -353,17 +478,29 @@ class DeletePolicy extends SessionCommand {
 }
 
 function namesOf(t: Target, kind: PolicyKind): string[] {
-  return kind === 'aa_plugin_instances' ? t.names.instances : kind === 'credentialstores' ? t.names.stores : t.names.usermappings;
+  return kind === 'aa_plugin_instances'
+    ? t.names.instances
+    : kind === 'credentialstores'
+      ? t.names.stores
+      : t.names.usermappings;
 }
 
 class CreateUsermapping extends SessionCommand {
-  constructor(s: number, readonly slot: number, readonly allow: boolean) {
+  constructor(
+    s: number,
+    readonly slot: number,
+    readonly allow: boolean,
+  ) {
     super(s);
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
     const name = t.names.usermappings[this.slot]!;
     const plan = m.planCreatePolicy(this.s, 'usermapping_policies', name, String(this.allow));
-    answered(plan, await t.clients[this.s]!.post(collectionPath('usermapping_policies'), usermappingBody(name, this.allow)), this.toString());
+    answered(
+      plan,
+      await t.clients[this.s]!.post(collectionPath('usermapping_policies'), usermappingBody(name, this.allow)),
+      this.toString(),
+    );
   }
   toString(): string {
     return `createUsermapping(s${this.s}, usermapping${this.slot}, allow ${this.allow})`;
@@ -371,14 +508,25 @@ class CreateUsermapping extends SessionCommand {
 }
 
 class ModifyUsermapping extends SessionCommand {
-  constructor(s: number, readonly slot: number, readonly allow: boolean) {
+  constructor(
+    s: number,
+    readonly slot: number,
+    readonly allow: boolean,
+  ) {
     super(s);
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
     const name = t.names.usermappings[this.slot]!;
     const key = m.keyOf(name) ?? ABSENT_KEY;
     const plan = m.planModifyPolicy(this.s, 'usermapping_policies', key, String(this.allow));
-    answered(plan, await t.clients[this.s]!.put(`${collectionPath('usermapping_policies')}/${key}`, usermappingBody(name, this.allow)), this.toString());
+    answered(
+      plan,
+      await t.clients[this.s]!.put(
+        `${collectionPath('usermapping_policies')}/${key}`,
+        usermappingBody(name, this.allow),
+      ),
+      this.toString(),
+    );
   }
   toString(): string {
     return `modifyUsermapping(s${this.s}, usermapping${this.slot}, allow ${this.allow})`;
@@ -388,7 +536,10 @@ class ModifyUsermapping extends SessionCommand {
 // --- reads ---
 
 class ReadList extends SessionCommand {
-  constructor(s: number, readonly collection: Collection) {
+  constructor(
+    s: number,
+    readonly collection: Collection,
+  ) {
     super(s);
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
@@ -396,7 +547,11 @@ class ReadList extends SessionCommand {
     const items = (res.json as { items?: { key?: unknown }[] } | undefined)?.items ?? [];
     const keys = items.map((i) => String(i.key)).sort();
     const expected = [...(t.baseline.get(this.collection) ?? []), ...m.listed(this.s, this.collection)].sort();
-    modelCheck(MODEL_RULES.isolation, res.status === 200 && JSON.stringify(keys) === JSON.stringify(expected), `${this}: got ${gist(res)} ${JSON.stringify(keys)}, the model ${JSON.stringify(expected)}`);
+    modelCheck(
+      MODEL_RULES.isolation,
+      res.status === 200 && JSON.stringify(keys) === JSON.stringify(expected),
+      `${this}: got ${gist(res)} ${JSON.stringify(keys)}, the model ${JSON.stringify(expected)}`,
+    );
   }
   toString(): string {
     return `list(s${this.s}, ${this.collection})`;
@@ -404,7 +559,10 @@ class ReadList extends SessionCommand {
 }
 
 class ReadObject extends SessionCommand {
-  constructor(s: number, readonly index: number) {
+  constructor(
+    s: number,
+    readonly index: number,
+  ) {
     super(s);
   }
   async run(m: ConfigModel, t: Target): Promise<void> {
@@ -438,34 +596,107 @@ export function commandSequences(options: CommandOptions): fc.Arbitrary<Iterable
   const anySession = fc.integer({ min: 0, max: options.sessions - 1 });
   const slot2 = fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, { arbitrary: fc.constant(1), weight: 1 });
   // Mostly the first AA plugin, so uploads, re-uploads, its users and its delete meet in one sequence.
-  const pluginSlot = fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, { arbitrary: fc.constant(1), weight: 1 }, { arbitrary: fc.constant(2), weight: 1 });
+  const pluginSlot = fc.oneof(
+    { arbitrary: fc.constant(0), weight: 6 },
+    { arbitrary: fc.constant(1), weight: 1 },
+    { arbitrary: fc.constant(2), weight: 1 },
+  );
   const revision = fc.integer({ min: 1, max: 9 });
   const byHolder = fc.oneof({ arbitrary: fc.constant(true), weight: 3 }, { arbitrary: fc.constant(false), weight: 1 });
   const weighted = (weight: number, arbitrary: fc.Arbitrary<Command>) => ({ weight, arbitrary });
   const commands = [
-    weighted(2, fc.constant(null).map(() => new Login())),
-    weighted(1, anySession.map((s) => new Logout(s))),
-    weighted(1, session.map((s) => new Open(s))),
-    weighted(1, session.map((s) => new Status(s))),
-    weighted(4, fc.tuple(session, byHolder).map(([s, h]) => new Commit(s, h))),
-    weighted(2, fc.tuple(session, byHolder).map(([s, h]) => new Rollback(s, h))),
-    weighted(4, fc.tuple(session, pluginSlot, fc.integer({ min: 1, max: 9 })).map(([s, p, v]) => new Upload(s, p, v))),
-    weighted(2, fc.tuple(session, slot2, pluginSlot, revision).map(([s, i, p, r]) => new CreateInstance(s, i, p, r))),
-    weighted(3, fc.tuple(session, slot2, revision).map(([s, i, r]) => new CreateInstance(s, i, 'seen', r))),
-    weighted(1, fc.tuple(session, slot2, pluginSlot, revision).map(([s, i, p, r]) => new ModifyInstance(s, i, p, r))),
-    weighted(1, fc.tuple(session, slot2).map(([s, i]) => new DeletePolicy(s, 'aa_plugin_instances', i))),
-    weighted(1, fc.tuple(session, fc.constantFrom(2, 0)).map(([s, p]) => new CreateStore(s, p))),
-    weighted(1, session.map((s) => new DeletePolicy(s, 'credentialstores', 0))),
-    weighted(2, fc.tuple(session, slot2, fc.boolean()).map(([s, i, a]) => new CreateUsermapping(s, i, a))),
-    weighted(1, fc.tuple(session, slot2, fc.boolean()).map(([s, i, a]) => new ModifyUsermapping(s, i, a))),
-    weighted(1, fc.tuple(session, slot2).map(([s, i]) => new DeletePolicy(s, 'usermapping_policies', i))),
-    weighted(1, fc.tuple(session, fc.constantFrom(...COLLECTIONS)).map(([s, c]) => new ReadList(s, c))),
-    weighted(1, fc.tuple(session, fc.integer({ min: 0, max: 7 })).map(([s, i]) => new ReadObject(s, i))),
+    weighted(
+      2,
+      fc.constant(null).map(() => new Login()),
+    ),
+    weighted(
+      1,
+      anySession.map((s) => new Logout(s)),
+    ),
+    weighted(
+      1,
+      session.map((s) => new Open(s)),
+    ),
+    weighted(
+      1,
+      session.map((s) => new Status(s)),
+    ),
+    weighted(
+      4,
+      fc.tuple(session, byHolder).map(([s, h]) => new Commit(s, h)),
+    ),
+    weighted(
+      2,
+      fc.tuple(session, byHolder).map(([s, h]) => new Rollback(s, h)),
+    ),
+    weighted(
+      4,
+      fc.tuple(session, pluginSlot, fc.integer({ min: 1, max: 9 })).map(([s, p, v]) => new Upload(s, p, v)),
+    ),
+    weighted(
+      2,
+      fc.tuple(session, slot2, pluginSlot, revision).map(([s, i, p, r]) => new CreateInstance(s, i, p, r)),
+    ),
+    weighted(
+      3,
+      fc.tuple(session, slot2, revision).map(([s, i, r]) => new CreateInstance(s, i, 'seen', r)),
+    ),
+    weighted(
+      1,
+      fc.tuple(session, slot2, pluginSlot, revision).map(([s, i, p, r]) => new ModifyInstance(s, i, p, r)),
+    ),
+    weighted(
+      1,
+      fc.tuple(session, slot2).map(([s, i]) => new DeletePolicy(s, 'aa_plugin_instances', i)),
+    ),
+    weighted(
+      1,
+      fc.tuple(session, fc.constantFrom(2, 0)).map(([s, p]) => new CreateStore(s, p)),
+    ),
+    weighted(
+      1,
+      session.map((s) => new DeletePolicy(s, 'credentialstores', 0)),
+    ),
+    weighted(
+      2,
+      fc.tuple(session, slot2, fc.boolean()).map(([s, i, a]) => new CreateUsermapping(s, i, a)),
+    ),
+    weighted(
+      1,
+      fc.tuple(session, slot2, fc.boolean()).map(([s, i, a]) => new ModifyUsermapping(s, i, a)),
+    ),
+    weighted(
+      1,
+      fc.tuple(session, slot2).map(([s, i]) => new DeletePolicy(s, 'usermapping_policies', i)),
+    ),
+    weighted(
+      1,
+      fc.tuple(session, fc.constantFrom(...COLLECTIONS)).map(([s, c]) => new ReadList(s, c)),
+    ),
+    weighted(
+      1,
+      fc.tuple(session, fc.integer({ min: 0, max: 7 })).map(([s, i]) => new ReadObject(s, i)),
+    ),
   ];
-  commands.push(weighted(2, fc.tuple(session, fc.integer({ min: 1, max: 9 })).map(([s, v]) => new ReUpload(s, v))));
+  commands.push(
+    weighted(
+      2,
+      fc.tuple(session, fc.integer({ min: 1, max: 9 })).map(([s, v]) => new ReUpload(s, v)),
+    ),
+  );
   if (options.pluginDelete) {
-    commands.push(weighted(2, fc.tuple(session, pluginSlot).map(([s, p]) => new DeletePlugin(s, p))));
-    commands.push(weighted(3, session.map((s) => new DeleteUsedPlugin(s))));
+    commands.push(
+      weighted(
+        2,
+        fc.tuple(session, pluginSlot).map(([s, p]) => new DeletePlugin(s, p)),
+      ),
+    );
+    commands.push(
+      weighted(
+        3,
+        session.map((s) => new DeleteUsedPlugin(s)),
+      ),
+    );
   }
   return fc.commands([fc.oneof(...commands)], { maxCommands: options.maxCommands, size: 'max' });
 }

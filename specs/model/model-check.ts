@@ -5,9 +5,9 @@
 // describes the target, so the rest of that sequence is not judged.
 import assert from 'node:assert/strict';
 import { check } from '../evidence.ts';
-import { errorProblems } from '../../lib/contract/error-problems.ts';
-import type { ApiResponse } from '../../lib/client/sps-client.ts';
-import type { Answer } from '../../lib/model/config-model.ts';
+import { errorProblems } from '../../suite/checks/error-problems.ts';
+import type { ApiResponse } from '../../suite/client/sps-client.ts';
+import type { Answer } from '../../suite/model/config-model.ts';
 
 let diverged = false;
 
@@ -25,7 +25,9 @@ export function modelCheck(requirementId: string, condition: boolean, message: s
 }
 
 export function matches(res: ApiResponse, answer: Answer): boolean {
-  return answer.type === undefined ? res.status === answer.status : errorProblems(res, answer.status, answer.type).length === 0;
+  return answer.type === undefined
+    ? res.status === answer.status
+    : errorProblems(res, answer.status, answer.type).length === 0;
 }
 
 export function shown(answers: Answer[]): string {

@@ -4,15 +4,27 @@
 // deleted again, so the target is left as it was (live-target safety).
 import { buildZip } from '../../generators/zip-bytes.ts';
 import { minimalPluginFiles } from '../../generators/plugin-zip.ts';
-import type { Ledger } from '../../lib/client/ledger.ts';
-import { runName } from '../../lib/client/run-names.ts';
-import type { ApiResponse, Credentials, SpsClient } from '../../lib/client/sps-client.ts';
-import { commitTransaction, openTransaction, rollbackTransaction } from '../../lib/client/transactions.ts';
-import { MODEL_RULES, type ConfigModel, type ModelRule, type PluginType, type PolicyKind } from '../../lib/model/config-model.ts';
+import type { Ledger } from '../../suite/client/ledger.ts';
+import { runName } from '../../suite/client/run-names.ts';
+import type { ApiResponse, Credentials, SpsClient } from '../../suite/client/sps-client.ts';
+import { commitTransaction, openTransaction, rollbackTransaction } from '../../suite/client/transactions.ts';
+import {
+  MODEL_RULES,
+  type ConfigModel,
+  type ModelRule,
+  type PluginType,
+  type PolicyKind,
+} from '../../suite/model/config-model.ts';
 import { gist, modelCheck } from './model-check.ts';
 
 export type Collection = PluginType | PolicyKind;
-export const COLLECTIONS: readonly Collection[] = ['aa', 'credentialstore', 'aa_plugin_instances', 'credentialstores', 'usermapping_policies'];
+export const COLLECTIONS: readonly Collection[] = [
+  'aa',
+  'credentialstore',
+  'aa_plugin_instances',
+  'credentialstores',
+  'usermapping_policies',
+];
 /** A key no object has: commands addressing an object the target never made use it (404 or 400). */
 export const ABSENT_KEY = '00000000-0000-4000-8000-00000000cafe';
 
@@ -43,7 +55,12 @@ export interface Target {
 
 export function sequenceNames(runId: string): SequenceNames {
   const some = (label: string, n: number) => Array.from({ length: n }, () => runName(runId, label));
-  return { plugins: some('seqplugin', 3), instances: some('seqinstance', 2), stores: some('seqstore', 1), usermappings: some('sequsermap', 2) };
+  return {
+    plugins: some('seqplugin', 3),
+    instances: some('seqinstance', 2),
+    stores: some('seqstore', 1),
+    usermappings: some('sequsermap', 2),
+  };
 }
 
 export async function listedKeys(client: SpsClient, c: Collection): Promise<{ res: ApiResponse; keys: string[] }> {
@@ -74,7 +91,16 @@ export async function pluginZip(t: Target, type: PluginType, name: string, versi
   const id = `${name}@${version}`;
   let zip = t.zips.get(id);
   if (!zip) {
-    zip = await buildZip(minimalPluginFiles({ name, type, version, api: '1.1', description: 'sps-conformance sequence plugin', entry_point: 'main.py' }));
+    zip = await buildZip(
+      minimalPluginFiles({
+        name,
+        type,
+        version,
+        api: '1.1',
+        description: 'sps-conformance sequence plugin',
+        entry_point: 'main.py',
+      }),
+    );
     t.zips.set(id, zip);
   }
   return zip;
@@ -88,7 +114,11 @@ export async function everyListAgrees(m: ConfigModel, t: Target, rule: ModelRule
       const { res, keys } = await listedKeys(client, c);
       const expected = [...(t.baseline.get(c) ?? []), ...m.listed(s, c)].sort();
       modelCheck(rule, res.status === 200, `${after}: session ${s} GET ${collectionPath(c)} answered ${gist(res)}`);
-      modelCheck(rule, JSON.stringify(keys) === JSON.stringify(expected), `${after}: session ${s} sees ${c} ${JSON.stringify(keys)}, the model ${JSON.stringify(expected)}`);
+      modelCheck(
+        rule,
+        JSON.stringify(keys) === JSON.stringify(expected),
+        `${after}: session ${s} sees ${c} ${JSON.stringify(keys)}, the model ${JSON.stringify(expected)}`,
+      );
     }
   }
 }
@@ -103,8 +133,17 @@ export async function endSequence(m: ConfigModel, t: Target): Promise<void> {
   m.holder = undefined;
   m.draft = undefined;
   // Policy objects first, in their own commit, then the plugins they used: two small transactions.
-  await deleteCommitted(t, m.committed.policies.map((p) => `${collectionPath(p.kind)}/${p.key}`), MODEL_RULES.isolation);
-  if (t.pluginDelete) await deleteCommitted(t, m.committed.plugins.map((p) => `${collectionPath(p.type)}/${p.key}`), MODEL_RULES.references);
+  await deleteCommitted(
+    t,
+    m.committed.policies.map((p) => `${collectionPath(p.kind)}/${p.key}`),
+    MODEL_RULES.isolation,
+  );
+  if (t.pluginDelete)
+    await deleteCommitted(
+      t,
+      m.committed.plugins.map((p) => `${collectionPath(p.type)}/${p.key}`),
+      MODEL_RULES.references,
+    );
   m.committed = { plugins: t.pluginDelete ? [] : m.committed.plugins, policies: [] };
   await everyListAgrees(m, t, MODEL_RULES.rollback, 'after the cleanup');
 }
@@ -116,7 +155,11 @@ async function deleteCommitted(t: Target, hrefs: string[], rule: ModelRule): Pro
   await openTransaction(client);
   for (const href of hrefs) {
     const res = await client.delete(href);
-    modelCheck(rule, res.status === 200, `cleanup: DELETE ${href} of a committed object nothing uses answered ${gist(res)}`);
+    modelCheck(
+      rule,
+      res.status === 200,
+      `cleanup: DELETE ${href} of a committed object nothing uses answered ${gist(res)}`,
+    );
   }
   const commit = await commitTransaction(client);
   modelCheck(MODEL_RULES.atomic, commit.status === 200, `cleanup: the commit answered ${gist(commit)}`);

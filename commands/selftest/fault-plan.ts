@@ -1,0 +1,58 @@
+// What each fault run of the self-test runs. By default a fault runs the tests that carry the ids it
+// declares, or a fixed sample when no test carries them (commands/selftest/test-selection.ts); --full runs
+// the whole suite for every fault. The default-mode column judges only the declared ids whose basis is not `inferred`
+// (documented, observed, standard), read from schemas/requirements.yaml.
+import type { Fault } from '../../emulator/faults/fault.ts';
+import { loadCatalog } from '../../contract/catalog.ts';
+import { selectTests, testListText, type ListedTest } from './test-selection.ts';
+
+export interface PlannedRun {
+  declared: string[];
+  /** undefined: the whole suite. */
+  testList?: TestList;
+}
+
+export interface TestList {
+  text: string;
+  tests: number;
+  /** Stop at the first failure: the run is the sample, and one failing test decides its kill. */
+  stopAtFirstFailure: boolean;
+}
+
+export interface FaultPlan {
+  fault: Fault;
+  strict: PlannedRun;
+  /** Absent when every id the fault declares is inferred. */
+  defaultMode?: PlannedRun;
+}
+
+/** The declared ids a default-mode run must fail: those whose basis is not inferred. */
+export function nonInferredIds(declared: readonly string[], basisOf: ReadonlyMap<string, string>): string[] {
+  return declared.filter((id) => (basisOf.get(id) ?? 'inferred') !== 'inferred');
+}
+
+function planned(declared: readonly string[], tests: readonly ListedTest[] | undefined): PlannedRun {
+  if (!tests) return { declared: [...declared] };
+  const selection = selectTests(tests, declared);
+  return {
+    declared: [...declared],
+    testList: {
+      text: testListText(selection.tests),
+      tests: selection.tests.length,
+      stopAtFirstFailure: selection.sample,
+    },
+  };
+}
+
+/** `tests` undefined: --full, every run runs the whole suite. */
+export function planFaults(faults: readonly Fault[], tests: readonly ListedTest[] | undefined): FaultPlan[] {
+  const basisOf = new Map(loadCatalog().map((r) => [r.id, String(r.basis)]));
+  return faults.map((fault) => {
+    const documented = nonInferredIds(fault.violates, basisOf);
+    return {
+      fault,
+      strict: planned(fault.violates, tests),
+      ...(documented.length > 0 ? { defaultMode: planned(documented, tests) } : {}),
+    };
+  });
+}

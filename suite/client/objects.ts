@@ -1,0 +1,42 @@
+// Writes that create objects, for specs that need an object to exist: each opens a transaction, writes,
+// commits and records the new object in the ledger, and says plainly what went wrong if it cannot.
+import type { Ledger } from './ledger.ts';
+import type { ApiResponse, SpsClient } from './sps-client.ts';
+import { commitTransaction, openTransaction } from './transactions.ts';
+
+export interface Planted {
+  key: string;
+  href: string;
+  res: ApiResponse;
+}
+
+export class PreconditionError extends Error {}
+
+function describe(res: ApiResponse): string {
+  return `HTTP ${res.status} ${res.body.toString('utf8').slice(0, 300)}`;
+}
+
+export function keyAndHref(res: ApiResponse): { key: string; href: string } | undefined {
+  const json = res.json as { key?: unknown; meta?: { href?: unknown } } | undefined;
+  if (typeof json?.key !== 'string' || typeof json.meta?.href !== 'string') return undefined;
+  return { key: json.key, href: json.meta.href };
+}
+
+/** Runs `write` in its own committed transaction; the created object goes into the ledger. */
+export async function plantWith(
+  client: SpsClient,
+  ledger: Ledger,
+  what: string,
+  write: () => Promise<ApiResponse>,
+): Promise<Planted> {
+  await openTransaction(client);
+  const res = await write();
+  const created = keyAndHref(res);
+  if ((res.status !== 201 && res.status !== 200) || !created) {
+    throw new PreconditionError(`setup: creating ${what} failed: ${describe(res)}`);
+  }
+  ledger.record(created.href);
+  const commit = await commitTransaction(client);
+  if (commit.status !== 200) throw new PreconditionError(`setup: committing ${what} failed: ${describe(commit)}`);
+  return { ...created, res };
+}

@@ -1,0 +1,53 @@
+// The reporters of a run, in one place for playwright.config.ts and the merge config. A shard writes
+// only a blob report (plus our facts beside it): html, junit and the certificate come from the merge.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ReporterDescription } from '@playwright/test';
+
+/** Absolute, so the runner and the merge find it from any working directory. */
+const OURS = fileURLToPath(new URL('./reporter.ts', import.meta.url));
+
+export interface Shard {
+  current: number;
+  total: number;
+}
+
+/** The --shard i/n of this Playwright process's command line; the config cannot see it otherwise. */
+export function shardOf(argv: readonly string[]): Shard | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const raw = arg === '--shard' ? argv[i + 1] : arg.startsWith('--shard=') ? arg.slice('--shard='.length) : undefined;
+    const match = /^(\d+)\/(\d+)$/.exec(raw ?? '');
+    if (match) return { current: Number(match[1]), total: Number(match[2]) };
+  }
+  return undefined;
+}
+
+export function blobFile(blobDir: string, shard: Shard): string {
+  return join(blobDir, `report-${shard.current}-of-${shard.total}.zip`);
+}
+
+export function runReporters(reportDir: string, blobDir: string, shard: Shard | undefined): ReporterDescription[] {
+  if (shard) {
+    // outputFile (not outputDir): the blob reporter then leaves the other shards' files in blobDir alone.
+    return [
+      ['list'],
+      ['blob', { outputFile: blobFile(blobDir, shard) }],
+      [OURS, { outputDir: reportDir, shardFactsDir: blobDir }],
+    ];
+  }
+  return [
+    ['list'],
+    ['html', { outputFolder: join(reportDir, 'html'), open: 'never' }],
+    ['junit', { outputFile: join(reportDir, 'junit.xml') }],
+    [OURS, { outputDir: reportDir }],
+  ];
+}
+
+export function mergeReporters(reportDir: string, blobDir: string): ReporterDescription[] {
+  return [
+    ['html', { outputFolder: join(reportDir, 'html'), open: 'never' }],
+    ['junit', { outputFile: join(reportDir, 'junit.xml') }],
+    [OURS, { outputDir: reportDir, mergeFrom: blobDir }],
+  ];
+}
