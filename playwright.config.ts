@@ -1,22 +1,9 @@
 // Projects: unit (test/*.test.ts), conformance (specs/*.spec.ts), selftest (test/*.selftest.ts).
-// With SPS_URL unset, webServer starts the embedded emulator on a free loopback port.
-import { createServer } from 'node:net';
+// With SPS_URL unset, webServer starts the embedded emulator on the free loopback port the run settled.
 import { defineConfig } from '@playwright/test';
 import { runReporters, shardOf } from './suite/report/reporter/reporter-list.ts';
-import { blobDir, embeddedPort, loadSettings, reportDir, setEmbeddedPort } from './suite/target/settings.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+import { RUN_METADATA_KEY, resolveRun, settingsOfRun } from './suite/target/run-setup.ts';
+import { blobDir, isPlaywrightWorker, loadSettings, reportDir } from './suite/target/settings.ts';
 
 /** The --project names on the command line (empty: every project). */
 function requestedProjects(argv: readonly string[]): string[] {
@@ -29,9 +16,11 @@ function requestedProjects(argv: readonly string[]): string[] {
 const projects = requestedProjects(process.argv);
 const needsTarget = projects.length === 0 || projects.some((p) => p.startsWith('conformance'));
 
-// Workers re-read this file; the port chosen by the runner reaches them through the environment.
-if (embeddedPort() === undefined) setEmbeddedPort(await freePort());
-const settings = loadSettings();
+// The runner settles the run once (port, seed, run id, profile); workers re-read this file but get the
+// runner's metadata, so they do not settle it again.
+const base = loadSettings();
+const run = isPlaywrightWorker() ? undefined : await resolveRun(base);
+const settings = run ? settingsOfRun(base, run) : base;
 const out = reportDir();
 
 export default defineConfig({
@@ -46,6 +35,7 @@ export default defineConfig({
   // Sharded (--shard i/n): list + blob into SPS_BLOB_DIR; merge with `sps-conformance merge`.
   reporter: runReporters(out, blobDir(), shardOf(process.argv)),
   use: { trace: 'off' },
+  metadata: run ? { [RUN_METADATA_KEY]: run } : {},
   projects: [
     { name: 'unit', testDir: 'test', testMatch: /.*\.test\.ts$/ },
     // The appliance's configuration lock is global: conformance runs one test at a time.
@@ -66,10 +56,10 @@ export default defineConfig({
     { name: 'selftest', testDir: 'test', testMatch: /.*\.selftest\.ts$/ },
   ],
   webServer:
-    settings.embedded && needsTarget
+    run?.port && needsTarget
       ? {
           // Accounts come from the settings inside the emulator process: no password on a command line.
-          command: `node bin/sps-conformance.js emulator --port ${embeddedPort()} --profile ${settings.profile} --settings-accounts`,
+          command: `node bin/sps-conformance.js emulator --port ${run.port} --profile ${settings.profile} --settings-accounts`,
           url: `${settings.url}/api/info`,
           reuseExistingServer: false,
           timeout: 5 * 60_000,

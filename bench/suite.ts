@@ -13,7 +13,7 @@ import { SpsClient } from '../suite/client/sps-client.ts';
 import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
 import { brokenPluginZip, pluginZipBytes, validPluginZip, type PluginZipCase } from '../generators/plugin-zip.ts';
 import { DEFAULT_PROFILE, profile } from '../contract/profiles.ts';
-import { EMULATOR_DEFAULT_PASSWORD, EMULATOR_DEFAULT_USER } from '../suite/target/settings.ts';
+import { childEnvironment, EMULATOR_DEFAULT_PASSWORD, EMULATOR_DEFAULT_USER } from '../suite/target/settings.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SIMULATED_ONLY = process.argv[2] === '--simulated';
@@ -34,7 +34,7 @@ function specThroughput(cases: number): number {
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, SPS_REPORT_DIR: 'reports/bench', SPS_URL: '', FC_RUNS: String(cases), FC_SEED: '1' },
+      env: childEnvironment({ SPS_REPORT_DIR: 'reports/bench', SPS_URL: '', FC_RUNS: String(cases), FC_SEED: '1' }),
       encoding: 'utf8',
       maxBuffer: 256 << 20,
     },
@@ -49,8 +49,7 @@ function specThroughput(cases: number): number {
     .flatMap((s) => s.specs)
     .find((s) => s.title.startsWith('generated valid plugins'));
   const result = spec?.tests[0]?.results[0];
-  if (!result || result.status !== 'passed')
-    throw new Error(`the property did not pass: ${result?.status ?? 'not run'}`);
+  if (result?.status !== 'passed') throw new Error(`the property did not pass: ${result?.status ?? 'not run'}`);
   return cases / (result.duration / 1000);
 }
 
@@ -58,7 +57,7 @@ function fullRunSeconds(): { seconds: number; status: number | null } {
   const started = performance.now();
   const res = spawnSync(process.execPath, ['bin/sps-conformance.js', 'run'], {
     cwd: ROOT,
-    env: { ...process.env, SPS_REPORT_DIR: 'reports/bench', SPS_URL: '' },
+    env: childEnvironment({ SPS_REPORT_DIR: 'reports/bench', SPS_URL: '' }),
     stdio: 'ignore',
   });
   return { seconds: (performance.now() - started) / 1000, status: res.status };
@@ -95,14 +94,13 @@ async function simulatedRunSeconds(): Promise<{ seconds: number; status: number 
   try {
     const started = performance.now();
     const res = await new Promise<number | null>((resolve) => {
-      const env = {
-        ...process.env,
+      const env = childEnvironment({
         SPS_REPORT_DIR: 'reports/bench-simulated',
         SPS_URL: appliance.url,
         SPS_USERNAME: EMULATOR_DEFAULT_USER,
         SPS_PASSWORD: EMULATOR_DEFAULT_PASSWORD,
         SPS_ALLOW_WRITES: 'true',
-      };
+      });
       spawn(process.execPath, ['bin/sps-conformance.js', 'run'], { cwd: ROOT, env, stdio: 'ignore' }).on(
         'exit',
         (code) => resolve(code),

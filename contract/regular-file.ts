@@ -2,7 +2,7 @@
 // directory is refused without blocking on it) and never more than a stated number of bytes. Used by
 // lint, verify, replay and the emulator's --state file.
 import { constants, openSync, readSync, closeSync, fstatSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 
 /** Why the file was refused; `code` is the errno code (ENOENT, …) or one of ours. */
 export class FileReadError extends Error {
@@ -41,8 +41,11 @@ export function readRegularFileSync(file: string, maxBytes: number): Buffer {
     // The size may grow between fstat and read: read one byte past the cap to notice.
     const buffer = Buffer.alloc(Math.min(maxBytes + 1, fstatSync(fd).size + 1));
     let length = 0;
-    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; )
+    while (length < buffer.length) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
       length += n;
+    }
     if (length > maxBytes) throw tooBig(file, maxBytes);
     return buffer.subarray(0, length);
   } catch (error) {
@@ -54,18 +57,18 @@ export function readRegularFileSync(file: string, maxBytes: number): Buffer {
 
 /** As readRegularFileSync, without blocking the event loop. */
 export async function readRegularFile(file: string, maxBytes: number): Promise<Buffer> {
-  let handle;
+  let handle: FileHandle | undefined;
   try {
     handle = await open(file, FLAGS);
     const stat = await handle.stat();
     checkStat(file, stat, maxBytes);
     const buffer = Buffer.alloc(Math.min(maxBytes + 1, stat.size + 1));
     let length = 0;
-    for (
-      let n;
-      length < buffer.length && (n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead) > 0;
-    )
-      length += n;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
     if (length > maxBytes) throw tooBig(file, maxBytes);
     return buffer.subarray(0, length);
   } catch (error) {

@@ -1,13 +1,13 @@
 // REST accounts of the emulator: `--user NAME:PASSWORD[:ROLE]`, or one default admin.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { EMULATOR_DEFAULT_PASSWORD, EMULATOR_DEFAULT_USER } from '../suite/target/settings.ts';
 import type { Account, Role } from './sessions.ts';
 
 const ROLES: readonly Role[] = ['admin', 'readonly', 'none'];
 
+/** The account an emulator started without --user has (README "emulator"); the suite's embedded run passes its own. */
 export const DEFAULT_ACCOUNT: Account = {
-  username: EMULATOR_DEFAULT_USER,
-  password: EMULATOR_DEFAULT_PASSWORD,
+  username: 'admin',
+  password: 'sps-conformance',
   role: 'admin',
 };
 

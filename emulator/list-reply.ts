@@ -37,7 +37,10 @@ export function listBody(
     return build(ctx, href, parent, keys(), siblings);
   }
   let byHref = bodies.get(version);
-  if (!byHref) bodies.set(version, (byHref = new Map()));
+  if (!byHref) {
+    byHref = new Map();
+    bodies.set(version, byHref);
+  }
   // Siblings differ by profile, and emulators of several profiles may share a process and a state.
   const key = `${ctx.emulator.profile.name} ${href}`;
   let body = byHref.get(key);

@@ -14,7 +14,8 @@ export interface ZipFile {
 const FIXED_DATE = new Date('2020-01-01T00:00:00Z');
 
 export async function buildZip(files: readonly ZipFile[]): Promise<Buffer> {
-  const { ZipArchive } = await (archiver ??= import('archiver'));
+  archiver ??= import('archiver');
+  const { ZipArchive } = await archiver;
   return new Promise<Buffer>((resolve, reject) => {
     const archive = new ZipArchive({ zlib: { level: 6 } });
     const chunks: Buffer[] = [];

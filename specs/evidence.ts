@@ -51,7 +51,10 @@ const counters = new WeakMap<object, Map<string, number>>();
 function whereOf(id: string, label: string | undefined): string {
   const info = test.info();
   let perTest = counters.get(info);
-  if (!perTest) counters.set(info, (perTest = new Map()));
+  if (!perTest) {
+    perTest = new Map();
+    counters.set(info, perTest);
+  }
   const n = (perTest.get(id) ?? 0) + 1;
   perTest.set(id, n);
   return `${info.titlePath.slice(1).join(' › ')} › ${label ?? `#${n}`}`;

@@ -17,6 +17,7 @@ import { check, checkEach, notTested } from './evidence.ts';
 import { ATTACHMENT } from '../suite/report/reporter/attachments.ts';
 import { redactExchange, redactText } from '../suite/report/redact.ts';
 import { Sentinel } from '../suite/target/sentinel.ts';
+import { runOf, settingsOfRun } from '../suite/target/run-setup.ts';
 import { loadSettings, reportDir, type Settings } from '../suite/target/settings.ts';
 import { profile, type Profile } from '../contract/profiles.ts';
 import type fc from 'fast-check';
@@ -97,8 +98,10 @@ export interface SpsFixtures {
   /** Objects this test created; removed after the test. */
   ledger: Ledger;
   /** Requesting it skips the test when writes are off (SKIPPED by settings, never PASS). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a fixture that provides no value is typed void in Playwright
   writes: void;
   /** Automatic: once the sentinel has tripped, every later test is skipped as a target ERROR. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a fixture that provides no value is typed void in Playwright
   healthGate: void;
   /** Runs a property with the run's seed and FC_RUNS, attaching the shrunk case on failure. */
   property: <T>(
@@ -130,8 +133,14 @@ async function attachExchanges(testInfo: TestInfo, recorder: Recorder, settings:
 }
 
 export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
-  settings: [async ({}, use) => use(loadSettings()), { scope: 'worker' }],
+  // The run's facts (port, seed, run id, profile) as the runner settled them: Playwright's config metadata.
+  settings: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's parameter list and needs the object pattern
+    async ({}, use, workerInfo) => use(settingsOfRun(loadSettings(), runOf(workerInfo.config.metadata))),
+    { scope: 'worker' },
+  ],
   spsProfile: [async ({ settings }, use) => use(profile(settings.profile)), { scope: 'worker' }],
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's parameter list and needs the object pattern
   sentinel: [async ({}, use) => use(new Sentinel(reportDir())), { scope: 'worker' }],
 
   healthGate: [

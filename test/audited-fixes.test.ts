@@ -16,7 +16,11 @@ const catalog = new Map(loadCatalog().map((r) => [r.id, r]));
 
 test('a commit sends {"status": "commit"} and nothing else, as safeguard-ps does; with a message, commit_message', async () => {
   const sent: unknown[] = [];
-  const fake = { put: async (_path: string, body: unknown) => (sent.push(body), undefined) } as unknown as SpsClient;
+  const fake = {
+    put: async (_path: string, body: unknown) => {
+      sent.push(body);
+    },
+  } as unknown as SpsClient;
   await commitTransaction(fake);
   await commitTransaction(fake, 'release 42');
   expect(sent).toEqual([{ status: 'commit' }, { status: 'commit', commit_message: 'release 42' }]);

@@ -1,8 +1,7 @@
 // The requirement catalog is well-formed and joined to the rest of the suite: ids unique and stable in
 // form, every field valid, every id a spec names exists, every packaging rule has its PKG- requirement.
 import { test, expect } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { execFileSync } from 'node:child_process';

@@ -8,7 +8,8 @@ import { loadCatalog } from '../contract/catalog.ts';
 let counter = 0;
 /** Applies a plan the way a target's success answer would, with a fresh key for creates. */
 function succeed(plan: Plan): string {
-  const key = plan.key ?? `key-${(counter += 1)}`;
+  counter += 1;
+  const key = plan.key ?? `key-${counter}`;
   plan.apply(key);
   return key;
 }

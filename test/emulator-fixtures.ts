@@ -24,6 +24,7 @@ export async function clientFor(running: RunningEmulator, account: Account = ADM
 }
 
 export const test = base.extend<{ emu: RunningEmulator; admin: SpsClient }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's parameter list and needs the object pattern
   emu: async ({}, use) => {
     const running = await emulatorWith();
     await use(running);
@@ -35,11 +36,9 @@ export const test = base.extend<{ emu: RunningEmulator; admin: SpsClient }>({
 export { expect };
 
 export function manifest(fields: Record<string, string>): string {
-  return (
-    Object.entries(fields)
-      .map(([k, v]) => `${k}: ${v}`)
-      .join('\n') + '\n'
-  );
+  return `${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n`;
 }
 
 /** A valid plugin zip: MANIFEST, main.py and optionally default.cfg. */

@@ -6,8 +6,17 @@ import { join, relative } from 'node:path';
 import { buildZip, type ZipFile } from '../generators/zip-bytes.ts';
 import { clientFor, emulatorWith, expect, expectError, json, test, TX } from './emulator-fixtures.ts';
 
-const REPO_ROOT = join(import.meta.dirname, '..');
-const REAL_PLUGINS = join(REPO_ROOT, '..', 'shared', 'spec', 'real-plugins');
+import { sharedPath } from './shared-folder.ts';
+
+/** The shared research beside the repo (or SPS_SHARED_DIR), or why it is missing. */
+function realPluginsDir(): { dir: string; missing?: undefined } | { dir?: undefined; missing: string } {
+  try {
+    return { dir: sharedPath('spec', 'real-plugins') };
+  } catch (error) {
+    return { missing: (error as Error).message };
+  }
+}
+const { dir: REAL_PLUGINS = '', missing } = realPluginsDir();
 
 interface RealManifest {
   /** Path relative to REAL_PLUGINS, for the test title. */
@@ -17,7 +26,7 @@ interface RealManifest {
 }
 
 function realManifests(): RealManifest[] {
-  if (!existsSync(REAL_PLUGINS)) return [];
+  if (missing) return [];
   return readdirSync(REAL_PLUGINS, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((repo) => {
@@ -51,10 +60,10 @@ function writtenFields(text: string): Map<string, string> | 'not-yaml' {
 const manifests = realManifests();
 
 test.describe('real plugin MANIFESTs', () => {
-  test.skip(
-    manifests.length === 0,
-    `no real-plugins directory at ${REAL_PLUGINS} (shared/ must be checked out beside the repo)`,
-  );
+  test('the shared research folder is there', () => {
+    // Fails loudly rather than skipping: without the folder none of the uploads below would run.
+    expect(missing, 'shared/spec/real-plugins').toBeUndefined();
+  });
 
   test("the set holds the research summary's 71 distinct MANIFESTs, exactly one of them not YAML", () => {
     // Each HEAD MANIFEST is also one of its repository's history files.

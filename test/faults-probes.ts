@@ -21,7 +21,8 @@ const PLUGINS = '/api/configuration/plugins';
 const USERMAPPING = '/api/configuration/policies/usermapping_policies';
 const NO_SUCH_KEY = '00000000-0000-4000-8000-000000000000';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: probes read arbitrary JSON answers field by field
+type Json = Record<string, any>;
 const body = (res: ApiResponse): Json => (res.json ?? {}) as Json;
 const errorType = (res: ApiResponse): unknown => body(res).error?.type;
 

@@ -3,17 +3,19 @@
 import { test, expect } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MAIN_PY } from '../generators/plugin-zip.ts';
 import { buildZip, type ZipFile } from '../generators/zip-bytes.ts';
 import { inspectPlugin } from '../contract/plugin/inspect.ts';
 import { profile } from '../contract/profiles.ts';
 
-// The repo is /work/main and the shared research sits beside it at /work/shared.
-const REAL_PLUGINS = fileURLToPath(new URL('../../shared/spec/real-plugins/', import.meta.url));
+import { sharedPath } from './shared-folder.ts';
+
+/** The shared research beside the repo (or SPS_SHARED_DIR); asked inside each test, which fails when it is missing. */
+const realPlugins = () => sharedPath('spec', 'real-plugins');
 const INVALID_YAML = ['safeguard-sessions-plugin-safeguard/MANIFEST.history/MANIFEST@2019-04-25_d6d4b02'];
 
 function manifests(): string[] {
+  const REAL_PLUGINS = realPlugins();
   const found: string[] = [];
   for (const repo of readdirSync(REAL_PLUGINS)) {
     const dir = join(REAL_PLUGINS, repo);
@@ -26,6 +28,7 @@ function manifests(): string[] {
 }
 
 function filesFor(manifestPath: string): ZipFile[] {
+  const REAL_PLUGINS = realPlugins();
   const repoDir = join(REAL_PLUGINS, relative(REAL_PLUGINS, manifestPath).split('/')[0]!);
   const files: ZipFile[] = [
     { name: 'MANIFEST', content: readFileSync(manifestPath) },
@@ -37,10 +40,7 @@ function filesFor(manifestPath: string): ZipFile[] {
 }
 
 test('every real MANIFEST lints valid but the one with broken YAML', async () => {
-  test.skip(
-    !existsSync(REAL_PLUGINS),
-    `real plugin research not found at ${REAL_PLUGINS} (the shared folder beside the repo)`,
-  );
+  const REAL_PLUGINS = realPlugins();
   const all = manifests();
   expect(all.length).toBeGreaterThan(70);
   const outcome: Record<string, string[]> = {};
@@ -54,7 +54,7 @@ test('every real MANIFEST lints valid but the one with broken YAML', async () =>
 });
 
 test('real MANIFEST values come back as written', async () => {
-  test.skip(!existsSync(REAL_PLUGINS), `real plugin research not found at ${REAL_PLUGINS}`);
+  const REAL_PLUGINS = realPlugins();
   const read = async (repo: string) =>
     (await inspectPlugin(await buildZip(filesFor(join(REAL_PLUGINS, repo, 'MANIFEST'))), { profile: profile('7.x') }))
       .manifest;

@@ -96,7 +96,7 @@ test('past the concurrent-upload cap a new upload gets 503 with Retry-After befo
     // Every stalled upload must be inside the handler before the next one asks.
     await expect.poll(async () => (await new SpsClient(emu.url).get('/api/info')).status).toBe(200);
     const extra = await clientFor(emu);
-    let refused;
+    let refused: Awaited<ReturnType<typeof extra.upload>> | undefined;
     for (let i = 0; i < 50 && refused?.status !== 503; i++) refused = await extra.upload(Buffer.from('PK'));
     expect(refused!.status).toBe(503);
     expect(refused!.headers['retry-after']).toBe('5');

@@ -130,12 +130,13 @@ test('target-health.json and safety.json count only when this run wrote them', (
 test('a built certificate satisfies schemas/certificate.schema.json, and the schema rejects a leaked password', () => {
   const c = certificate();
   expect(schemaProblems('certificate', c)).toEqual([]);
-  expect(
-    schemaProblems('certificate', { ...c, settings: { ...c.settings, password: 'hunter22' } }).length,
-  ).toBeGreaterThan(0);
-  expect(
-    schemaProblems('certificate', { ...c, run: { ...c.run, status: 'INVALID', reasons: [] } }).length,
-  ).toBeGreaterThan(0);
+  // The one problem meant, not any problem: a schema broken elsewhere must not pass this test.
+  expect(schemaProblems('certificate', { ...c, settings: { ...c.settings, password: 'hunter22' } })).toContain(
+    'certificate/settings/password: must be equal to constant',
+  );
+  expect(schemaProblems('certificate', { ...c, run: { ...c.run, status: 'INVALID', reasons: [] } })).toContain(
+    'certificate/run/reasons: must NOT have fewer than 1 items',
+  );
 });
 
 test('certificate.md shows the run status, the score with its definition, area totals and every verdict', () => {

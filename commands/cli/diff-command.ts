@@ -54,7 +54,7 @@ function humanReport(a: Target, b: Target, steps: number, found: readonly Differ
   const lines = found.map(
     (d) => `  #${d.step} ${d.method} ${d.path} (${d.label}): ${d.field}\n    A: ${shown(d.a)}\n    B: ${shown(d.b)}`,
   );
-  return [head, ...lines].join('\n') + '\n';
+  return `${[head, ...lines].join('\n')}\n`;
 }
 
 export async function diffCommand(options: DiffOptions): Promise<number> {
@@ -63,7 +63,7 @@ export async function diffCommand(options: DiffOptions): Promise<number> {
   // Both targets get the very same names, so only behaviour can differ.
   const prefix = `Spsdiff${randomBytes(3).toString('hex')}`;
   const steps = await diffScenario(profile, options.seed, prefix);
-  let observed;
+  let observed: readonly [Awaited<ReturnType<typeof observeTarget>>, Awaited<ReturnType<typeof observeTarget>>];
   try {
     observed = [await observeTarget(a, steps), await observeTarget(b, steps)] as const;
   } catch (error) {

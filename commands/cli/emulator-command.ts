@@ -75,7 +75,7 @@ function checkFault(fault: string | undefined): boolean {
 export async function emulatorCommand(options: EmulatorCommandOptions): Promise<void> {
   if (!checkFault(options.fault)) return;
   const tls = await tlsMaterial(options);
-  let running;
+  let running: Awaited<ReturnType<typeof startEmulator>>;
   try {
     running = await startEmulator({
       port: options.port,

@@ -1,6 +1,6 @@
 // The sps-conformance command line. User mistakes print one clear line and exit 2. Each command's
 // module is imported when that command runs, so `lint` does not load the suite runner or the emulator.
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { SUITE_VERSION } from '../../suite/report/certificate/suite-version.ts';
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../../contract/profiles.ts';
 import { addEmulatorCommand } from './emulator-definition.ts';

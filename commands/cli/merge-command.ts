@@ -5,15 +5,15 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { blobDir } from '../../suite/target/settings.ts';
+import { blobDir, childEnvironment, reportDir } from '../../suite/target/settings.ts';
 import { UsageError } from './usage-error.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MERGE_CONFIG = fileURLToPath(new URL('../../suite/report/reporter/merge.config.ts', import.meta.url));
 
 export async function mergeCommand(dir: string | undefined): Promise<number> {
-  // The default blob dir is relative to the suite, like the run that wrote it.
-  const blobs = dir ? resolve(dir) : resolve(ROOT, blobDir());
+  // The default blob dir is relative to the current directory, like the run that wrote it.
+  const blobs = dir ? resolve(dir) : blobDir();
   if (!existsSync(blobs)) throw new UsageError(`no such directory: ${blobs}`);
   if (!readdirSync(blobs).some((f) => f.endsWith('.zip')))
     throw new UsageError(`no blob reports (*.zip) in ${blobs}: run the shards with --shard i/n first`);
@@ -24,7 +24,7 @@ export async function mergeCommand(dir: string | undefined): Promise<number> {
     const child = spawn(process.execPath, args, {
       stdio: 'inherit',
       cwd: ROOT,
-      env: { ...process.env, SPS_BLOB_DIR: blobs },
+      env: childEnvironment({ SPS_BLOB_DIR: blobs, SPS_REPORT_DIR: reportDir() }),
     });
     child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });

@@ -46,7 +46,9 @@ function targetUrl(settings: Settings, url: string | undefined): string {
 }
 
 export async function replayCommand(dir: string, options: { url?: string }): Promise<number> {
-  let index, exchange, request;
+  let index: ReturnType<typeof readReproIndex>;
+  let exchange: ReturnType<typeof failingExchange>;
+  let request: ReturnType<typeof replayRequest>;
   const settings = settingsOrUsage();
   try {
     index = readReproIndex(dir);
@@ -63,9 +65,9 @@ export async function replayCommand(dir: string, options: { url?: string }): Pro
   // Everything from the bundle or the target is printed through printable(): no terminal escapes.
   const ids = Array.isArray(index.requirementIds) ? index.requirementIds.map(String).join(', ') : '';
   process.stdout.write(
-    printable(
+    `${printable(
       `replaying ${exchange.method} ${exchange.path} (${String(index.test?.title ?? '')}; ${ids}) against ${url}`,
-    ) + '\n',
+    )}\n`,
   );
   try {
     if (usesSession(exchange)) await client.mustLogin(settings);

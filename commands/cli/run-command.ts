@@ -1,8 +1,8 @@
 // `sps-conformance run`: the conformance project of the Playwright suite, against SPS_URL or the
 // embedded emulator. Extra arguments go to Playwright (e.g. --grep, --shard 1/2). Before the run it
 // settles what the child needs to know: strict or default mode, the expectations file (checked here,
-// so a bad one is one clear line, not a failed run), and the profile: SPS_PROFILE wins, else the
-// target's reported firmware version, else the default. `observe` is a default-mode run that records
+// so a bad one is one clear line, not a failed run) and the report folders; the Playwright config
+// settles the rest of the run (suite/target/run-setup.ts). `observe` is a default-mode run that records
 // every inferred answer into an expectations file.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -10,9 +10,14 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../../contract/catalog.ts';
 import { ExpectationsError, loadExpectations } from '../../suite/report/certificate/expectations.ts';
-import { fetchTargetIdentity } from '../../suite/report/certificate/target-identity.ts';
-import { profileForFirmware } from '../../contract/profiles.ts';
-import { childEnvironment, loadSettings, SettingsError, type Settings } from '../../suite/target/settings.ts';
+import {
+  blobDir,
+  childEnvironment,
+  loadSettings,
+  reportDir,
+  SettingsError,
+  type Settings,
+} from '../../suite/target/settings.ts';
 import { UsageError } from './usage-error.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,14 +40,6 @@ function settingsOrUsageError(): Settings {
   }
 }
 
-/** SPS_PROFILE and SPS_PROFILE_SOURCE for the child: from the target's firmware when it reports one. */
-async function profileFromFirmware(settings: Settings): Promise<Record<string, string>> {
-  if (settings.profileSource !== 'default' || settings.embedded) return {};
-  const identity = await fetchTargetIdentity(settings);
-  const name = identity.version ? profileForFirmware(identity.version) : undefined;
-  return name ? { SPS_PROFILE: name, SPS_PROFILE_SOURCE: `from firmware ${identity.version}` } : {};
-}
-
 function checkedExpectations(file: string): string {
   const absolute = resolve(file);
   try {
@@ -59,7 +56,8 @@ export async function runEnvironment(
   options: RunOptions,
   settings: Settings,
 ): Promise<Record<string, string | undefined>> {
-  const changes: Record<string, string | undefined> = { ...(await profileFromFirmware(settings)) };
+  // The child runs in the suite's folder: the report folders are the caller's, made absolute here.
+  const changes: Record<string, string | undefined> = { SPS_REPORT_DIR: reportDir(), SPS_BLOB_DIR: blobDir() };
   if (options.strict) changes.SPS_STRICT = 'true';
   const expectations = options.expectations ?? settings.expectationsFile;
   if (options.observe) {

@@ -5,6 +5,7 @@
 // runs only the tests carrying its declared ids (a fixed sample when none carries them, see
 // commands/selftest/test-selection.ts); --full runs the whole suite for every fault (the nightly mode). Writes the kill matrix to <out>/selftest.json and .md.
 import { join } from 'node:path';
+import { DEFAULT_PROFILE } from '../../contract/profiles.ts';
 import { FAULTS } from '../../emulator/faults/catalogue.ts';
 import type { Fault } from '../../emulator/faults/fault.ts';
 import { mapConcurrently } from '../selftest/concurrency.ts';
@@ -107,9 +108,11 @@ async function plans(faults: readonly Fault[], full: boolean, out: string): Prom
   // --list contacts no target: the address only keeps the config from starting the embedded emulator.
   const env = childEnvironment({
     SPS_URL: 'http://127.0.0.1:9',
+    SPS_USERNAME: 'list-only',
+    SPS_PASSWORD: 'list-only',
+    SPS_PROFILE: DEFAULT_PROFILE,
     SPS_REPORT_DIR: join(out, 'selftest', 'list'),
     SPS_RUN_ID: undefined,
-    SPS_EMBEDDED_PORT: undefined,
     SPS_BLOB_DIR: undefined,
   });
   return planFaults(faults, await listSuiteTests(env));
@@ -141,18 +144,14 @@ export async function selftestCommand(options: SelftestOptions): Promise<number>
         strict: true,
       });
       const row = judgePristine(run);
-      progress(
-        (done += 1),
-        total,
-        'pristine',
-        row.timedOut ? 'TIMED OUT' : row.passed ? 'passes' : 'FAILS',
-        run.seconds,
-      );
+      done += 1;
+      progress(done, total, 'pristine', row.timedOut ? 'TIMED OUT' : row.passed ? 'passes' : 'FAILS', run.seconds);
       return row;
     }
     const row = await faultRuns(plan, context);
+    done += 1;
     progress(
-      (done += 1),
+      done,
       total,
       plan.fault.name,
       verdictText(row),

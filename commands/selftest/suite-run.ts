@@ -70,7 +70,6 @@ function suiteEnvironment(url: string, options: SuiteRunOptions): NodeJS.Process
     FC_RUNS: String(options.settings.fcRuns),
     // Each run is a run of its own: no inherited run id, port or shard output.
     SPS_RUN_ID: undefined,
-    SPS_EMBEDDED_PORT: undefined,
     SPS_BLOB_DIR: undefined,
   });
 }

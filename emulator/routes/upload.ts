@@ -85,7 +85,7 @@ async function upload(ctx: RouteContext): Promise<Reply> {
       headers: { 'retry-after': '5' },
     };
   }
-  let body;
+  let body: Awaited<ReturnType<typeof readBody>>;
   try {
     body = await readBody(ctx.req, UPLOAD_LIMIT_BYTES, ctx.acceptBody);
   } finally {

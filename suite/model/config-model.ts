@@ -101,7 +101,13 @@ export class ConfigModel {
   // --- sessions and transactions ---
 
   planLogin(s: number): Plan {
-    return { expect: [{ status: 200 }], rule: MODEL_RULES.lock, apply: () => void (this.loggedIn[s] = true) };
+    return {
+      expect: [{ status: 200 }],
+      rule: MODEL_RULES.lock,
+      apply: () => {
+        this.loggedIn[s] = true;
+      },
+    };
   }
 
   /** Logging out rolls back the session's own transaction, and only its own (TX-LOGOUT-001). */

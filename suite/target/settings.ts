@@ -1,12 +1,18 @@
-// The one place that reads process.env (and .env through dotenv). Everything else asks here.
+// The one place that reads the environment (and .env through dotenv), by the names in setting-table.ts.
+// Everything else asks here. Nothing writes the environment: the facts one run settles once (port,
+// seed, run id, profile) travel from the Playwright runner to its workers in the config's metadata
+// (run-setup.ts), and to a child process in its spawn options (childEnvironment).
 import { config as loadDotenv } from 'dotenv';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_PROFILE, isProfileName, type ProfileName } from '../../contract/profiles.ts';
+import { SETTING_NAMES } from './setting-table.ts';
 
 export const EMULATOR_DEFAULT_USER = 'admin';
 export const EMULATOR_DEFAULT_PASSWORD = 'sps-conformance';
-/** Extra accounts the embedded emulator is started with, for the documented 403 Unauthorized rows. */
+/** The suite starts the embedded emulator with these accounts (emulator --settings-accounts). */
 export const EMULATOR_READONLY = { username: 'auditor', password: 'sps-conformance-ro' } as const;
 export const EMULATOR_NOACCESS = { username: 'outsider', password: 'sps-conformance-na' } as const;
 
@@ -38,25 +44,45 @@ export interface Settings {
    * for the embedded emulator, false for a target named by SPS_URL (SPS_STRICT, `run --strict`).
    */
   strict: boolean;
-  /** Where the profile came from: SPS_PROFILE, the target's firmware (SPS_PROFILE_SOURCE) or the default. */
+  /** Where the profile came from: SPS_PROFILE, the target's firmware (settled by run-setup.ts) or the default. */
   profileSource: string;
   /** SPS_EXPECTATIONS: a file of recorded answers (sps-conformance observe) that become exact expectations. */
   expectationsFile: string | undefined;
   /** SPS_OBSERVE: set by `sps-conformance observe`; the run records every inferred answer into this file. */
   observeFile: string | undefined;
+  /** SPS_REQUEST_TIMEOUT (seconds) in milliseconds: how long one answer of the target may take. */
+  requestTimeoutMs: number;
 }
+
+/** The variables settings are read from: the process's own (with .env) unless a test passes others. */
+export type Environment = Readonly<Record<string, string | undefined>>;
 
 export class SettingsError extends Error {}
 
 let dotenvLoaded = false;
 
-/** Loads `.env` once; variables already in the environment win. */
-function env(): NodeJS.ProcessEnv {
+/** The process environment with `.env` under it (variables already set win); .env is read once. */
+function processEnvironment(): Environment {
   if (!dotenvLoaded) {
-    loadDotenv({ quiet: true });
+    // processEnv: a copy, so dotenv fills in ours and never writes process.env.
+    dotenvOverlay = {};
+    loadDotenv({ quiet: true, processEnv: dotenvOverlay });
     dotenvLoaded = true;
   }
-  return process.env;
+  return { ...dotenvOverlay, ...process.env };
+}
+
+let dotenvOverlay: Record<string, string> = {};
+
+/** One variable of setting-table.ts; a name missing there is a programming error, caught by any test. */
+function read(e: Environment, name: string): string | undefined {
+  if (!SETTING_NAMES.has(name)) throw new Error(`settings: ${name} is not in suite/target/setting-table.ts`);
+  return e[name];
+}
+
+/** True inside a Playwright worker process (Playwright's own TEST_WORKER_INDEX is set there). */
+export function isPlaywrightWorker(): boolean {
+  return process.env.TEST_WORKER_INDEX !== undefined;
 }
 
 function parseBool(name: string, raw: string | undefined, fallback: boolean): boolean {
@@ -88,31 +114,9 @@ function parseUrl(raw: string): string {
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
 
-/** The loopback port of the embedded emulator, chosen once by the Playwright config. */
-export function embeddedPort(): number | undefined {
-  const raw = env().SPS_EMBEDDED_PORT;
-  return raw ? Number(raw) : undefined;
-}
-
-/** Fixes the embedded emulator's port for this process and the workers it starts. */
-export function setEmbeddedPort(port: number): void {
-  process.env.SPS_EMBEDDED_PORT = String(port);
-}
-
-/** Fixes the seed for this process and its workers, so every worker generates the same cases. */
-function stableSeed(raw: string | undefined): number {
-  if (raw !== undefined && raw !== '') return parseInteger('FC_SEED', raw, 0, -(2 ** 31));
-  const seed = randomBytes(4).readInt32LE(0);
-  process.env.FC_SEED = String(seed);
-  return seed;
-}
-
-function stableRunId(raw: string | undefined): string {
-  if (raw) return raw;
-  const id = `spsc${randomBytes(4).toString('hex')}`;
-  process.env.SPS_RUN_ID = id;
-  return id;
-}
+/** A random seed and run id per process, for runs that set none; a Playwright run settles its own (run-setup.ts). */
+const processSeed = randomBytes(4).readInt32LE(0);
+const processRunId = `spsc${randomBytes(4).toString('hex')}`;
 
 function account(
   username: string | undefined,
@@ -123,41 +127,51 @@ function account(
   return fallback;
 }
 
-export function loadSettings(): Settings {
-  const e = env();
-  const explicitUrl = e.SPS_URL?.trim();
+/** The configured account: against a live target it must be given, never the emulator's default. */
+function mainAccount(e: Environment, embedded: boolean): Account {
+  const username = read(e, 'SPS_USERNAME');
+  const password = read(e, 'SPS_PASSWORD');
+  if (embedded) return { username: username || EMULATOR_DEFAULT_USER, password: password ?? EMULATOR_DEFAULT_PASSWORD };
+  if (!username || password === undefined)
+    throw new SettingsError('SPS_URL names a live target: set SPS_USERNAME and SPS_PASSWORD (the REST user)');
+  return { username, password };
+}
+
+export function loadSettings(e: Environment = processEnvironment()): Settings {
+  const explicitUrl = read(e, 'SPS_URL')?.trim();
   const embedded = !explicitUrl;
-  const port = embeddedPort();
-  const url = embedded ? `http://127.0.0.1:${port ?? 18080}` : parseUrl(explicitUrl);
-  const profile = e.SPS_PROFILE?.trim() || DEFAULT_PROFILE;
+  // The embedded emulator's port is chosen by the run (run-setup.ts); this is a placeholder until then.
+  const url = embedded ? 'http://127.0.0.1:18080' : parseUrl(explicitUrl);
+  const explicitProfile = read(e, 'SPS_PROFILE')?.trim();
+  const profile = explicitProfile || DEFAULT_PROFILE;
   if (!isProfileName(profile)) throw new SettingsError(`SPS_PROFILE "${profile}" is not a known profile`);
-  const profileSource = e.SPS_PROFILE?.trim() ? e.SPS_PROFILE_SOURCE?.trim() || 'SPS_PROFILE' : 'default';
+  const seed = read(e, 'FC_SEED');
   return {
     url,
     embedded,
-    username: e.SPS_USERNAME || EMULATOR_DEFAULT_USER,
-    password: e.SPS_PASSWORD ?? EMULATOR_DEFAULT_PASSWORD,
+    ...mainAccount(e, embedded),
     readonlyAccount: account(
-      e.SPS_READONLY_USERNAME,
-      e.SPS_READONLY_PASSWORD,
+      read(e, 'SPS_READONLY_USERNAME'),
+      read(e, 'SPS_READONLY_PASSWORD'),
       embedded ? EMULATOR_READONLY : undefined,
     ),
     noAccessAccount: account(
-      e.SPS_NOACCESS_USERNAME,
-      e.SPS_NOACCESS_PASSWORD,
+      read(e, 'SPS_NOACCESS_USERNAME'),
+      read(e, 'SPS_NOACCESS_PASSWORD'),
       embedded ? EMULATOR_NOACCESS : undefined,
     ),
-    tlsVerify: parseBool('SPS_TLS_VERIFY', e.SPS_TLS_VERIFY, true),
-    caFile: e.SPS_CA_FILE || undefined,
+    tlsVerify: parseBool('SPS_TLS_VERIFY', read(e, 'SPS_TLS_VERIFY'), true),
+    caFile: read(e, 'SPS_CA_FILE') || undefined,
     profile,
-    allowWrites: parseBool('SPS_ALLOW_WRITES', e.SPS_ALLOW_WRITES, embedded),
-    fcSeed: stableSeed(e.FC_SEED),
-    fcRuns: parseInteger('FC_RUNS', e.FC_RUNS, 25, 1),
-    runId: stableRunId(e.SPS_RUN_ID),
-    strict: parseBool('SPS_STRICT', e.SPS_STRICT, embedded),
-    profileSource,
-    expectationsFile: e.SPS_EXPECTATIONS?.trim() || undefined,
-    observeFile: e.SPS_OBSERVE?.trim() || undefined,
+    allowWrites: parseBool('SPS_ALLOW_WRITES', read(e, 'SPS_ALLOW_WRITES'), embedded),
+    fcSeed: seed ? parseInteger('FC_SEED', seed, 0, -(2 ** 31)) : processSeed,
+    fcRuns: parseInteger('FC_RUNS', read(e, 'FC_RUNS'), 25, 1),
+    runId: read(e, 'SPS_RUN_ID') || processRunId,
+    strict: parseBool('SPS_STRICT', read(e, 'SPS_STRICT'), embedded),
+    profileSource: explicitProfile ? 'SPS_PROFILE' : 'default',
+    expectationsFile: read(e, 'SPS_EXPECTATIONS')?.trim() || undefined,
+    observeFile: read(e, 'SPS_OBSERVE')?.trim() || undefined,
+    requestTimeoutMs: parseInteger('SPS_REQUEST_TIMEOUT', read(e, 'SPS_REQUEST_TIMEOUT'), 30, 1) * 1000,
   };
 }
 
@@ -180,22 +194,29 @@ export function publicSettings(s: Settings): Record<string, unknown> {
     strict: s.strict,
     profileSource: s.profileSource,
     expectationsFile: s.expectationsFile ?? null,
+    requestTimeoutMs: s.requestTimeoutMs,
   };
 }
 
-/** Where this run's reports go: reports/latest unless SPS_REPORT_DIR says otherwise. */
-export function reportDir(): string {
-  return env().SPS_REPORT_DIR || 'reports/latest';
+/** Where this run's reports go: ./reports/latest unless SPS_REPORT_DIR says otherwise (relative to the current directory). */
+export function reportDir(e: Environment = processEnvironment()): string {
+  return resolve(process.cwd(), read(e, 'SPS_REPORT_DIR') || 'reports/latest');
 }
 
-/** Where sharded runs leave their blob reports for `sps-conformance merge`: reports/blob by default. */
-export function blobDir(): string {
-  return env().SPS_BLOB_DIR || 'reports/blob';
+/** Where sharded runs leave their blob reports for `sps-conformance merge`: ./reports/blob by default. */
+export function blobDir(e: Environment = processEnvironment()): string {
+  return resolve(process.cwd(), read(e, 'SPS_BLOB_DIR') || 'reports/blob');
 }
 
 /** The secret `sps-conformance replay` puts back where a repro body says $SPS_SECRET; unset: left as is. */
 export function replaySecret(): string | undefined {
-  return env().SPS_SECRET || undefined;
+  return read(processEnvironment(), 'SPS_SECRET') || undefined;
+}
+
+/** The shared research folder the unit tests read (SPS_SHARED_DIR, else ../shared beside the repo). */
+export function sharedDir(): string {
+  const beside = fileURLToPath(new URL('../../../shared', import.meta.url));
+  return resolve(read(processEnvironment(), 'SPS_SHARED_DIR') || beside);
 }
 
 /** The self-test's runs: a fixed seed so the kill matrix is reproducible, fewer property runs, one run per core at a time (at least 2). */
@@ -206,13 +227,13 @@ export interface SelftestSettings {
 }
 
 export function selftestSettings(): SelftestSettings {
-  const e = env();
+  const e = processEnvironment();
   return {
-    fcSeed: parseInteger('SPS_SELFTEST_FC_SEED', e.SPS_SELFTEST_FC_SEED, 20_240_607, -(2 ** 31)),
-    fcRuns: parseInteger('SPS_SELFTEST_FC_RUNS', e.SPS_SELFTEST_FC_RUNS, 10, 1),
+    fcSeed: parseInteger('SPS_SELFTEST_FC_SEED', read(e, 'SPS_SELFTEST_FC_SEED'), 20_240_607, -(2 ** 31)),
+    fcRuns: parseInteger('SPS_SELFTEST_FC_RUNS', read(e, 'SPS_SELFTEST_FC_RUNS'), 10, 1),
     concurrency: parseInteger(
       'SPS_SELFTEST_CONCURRENCY',
-      e.SPS_SELFTEST_CONCURRENCY,
+      read(e, 'SPS_SELFTEST_CONCURRENCY'),
       Math.max(2, availableParallelism()),
       1,
     ),
@@ -221,7 +242,7 @@ export function selftestSettings(): SelftestSettings {
 
 /** The environment for a child process: this one with `changes` applied (undefined removes a variable). */
 export function childEnvironment(changes: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const next: NodeJS.ProcessEnv = { ...env() };
+  const next: NodeJS.ProcessEnv = { ...processEnvironment() };
   for (const [name, value] of Object.entries(changes)) {
     if (value === undefined) delete next[name];
     else next[name] = value;
@@ -231,14 +252,14 @@ export function childEnvironment(changes: Record<string, string | undefined>): N
 
 /** The account `sps-conformance diff` uses on target A or B: SPS_A_USERNAME / SPS_A_PASSWORD (or B), else the emulator's. */
 export function diffAccount(side: 'A' | 'B'): Account {
-  const e = env();
+  const e = processEnvironment();
   return {
-    username: e[`SPS_${side}_USERNAME`] || EMULATOR_DEFAULT_USER,
-    password: e[`SPS_${side}_PASSWORD`] ?? EMULATOR_DEFAULT_PASSWORD,
+    username: read(e, `SPS_${side}_USERNAME`) || EMULATOR_DEFAULT_USER,
+    password: read(e, `SPS_${side}_PASSWORD`) ?? EMULATOR_DEFAULT_PASSWORD,
   };
 }
 
 /** Whether `diff` verifies the targets' TLS certificates (SPS_TLS_VERIFY, as for the suite). */
 export function diffTlsVerify(): boolean {
-  return parseBool('SPS_TLS_VERIFY', env().SPS_TLS_VERIFY, true);
+  return parseBool('SPS_TLS_VERIFY', read(processEnvironment(), 'SPS_TLS_VERIFY'), true);
 }

@@ -2,7 +2,7 @@
 // contract/, generators/, schemas/, specs/ and suite/ (they define the checks), in sorted path order, each as
 // "<path>\0<byte length>\0<bytes>", so two suites hash alike only if every path and byte agree.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,7 +17,7 @@ export interface SuiteHash {
 }
 
 function filesUnder(dir: string): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

@@ -29,7 +29,8 @@ export function writeObservations(file: string, results: readonly (TestResult | 
   const byId: Record<string, RecordedAnswer[]> = {};
   for (const result of results) {
     for (const o of observationsOf(result?.annotations ?? [])) {
-      const list = (byId[o.id] ??= []);
+      const list = byId[o.id] ?? [];
+      byId[o.id] = list;
       if (!list.some((a) => a.where === o.where)) list.push({ where: o.where, answer: o.answer });
     }
   }

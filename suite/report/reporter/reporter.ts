@@ -23,6 +23,7 @@ import { fetchTargetIdentity, type TargetIdentity } from '../certificate/target-
 import { recordOf, requirementIds } from './test-records.ts';
 import type { TestRecord } from '../certificate/verdicts.ts';
 import { EMULATOR_DEFAULT_PASSWORD, loadSettings, publicSettings, type Settings } from '../../target/settings.ts';
+import { RUN_METADATA_KEY, runOf, settingsOfRun } from '../../target/run-setup.ts';
 import { consoleSummary } from './console-summary.ts';
 import { expectationsFacts, writeObservations } from './observations.ts';
 
@@ -55,6 +56,7 @@ export default class CertificateReporter implements Reporter {
   #progress: Progress | undefined;
   #areaById = new Map<string, string>();
   #identity: Promise<TargetIdentity> | undefined;
+  #settings: Settings | undefined;
 
   constructor(options: ReporterOptions = {}) {
     this.#options = options;
@@ -68,6 +70,9 @@ export default class CertificateReporter implements Reporter {
   onBegin(config: FullConfig, suite: Suite): void {
     this.#root = suite;
     this.#shard = config.shard;
+    // The run's facts as the config settled them (in a merge: as the shards' configs did).
+    this.#settings =
+      RUN_METADATA_KEY in config.metadata ? settingsOfRun(loadSettings(), runOf(config.metadata)) : loadSettings();
     const total = suite.allTests().filter(isConformanceTest).length;
     if (total === 0 || this.#options.mergeFrom) return;
     this.#progress = new Progress(total);
@@ -77,7 +82,7 @@ export default class CertificateReporter implements Reporter {
   onTestBegin(test: TestCase): void {
     if (!isConformanceTest(test) || !this.#progress) return;
     // The target is surely up once a test starts (the embedded emulator is gone again by onEnd).
-    this.#identity ??= fetchTargetIdentity(loadSettings());
+    this.#identity ??= fetchTargetIdentity(this.#settings ?? loadSettings());
     this.#progress.testBegins(areaOf(requirementIds(test), this.#areaById));
   }
 
@@ -89,7 +94,7 @@ export default class CertificateReporter implements Reporter {
   async onEnd(result: FullResult): Promise<void> {
     const tests = (this.#root?.allTests() ?? []).filter(isConformanceTest);
     if (tests.length === 0) return;
-    const settings = loadSettings();
+    const settings = this.#settings ?? loadSettings();
     if (this.#shard && !this.#options.mergeFrom) return this.#endShard(settings, result);
     const facts = this.#options.mergeFrom ? this.#mergedFacts(settings) : [await this.#liveFacts(settings, result)];
     const setupFailed = tests.some((t) => t.parent.project()?.name === SETUP_PROJECT && t.outcome() === 'unexpected');

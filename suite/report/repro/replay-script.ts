@@ -2,6 +2,7 @@
 // the failing request byte for byte. Secrets appear only as environment-variable placeholders. Every
 // recorded value (the target's answers are hostile input) is quoted for the shell, and no value ever
 // puts a raw newline or control character into the script: a comment cannot be broken out of.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are bash, where ${VAR} is meant literally
 import type { ReproExchange, ReproIndex } from './repro-format.ts';
 
 const AUTH_PATH = '/api/authentication';
