@@ -14,11 +14,11 @@ import type { Exchange } from '../suite/client/exchange.ts';
 import { checkProperty, type PropertyFailure } from '../suite/checks/property.ts';
 import { RESPONSE_CHECK_IDS, taggedResponseProblems, type TaggedProblem } from '../suite/checks/response-checker.ts';
 import { check, checkEach, notTested } from './evidence.ts';
-import { ATTACHMENT } from '../suite/report/reporter/attachments.ts';
+import { ANNOTATION, ATTACHMENT } from '../suite/report/reporter/attachments.ts';
 import { redactExchange, redactText } from '../suite/report/redact.ts';
 import { Sentinel } from '../suite/target/sentinel.ts';
 import { runOf, settingsOfRun } from '../suite/target/run-setup.ts';
-import { loadSettings, reportDir, type Settings } from '../suite/target/settings.ts';
+import { loadSettings, type Settings } from '../suite/target/settings.ts';
 import { profile, type Profile } from '../contract/profiles.ts';
 import type fc from 'fast-check';
 
@@ -141,16 +141,19 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
   ],
   spsProfile: [async ({ settings }, use) => use(profile(settings.profile)), { scope: 'worker' }],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's parameter list and needs the object pattern
-  sentinel: [async ({}, use) => use(new Sentinel(reportDir())), { scope: 'worker' }],
+  sentinel: [async ({}, use) => use(new Sentinel()), { scope: 'worker' }],
 
   healthGate: [
-    async ({ sentinel }, use) => {
+    async ({ sentinel }, use, testInfo) => {
       const verdict = sentinel.tripped;
       test.skip(
         verdict !== undefined,
         `${TARGET_ERROR_MARK} the target stopped answering correctly: ${verdict?.reason}`,
       );
       await use();
+      // The reporter learns of a trip from the tests' results (the recorder trips it after this test).
+      const after = sentinel.tripped;
+      if (after) testInfo.annotations.push({ type: ANNOTATION.targetHealth, description: after.reason });
     },
     { auto: true },
   ],

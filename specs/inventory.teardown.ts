@@ -1,7 +1,7 @@
 // After the conformance specs: roll back this session's transaction, fingerprint the configuration
 // again, and fail if anything the run did not create changed or anything it created is left.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { ATTACHMENT } from '../suite/report/reporter/attachments.ts';
 import { compareInventories, inventoryBeforeFile, takeInventory, type Inventory } from '../suite/target/inventory.ts';
 import { reportDir } from '../suite/target/settings.ts';
 import { expect, requirements, test } from './fixtures.ts';
@@ -20,7 +20,10 @@ test(
     // Before 6.4 plugins cannot be deleted; on the (disposable) emulator the run's plugins may stay.
     const permanent = !spsProfile.pluginDelete && settings.embedded ? '/api/configuration/plugins/' : undefined;
     const diff = compareInventories(before.inventory, after, settings.runId, permanent);
-    writeFileSync(join(reportDir(), 'safety.json'), JSON.stringify({ runId: settings.runId, ...diff }, null, 2));
+    await test.info().attach(ATTACHMENT.safety, {
+      body: JSON.stringify({ runId: settings.runId, ...diff }, null, 2),
+      contentType: 'application/json',
+    });
     expect(diff.leftovers, 'objects this run created must all be removed').toEqual([]);
     expect(diff.changed, 'objects this run did not create must be unchanged').toEqual([]);
   },

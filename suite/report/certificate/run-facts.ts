@@ -1,7 +1,7 @@
-// What one Playwright run (or one shard of it) knows beyond its test results: seed, settings, target,
-// the target-health sentinel and the inventory safety check. A sharded run leaves these facts beside
+// What one Playwright run (or one shard of it) knows besides its verdicts: seed, settings, target, the
+// target-health sentinel and the inventory safety check (both read from the tests' results). A sharded run leaves these facts beside
 // its blob report, so `merge` can build the same certificate an unsharded run would.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TargetIdentity } from './target-identity.ts';
 
@@ -28,45 +28,30 @@ export interface RunFacts {
   target: TargetIdentity;
   /** Playwright's overall status: passed, failed, timedout or interrupted. */
   playwrightStatus: string;
-  /** The target-health sentinel's reason, when it wrote target-health.json during this run. */
+  /** The target-health sentinel's reason, when it tripped during this run. */
   targetBroke: string | null;
   safety: SafetyResult | null;
   /** Set when the facts themselves are missing or doubtful; makes the run INVALID. */
   problem?: string;
 }
 
-export const TARGET_HEALTH_FILE = 'target-health.json';
-export const SAFETY_FILE = 'safety.json';
 const SHARD_FACTS = /^sps-shard-(\d+)-of-(\d+)\.json$/;
 
-/** A JSON file of the report dir, only if this run wrote it (older ones are a previous run's). */
-function readRunFile(dir: string, name: string, runStartedAt: number): unknown {
-  const file = join(dir, name);
-  if (!existsSync(file) || statSync(file).mtimeMs < runStartedAt - 1_000) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return { unreadable: true };
-  }
+/** Why the run is INVALID because of the target, from the sentinel's reason (a test annotation); null: it held. */
+export function targetBrokeReason(reason: string | undefined): string | null {
+  if (reason === undefined) return null;
+  return `the target stopped answering during the run${reason ? `: ${reason}` : ''}`;
 }
 
-export function targetBrokeReason(dir: string, runStartedAt: number): string | null {
-  const health = readRunFile(dir, TARGET_HEALTH_FILE, runStartedAt) as
-    | { reason?: unknown; message?: unknown }
-    | undefined;
-  if (health === undefined) return null;
-  const reason =
-    typeof health.reason === 'string' ? health.reason : typeof health.message === 'string' ? health.message : undefined;
-  return `the target stopped answering during the run${reason ? `: ${reason}` : ` (see ${TARGET_HEALTH_FILE})`}`;
-}
-
-export function safetyResult(dir: string, runStartedAt: number): SafetyResult | null {
-  const raw = readRunFile(dir, SAFETY_FILE, runStartedAt) as { leftovers?: unknown; changed?: unknown } | undefined;
+/** The teardown's comparison as attached to its test; null when the teardown attached none. */
+export function safetyResult(raw: unknown): SafetyResult | null {
   if (raw === undefined) return null;
+  const fields = (raw && typeof raw === 'object' ? raw : {}) as { leftovers?: unknown; changed?: unknown };
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
-  const leftovers = list(raw.leftovers);
-  const changed = list(raw.changed);
-  return { clean: leftovers.length === 0 && changed.length === 0 && !('unreadable' in raw), leftovers, changed };
+  const leftovers = list(fields.leftovers);
+  const changed = list(fields.changed);
+  const readable = Array.isArray(fields.leftovers) && Array.isArray(fields.changed);
+  return { clean: leftovers.length === 0 && changed.length === 0 && readable, leftovers, changed };
 }
 
 export function shardFactsFile(dir: string, shard: { current: number; total: number }): string {

@@ -21,6 +21,7 @@ import {
 import { suiteHash, SUITE_ROOT } from '../certificate/suite-hash.ts';
 import { fetchTargetIdentity, type TargetIdentity } from '../certificate/target-identity.ts';
 import { recordOf, requirementIds } from './test-records.ts';
+import { attachedSafety, targetHealthReason } from './test-attachments.ts';
 import type { TestRecord } from '../certificate/verdicts.ts';
 import { EMULATOR_DEFAULT_PASSWORD, loadSettings, publicSettings, type Settings } from '../../target/settings.ts';
 import { RUN_METADATA_KEY, runOf, settingsOfRun } from '../../target/run-setup.ts';
@@ -50,7 +51,6 @@ export default class CertificateReporter implements Reporter {
   readonly #options: ReporterOptions;
   readonly #outputDir: string;
   readonly #results = new Map<TestCase, TestResult>();
-  readonly #startedAt = Date.now();
   #root: Suite | undefined;
   #shard: FullConfig['shard'] = null;
   #progress: Progress | undefined;
@@ -125,9 +125,22 @@ export default class CertificateReporter implements Reporter {
       settings: publicSettings(settings),
       target: await (this.#identity ?? fetchTargetIdentity(settings)),
       playwrightStatus: result.status,
-      targetBroke: targetBrokeReason(this.#outputDir, this.#startedAt),
-      safety: safetyResult(this.#outputDir, this.#startedAt),
+      targetBroke: targetBrokeReason(
+        this.#finished()
+          .map(targetHealthReason)
+          .find((r) => r !== undefined),
+      ),
+      safety: safetyResult(
+        this.#finished()
+          .map(attachedSafety)
+          .find((s) => s !== undefined),
+      ),
     };
+  }
+
+  /** The results of the conformance tests that ran, in the order they ended. */
+  #finished(): TestResult[] {
+    return [...this.#results].filter(([test]) => isConformanceTest(test)).map(([, result]) => result);
   }
 
   async #endShard(settings: Settings, result: FullResult): Promise<void> {

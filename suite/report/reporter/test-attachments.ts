@@ -2,7 +2,7 @@
 // test-results/, in a merged run files extracted from the blob, and sometimes inline bodies.
 import { existsSync, readFileSync } from 'node:fs';
 import type { TestResult } from '@playwright/test/reporter';
-import { ATTACHMENT } from './attachments.ts';
+import { ANNOTATION, ATTACHMENT } from './attachments.ts';
 import type { ExchangeRecord } from '../redact.ts';
 
 function bytesOf(result: TestResult, name: string): Buffer | undefined {
@@ -35,4 +35,13 @@ export function attachedPropertyFailure(result: TestResult): Record<string, unkn
 
 export function attachedExpectation(result: TestResult): unknown {
   return jsonOf(result, ATTACHMENT.expected);
+}
+
+export function attachedSafety(result: TestResult): unknown {
+  return jsonOf(result, ATTACHMENT.safety);
+}
+
+/** The sentinel's reason, when it had tripped by the end of this test. */
+export function targetHealthReason(result: TestResult): string | undefined {
+  return result.annotations.find((a) => a.type === ANNOTATION.targetHealth)?.description;
 }
