@@ -2,7 +2,7 @@
 // With SPS_URL unset, webServer starts the embedded emulator on the free loopback port the run settled.
 import { defineConfig } from '@playwright/test';
 import { runReporters, shardOf } from './suite/report/reporter/reporter-list.ts';
-import { RUN_METADATA_KEY, resolveRun, settingsOfRun } from './suite/target/run-setup.ts';
+import { resolveRun, runMetadata, settingsOfRun } from './suite/target/run-setup.ts';
 import { blobDir, isPlaywrightWorker, loadSettings, reportDir } from './suite/target/settings.ts';
 
 /** The --project names on the command line (empty: every project). */
@@ -19,7 +19,7 @@ const needsTarget = projects.length === 0 || projects.some((p) => p.startsWith('
 // The runner settles the run once (port, seed, run id, profile); workers re-read this file but get the
 // runner's metadata, so they do not settle it again.
 const base = loadSettings();
-const run = isPlaywrightWorker() ? undefined : await resolveRun(base);
+const run = isPlaywrightWorker() ? undefined : await resolveRun(base, shardOf(process.argv));
 const settings = run ? settingsOfRun(base, run) : base;
 const out = reportDir();
 
@@ -35,14 +35,14 @@ export default defineConfig({
   // Sharded (--shard i/n): list + blob into SPS_BLOB_DIR; merge with `sps-conformance merge`.
   reporter: runReporters(out, blobDir(), shardOf(process.argv)),
   use: { trace: 'off' },
-  metadata: run ? { [RUN_METADATA_KEY]: run } : {},
+  metadata: run ? runMetadata(run) : {},
   projects: [
     { name: 'unit', testDir: 'test', testMatch: /.*\.test\.ts$/ },
     // The appliance's configuration lock is global: conformance runs one test at a time.
     {
       name: 'conformance-setup',
       testDir: 'specs',
-      testMatch: /inventory\.setup\.ts$/,
+      testMatch: /\.setup\.ts$/,
       teardown: 'conformance-teardown',
     },
     { name: 'conformance-teardown', testDir: 'specs', testMatch: /inventory\.teardown\.ts$/ },

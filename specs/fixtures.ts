@@ -14,7 +14,7 @@ import type { Exchange } from '../suite/client/exchange.ts';
 import { checkProperty, type PropertyFailure } from '../suite/checks/property.ts';
 import { RESPONSE_CHECK_IDS, taggedResponseProblems, type TaggedProblem } from '../suite/checks/response-checker.ts';
 import { check, checkEach, notTested } from './evidence.ts';
-import { ANNOTATION, ATTACHMENT } from '../suite/report/reporter/attachments.ts';
+import { ATTACHMENT } from '../suite/report/reporter/attachments.ts';
 import { redactExchange, redactText } from '../suite/report/redact.ts';
 import { Sentinel } from '../suite/target/sentinel.ts';
 import { runOf, settingsOfRun } from '../suite/target/run-setup.ts';
@@ -151,9 +151,13 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
         `${TARGET_ERROR_MARK} the target stopped answering correctly: ${verdict?.reason}`,
       );
       await use();
-      // The reporter learns of a trip from the tests' results (the recorder trips it after this test).
+      // The reporter learns of a trip from the tests' results (the recorder may trip it after this test).
       const after = sentinel.tripped;
-      if (after) testInfo.annotations.push({ type: ANNOTATION.targetHealth, description: after.reason });
+      if (after)
+        await testInfo.attach(ATTACHMENT.targetHealth, {
+          body: JSON.stringify({ shard: testInfo.config.shard, reason: after.reason }),
+          contentType: 'application/json',
+        });
     },
     { auto: true },
   ],

@@ -21,7 +21,7 @@ test(
     const permanent = !spsProfile.pluginDelete && settings.embedded ? '/api/configuration/plugins/' : undefined;
     const diff = compareInventories(before.inventory, after, settings.runId, permanent);
     await test.info().attach(ATTACHMENT.safety, {
-      body: JSON.stringify({ runId: settings.runId, ...diff }, null, 2),
+      body: JSON.stringify({ shard: test.info().config.shard, runId: settings.runId, ...diff }, null, 2),
       contentType: 'application/json',
     });
     expect(diff.leftovers, 'objects this run created must all be removed').toEqual([]);

@@ -72,6 +72,11 @@ test('without FC_SEED and SPS_RUN_ID one process keeps one seed and run id; the 
     runId: 'spscrun',
     profile: '8.x' as const,
     profileSource: 'from firmware 8.0.2',
+    shard: null,
+    fcRuns: 25,
+    mode: 'strict' as const,
+    expectations: null,
+    settings: {},
   };
   expect(settingsOfRun(loadSettings({}), run)).toMatchObject({
     url: 'http://127.0.0.1:4242',

@@ -1,8 +1,6 @@
 // What one Playwright run (or one shard of it) knows besides its verdicts: seed, settings, target, the
-// target-health sentinel and the inventory safety check (both read from the tests' results). A sharded run leaves these facts beside
-// its blob report, so `merge` can build the same certificate an unsharded run would.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// target-health sentinel and the inventory safety check. The reporter gathers them from Playwright's
+// results: the config's metadata and the tests' attachments.
 import type { TargetIdentity } from './target-identity.ts';
 
 /** The teardown's comparison of the configuration before and after the run (specs/inventory.teardown.ts). */
@@ -35,8 +33,6 @@ export interface RunFacts {
   problem?: string;
 }
 
-const SHARD_FACTS = /^sps-shard-(\d+)-of-(\d+)\.json$/;
-
 /** Why the run is INVALID because of the target, from the sentinel's reason (a test annotation); null: it held. */
 export function targetBrokeReason(reason: string | undefined): string | null {
   if (reason === undefined) return null;
@@ -52,24 +48,4 @@ export function safetyResult(raw: unknown): SafetyResult | null {
   const changed = list(fields.changed);
   const readable = Array.isArray(fields.leftovers) && Array.isArray(fields.changed);
   return { clean: leftovers.length === 0 && changed.length === 0 && readable, leftovers, changed };
-}
-
-export function shardFactsFile(dir: string, shard: { current: number; total: number }): string {
-  return join(dir, `sps-shard-${shard.current}-of-${shard.total}.json`);
-}
-
-export function writeShardFacts(dir: string, facts: RunFacts): string {
-  if (!facts.shard) throw new Error('writeShardFacts: the run is not sharded');
-  mkdirSync(dir, { recursive: true });
-  const file = shardFactsFile(dir, facts.shard);
-  writeFileSync(file, `${JSON.stringify(facts, null, 2)}\n`);
-  return file;
-}
-
-export function readShardFacts(dir: string): RunFacts[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => SHARD_FACTS.test(f))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RunFacts)
-    .sort((a, b) => (a.shard?.current ?? 0) - (b.shard?.current ?? 0));
 }

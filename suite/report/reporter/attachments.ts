@@ -1,4 +1,4 @@
-// Names of the test attachments and annotations the specs leave for the reporter. Specs never write files
+// Names of the test attachments the specs leave for the reporter. Specs never write files
 // (STYLE.md, OCI example); they attach, and suite/report turns attachments into repro bundles.
 export const ATTACHMENT = {
   /** JSON array of redacted exchanges (see ./exchange-record.ts), the last ones of the test. */
@@ -7,12 +7,16 @@ export const ATTACHMENT = {
   propertyFailure: 'fc-failure.json',
   /** JSON { status, code? } the test expected of its failing request, so `replay` can say FIXED. */
   expected: 'sps-expected.json',
-  /** JSON { runId, leftovers, changed } of the teardown's inventory comparison (specs/inventory.teardown.ts). */
+  /** JSON { shard, runId, leftovers, changed } of the teardown's inventory comparison (specs/inventory.teardown.ts). */
   safety: 'sps-safety.json',
+  /** JSON { shard, identity } of the setup's GET /api/info (specs/target.setup.ts). */
+  target: 'sps-target.json',
+  /** JSON { shard, reason } of the target-health sentinel, on every test that ended after it tripped. */
+  targetHealth: 'sps-target-health.json',
 } as const;
 
-/** Annotation types the specs leave for the reporter besides requirement ids and evidence marks. */
-export const ANNOTATION = {
-  /** The target-health sentinel's reason, on every test that ended after it tripped. */
-  targetHealth: 'sps-target-health',
-} as const;
+/** What a run-level attachment says, and which shard (null: unsharded) said it. */
+export interface ShardNote<T> {
+  shard: { current: number; total: number } | null;
+  value: T;
+}

@@ -1,8 +1,7 @@
 // The reporter's side of `sps-conformance observe` and of expectations files: it collects the answers
 // the specs annotated (specs/evidence.ts) into the expectations YAML, and names the file a run was
 // held to (with its hash) in the certificate.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TestResult } from '@playwright/test/reporter';
 import type { Certificate } from '../certificate/certificate.ts';
@@ -13,16 +12,6 @@ import {
   type ExpectationsFile,
   type RecordedAnswer,
 } from '../certificate/expectations.ts';
-
-export function expectationsFacts(file: string): { file: string; sha256: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return { file, sha256: 'unreadable' };
-  }
-  return { file, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
 
 /** Writes the observe run's expectations file: per inferred requirement, each answer by where it was made. */
 export function writeObservations(file: string, results: readonly (TestResult | undefined)[], c: Certificate): void {

@@ -1,16 +1,15 @@
 // The reporters of a run, in one place for playwright.config.ts and the merge config. A shard writes
-// only a blob report (plus our facts beside it): html, junit and the certificate come from the merge.
+// only a blob report (our facts are in its metadata and attachments): html, junit and the certificate
+// come from the merge.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReporterDescription } from '@playwright/test';
+import type { Shard } from '../../target/run-setup.ts';
 
 /** Absolute, so the runner and the merge find it from any working directory. */
 const OURS = fileURLToPath(new URL('./reporter.ts', import.meta.url));
 
-export interface Shard {
-  current: number;
-  total: number;
-}
+export type { Shard };
 
 /** The --shard i/n of this Playwright process's command line; the config cannot see it otherwise. */
 export function shardOf(argv: readonly string[]): Shard | undefined {
@@ -30,11 +29,7 @@ export function blobFile(blobDir: string, shard: Shard): string {
 export function runReporters(reportDir: string, blobDir: string, shard: Shard | undefined): ReporterDescription[] {
   if (shard) {
     // outputFile (not outputDir): the blob reporter then leaves the other shards' files in blobDir alone.
-    return [
-      ['list'],
-      ['blob', { outputFile: blobFile(blobDir, shard) }],
-      [OURS, { outputDir: reportDir, shardFactsDir: blobDir }],
-    ];
+    return [['list'], ['blob', { outputFile: blobFile(blobDir, shard) }], [OURS, { outputDir: reportDir }]];
   }
   return [
     ['list'],
@@ -44,10 +39,10 @@ export function runReporters(reportDir: string, blobDir: string, shard: Shard | 
   ];
 }
 
-export function mergeReporters(reportDir: string, blobDir: string): ReporterDescription[] {
+export function mergeReporters(reportDir: string): ReporterDescription[] {
   return [
     ['html', { outputFolder: join(reportDir, 'html'), open: 'never' }],
     ['junit', { outputFile: join(reportDir, 'junit.xml') }],
-    [OURS, { outputDir: reportDir, mergeFrom: blobDir }],
+    [OURS, { outputDir: reportDir, merge: true }],
   ];
 }

@@ -1,6 +1,8 @@
 // Our Playwright reporter. For the conformance projects it writes the report dir (DESIGN.md
-// "Reports"): certificate.json/.md/.html and repro/<test>/ per failed test. In a shard it writes only
-// the run's facts beside the blob report; `merge` (mergeFrom) joins the shards into one certificate.
+// "Reports"): certificate.json/.md/.html and repro/<test>/ per failed test. It reads Playwright's
+// results and nothing else: the run's facts are the config's metadata (suite/target/run-setup.ts), the
+// target's identity, the sentinel and the safety check are the tests' attachments. A shard writes
+// nothing of ours (its blob report holds it all); `merge` joins the shards into one certificate.
 // Unit-test runs (no conformance tests) write nothing.
 import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,22 +13,24 @@ import { writeCertificate } from '../certificate/report-files.ts';
 import { areaOf, Progress } from './progress.ts';
 import { redactText, runSecrets } from '../redact.ts';
 import { REPRO_DIR, writeReproBundle, type ReproContext } from '../repro/repro-bundle.ts';
-import {
-  readShardFacts,
-  safetyResult,
-  targetBrokeReason,
-  writeShardFacts,
-  type RunFacts,
-} from '../certificate/run-facts.ts';
+import { safetyResult, targetBrokeReason, type RunFacts } from '../certificate/run-facts.ts';
 import { suiteHash, SUITE_ROOT } from '../certificate/suite-hash.ts';
-import { fetchTargetIdentity, type TargetIdentity } from '../certificate/target-identity.ts';
+import type { TargetIdentity } from '../certificate/target-identity.ts';
 import { recordOf, requirementIds } from './test-records.ts';
-import { attachedSafety, targetHealthReason } from './test-attachments.ts';
+import { attachedSafety, attachedTarget, attachedTargetHealth } from './test-attachments.ts';
+import type { ShardNote } from './attachments.ts';
 import type { TestRecord } from '../certificate/verdicts.ts';
 import { EMULATOR_DEFAULT_PASSWORD, loadSettings, publicSettings, type Settings } from '../../target/settings.ts';
-import { RUN_METADATA_KEY, runOf, settingsOfRun } from '../../target/run-setup.ts';
+import {
+  RUN_METADATA_KEY,
+  runOf,
+  settingsOfRun,
+  shardRunsOf,
+  type RunSetup,
+  type Shard,
+} from '../../target/run-setup.ts';
 import { consoleSummary } from './console-summary.ts';
-import { expectationsFacts, writeObservations } from './observations.ts';
+import { writeObservations } from './observations.ts';
 
 /** The conformance project and its setup/teardown projects (conformance-setup, conformance-teardown). */
 export const CONFORMANCE_PROJECT = 'conformance';
@@ -41,10 +45,8 @@ const isConformanceTest = (t: TestCase) => isConformance(t.parent.project()?.nam
 export interface ReporterOptions {
   /** The report dir: reports/latest unless SPS_REPORT_DIR says otherwise. */
   outputDir?: string;
-  /** Where a shard leaves its facts (beside its blob report). */
-  shardFactsDir?: string;
-  /** Set by the merge config: the blob dir whose shard facts to join. */
-  mergeFrom?: string;
+  /** Set by the merge config: the run is a merge of shards' blob reports. */
+  merge?: boolean;
 }
 
 export default class CertificateReporter implements Reporter {
@@ -55,8 +57,8 @@ export default class CertificateReporter implements Reporter {
   #shard: FullConfig['shard'] = null;
   #progress: Progress | undefined;
   #areaById = new Map<string, string>();
-  #identity: Promise<TargetIdentity> | undefined;
-  #settings: Settings | undefined;
+  /** The run (or in a merge every shard) as the Playwright config settled it: its metadata. */
+  #runs: RunSetup[] = [];
 
   constructor(options: ReporterOptions = {}) {
     this.#options = options;
@@ -70,19 +72,16 @@ export default class CertificateReporter implements Reporter {
   onBegin(config: FullConfig, suite: Suite): void {
     this.#root = suite;
     this.#shard = config.shard;
-    // The run's facts as the config settled them (in a merge: as the shards' configs did).
-    this.#settings =
-      RUN_METADATA_KEY in config.metadata ? settingsOfRun(loadSettings(), runOf(config.metadata)) : loadSettings();
     const total = suite.allTests().filter(isConformanceTest).length;
-    if (total === 0 || this.#options.mergeFrom) return;
+    if (total === 0) return;
+    this.#runs = this.#options.merge ? shardRunsOf(config.metadata) : [runOf(config.metadata)];
+    if (this.#options.merge) return;
     this.#progress = new Progress(total);
     this.#areaById = new Map(loadCatalog().map((r) => [r.id, r.area]));
   }
 
   onTestBegin(test: TestCase): void {
     if (!isConformanceTest(test) || !this.#progress) return;
-    // The target is surely up once a test starts (the embedded emulator is gone again by onEnd).
-    this.#identity ??= fetchTargetIdentity(this.#settings ?? loadSettings());
     this.#progress.testBegins(areaOf(requirementIds(test), this.#areaById));
   }
 
@@ -94,9 +93,18 @@ export default class CertificateReporter implements Reporter {
   async onEnd(result: FullResult): Promise<void> {
     const tests = (this.#root?.allTests() ?? []).filter(isConformanceTest);
     if (tests.length === 0) return;
-    const settings = this.#settings ?? loadSettings();
-    if (this.#shard && !this.#options.mergeFrom) return this.#endShard(settings, result);
-    const facts = this.#options.mergeFrom ? this.#mergedFacts(settings) : [await this.#liveFacts(settings, result)];
+    if (this.#shard && !this.#options.merge) {
+      // The blob report holds everything the merge needs: results, attachments and this run's metadata.
+      process.stdout.write(
+        `\nShard ${this.#shard.current} of ${this.#shard.total} done; merge the shards with: sps-conformance merge\n`,
+      );
+      return;
+    }
+    const results = tests.flatMap((t) => t.results);
+    const facts = this.#runs.length
+      ? this.#runs.map((run) => factsOf(run, results, result.status))
+      : [missingFacts(loadSettings())];
+    const settings = this.#runs[0] ? settingsOfRun(loadSettings(), this.#runs[0]) : loadSettings();
     const setupFailed = tests.some((t) => t.parent.project()?.name === SETUP_PROJECT && t.outcome() === 'unexpected');
     const records = this.#records(tests, setupFailed, this.#reproContext(settings, facts[0]!));
     const catalog = loadCatalog().filter((r) => appliesTo(r, facts[0]!.profile as Settings['profile']));
@@ -109,72 +117,6 @@ export default class CertificateReporter implements Reporter {
         certificate,
       );
     process.stdout.write(consoleSummary(file, certificate));
-  }
-
-  async #liveFacts(settings: Settings, result: FullResult): Promise<RunFacts> {
-    return {
-      shard: this.#shard ?? null,
-      runId: settings.runId,
-      profile: settings.profile,
-      profileSource: settings.profileSource,
-      mode: settings.strict && !settings.observeFile ? 'strict' : 'default',
-      expectations:
-        settings.expectationsFile && !settings.observeFile ? expectationsFacts(settings.expectationsFile) : null,
-      seed: settings.fcSeed,
-      fcRuns: settings.fcRuns,
-      settings: publicSettings(settings),
-      target: await (this.#identity ?? fetchTargetIdentity(settings)),
-      playwrightStatus: result.status,
-      targetBroke: targetBrokeReason(
-        this.#finished()
-          .map(targetHealthReason)
-          .find((r) => r !== undefined),
-      ),
-      safety: safetyResult(
-        this.#finished()
-          .map(attachedSafety)
-          .find((s) => s !== undefined),
-      ),
-    };
-  }
-
-  /** The results of the conformance tests that ran, in the order they ended. */
-  #finished(): TestResult[] {
-    return [...this.#results].filter(([test]) => isConformanceTest(test)).map(([, result]) => result);
-  }
-
-  async #endShard(settings: Settings, result: FullResult): Promise<void> {
-    const dir = this.#options.shardFactsDir;
-    if (!dir)
-      throw new Error(
-        'a sharded run needs the reporter option shardFactsDir (see suite/report/reporter/reporter-list.ts)',
-      );
-    const file = writeShardFacts(dir, await this.#liveFacts(settings, result));
-    process.stdout.write(`\nShard facts: ${file}; merge the shards with: sps-conformance merge ${dir}\n`);
-  }
-
-  #mergedFacts(settings: Settings): RunFacts[] {
-    const found = readShardFacts(this.#options.mergeFrom!);
-    if (found.length) return found;
-    const target = { url: settings.url, embedded: settings.embedded, version: null, reported: {} };
-    const unknown = {
-      shard: null,
-      runId: settings.runId,
-      profile: settings.profile,
-      seed: settings.fcSeed,
-      fcRuns: settings.fcRuns,
-    };
-    return [
-      {
-        ...unknown,
-        settings: publicSettings(settings),
-        target,
-        playwrightStatus: 'unknown',
-        targetBroke: null,
-        safety: null,
-        problem: `no sps-shard-*.json in ${this.#options.mergeFrom}: seed, target and settings are the merging machine's, not the run's`,
-      },
-    ];
   }
 
   #reproContext(settings: Settings, facts: RunFacts): ReproContext {
@@ -210,4 +152,63 @@ export default class CertificateReporter implements Reporter {
       return record;
     });
   }
+}
+
+const sameShard = (a: Shard | null, b: Shard | null) => (a?.current ?? 0) === (b?.current ?? 0);
+
+/** The notes of one shard (or of the unsharded run) among all results, in the order they were attached. */
+function notesOf<T>(
+  results: readonly TestResult[],
+  read: (r: TestResult) => ShardNote<T> | undefined,
+  shard: Shard | null,
+): T[] {
+  return results.flatMap((r) => {
+    const note = read(r);
+    return note && sameShard(note.shard, shard) ? [note.value] : [];
+  });
+}
+
+/** One run's (or shard's) facts: what its config settled, and what its tests attached. */
+function factsOf(run: RunSetup, results: readonly TestResult[], playwrightStatus: string): RunFacts {
+  const identity = notesOf(results, attachedTarget, run.shard)[0] as TargetIdentity | undefined;
+  const reason = notesOf(results, attachedTargetHealth, run.shard)[0];
+  const safety = notesOf(results, attachedSafety, run.shard)[0];
+  return {
+    shard: run.shard,
+    runId: run.runId,
+    profile: run.profile,
+    profileSource: run.profileSource,
+    mode: run.mode,
+    expectations: run.expectations,
+    seed: run.seed,
+    fcRuns: run.fcRuns,
+    settings: run.settings,
+    target: identity ?? {
+      url: run.url,
+      embedded: run.embedded,
+      version: null,
+      reported: {},
+      infoError: 'the setup attached no GET /api/info answer (specs/target.setup.ts did not run)',
+    },
+    playwrightStatus,
+    targetBroke: targetBrokeReason(typeof reason === 'string' ? reason : undefined),
+    safety: safetyResult(safety),
+  };
+}
+
+/** Blob reports without our metadata (not made by this suite's config): the run cannot be vouched for. */
+function missingFacts(settings: Settings): RunFacts {
+  return {
+    shard: null,
+    runId: settings.runId,
+    profile: settings.profile,
+    seed: settings.fcSeed,
+    fcRuns: settings.fcRuns,
+    settings: publicSettings(settings),
+    target: { url: settings.url, embedded: settings.embedded, version: null, reported: {} },
+    playwrightStatus: 'unknown',
+    targetBroke: null,
+    safety: null,
+    problem: `the reports carry no run facts (metadata.${RUN_METADATA_KEY}): seed, target and settings are the merging machine's, not the run's`,
+  };
 }

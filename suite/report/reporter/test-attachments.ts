@@ -2,7 +2,7 @@
 // test-results/, in a merged run files extracted from the blob, and sometimes inline bodies.
 import { existsSync, readFileSync } from 'node:fs';
 import type { TestResult } from '@playwright/test/reporter';
-import { ANNOTATION, ATTACHMENT } from './attachments.ts';
+import { ATTACHMENT, type ShardNote } from './attachments.ts';
 import type { ExchangeRecord } from '../redact.ts';
 
 function bytesOf(result: TestResult, name: string): Buffer | undefined {
@@ -37,11 +37,14 @@ export function attachedExpectation(result: TestResult): unknown {
   return jsonOf(result, ATTACHMENT.expected);
 }
 
-export function attachedSafety(result: TestResult): unknown {
-  return jsonOf(result, ATTACHMENT.safety);
+/** A run-level note (safety, target, target health) as attached, with the shard that attached it. */
+function noteOf(result: TestResult, name: string, field: string): ShardNote<unknown> | undefined {
+  const value = jsonOf(result, name) as Record<string, unknown> | undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  const shard = (value.shard ?? null) as ShardNote<unknown>['shard'];
+  return { shard, value: field === '' ? value : value[field] };
 }
 
-/** The sentinel's reason, when it had tripped by the end of this test. */
-export function targetHealthReason(result: TestResult): string | undefined {
-  return result.annotations.find((a) => a.type === ANNOTATION.targetHealth)?.description;
-}
+export const attachedSafety = (r: TestResult) => noteOf(r, ATTACHMENT.safety, '');
+export const attachedTarget = (r: TestResult) => noteOf(r, ATTACHMENT.target, 'identity');
+export const attachedTargetHealth = (r: TestResult) => noteOf(r, ATTACHMENT.targetHealth, 'reason');
