@@ -42,3 +42,11 @@ test('run refuses bad settings before starting Playwright', () => {
   expect(code).toBe(2);
   expect(err).toContain('SPS_URL must start with http:// or https://');
 });
+
+test('run against a live target without SPS_USERNAME and SPS_PASSWORD stops at once with one clear line', () => {
+  // An explicit empty environment for the account: the caller's own must not leak into this case.
+  const { code, err } = cli(['run'], { SPS_URL: 'https://sps.example.com', SPS_USERNAME: '', SPS_PASSWORD: '' });
+  expect(code).toBe(2);
+  expect(err).toContain('set SPS_USERNAME and SPS_PASSWORD');
+  expect(err).not.toMatch(/\n\s+at /);
+});
