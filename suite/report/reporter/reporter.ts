@@ -2,7 +2,7 @@
 // "Reports"): certificate.json/.md/.html and repro/<test>/ per failed test. In a shard it writes only
 // the run's facts beside the blob report; `merge` (mergeFrom) joins the shards into one certificate.
 // Unit-test runs (no conformance tests) write nothing.
-import { rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { appliesTo, loadCatalog } from '../../../contract/catalog.ts';
@@ -23,7 +23,7 @@ import { fetchTargetIdentity, type TargetIdentity } from '../certificate/target-
 import { recordOf, requirementIds } from './test-records.ts';
 import type { TestRecord } from '../certificate/verdicts.ts';
 import { EMULATOR_DEFAULT_PASSWORD, loadSettings, publicSettings, type Settings } from '../../target/settings.ts';
-import { consoleSummary } from './console-summary.ts';
+import { colourWanted, consoleSummary } from './console-summary.ts';
 import { expectationsFacts, writeObservations } from './observations.ts';
 
 /** The conformance project and its setup/teardown projects (conformance-setup, conformance-teardown). */
@@ -96,14 +96,15 @@ export default class CertificateReporter implements Reporter {
     const records = this.#records(tests, setupFailed, this.#reproContext(settings, facts[0]!));
     const catalog = loadCatalog().filter((r) => appliesTo(r, facts[0]!.profile as Settings['profile']));
     const certificate = buildCertificate({ catalog, records, facts, setupFailed, suiteHash: suiteHash() });
-    const file = writeCertificate(this.#outputDir, certificate);
+    writeCertificate(this.#outputDir, certificate);
     if (settings.observeFile)
       writeObservations(
         settings.observeFile,
         tests.map((t) => this.#results.get(t)),
         certificate,
       );
-    process.stdout.write(consoleSummary(file, certificate));
+    const colour = colourWanted(process.env, process.stdout.isTTY === true);
+    process.stdout.write(consoleSummary(this.#outputDir, certificate, { colour }));
   }
 
   async #liveFacts(settings: Settings, result: FullResult): Promise<RunFacts> {
@@ -172,6 +173,18 @@ export default class CertificateReporter implements Reporter {
     };
   }
 
+  /**
+   * The test's Playwright trace, when tracing was on (`-- --trace retain-on-failure`), copied into its
+   * repro bundle so the bundle is whole; its path relative to the report dir.
+   */
+  #copyTrace(result: TestResult, repro: string): string | undefined {
+    const trace = result.attachments.find((a) => a.name === 'trace' && a.path && existsSync(a.path));
+    if (!trace?.path) return undefined;
+    const relativePath = `${repro}/trace.zip`;
+    copyFileSync(trace.path, join(this.#outputDir, relativePath));
+    return relativePath;
+  }
+
   /** Verdict records, with a repro bundle written for each failed or broken test that ran. */
   #records(tests: readonly TestCase[], setupFailed: boolean, ctx: ReproContext): TestRecord[] {
     rmSync(join(this.#outputDir, REPRO_DIR), { recursive: true, force: true });
@@ -188,6 +201,11 @@ export default class CertificateReporter implements Reporter {
       if (!record.warnings) delete record.warnings;
       if (result && result.status !== 'skipped' && (record.outcome === 'failed' || record.outcome === 'error')) {
         record.repro = writeReproBundle(this.#outputDir, test, result, record.outcome, ctx);
+        const trace = this.#copyTrace(result, record.repro);
+        if (trace) record.trace = trace;
+        // Playwright's HTML report opens a test by its id (the html reporter sits beside us, reporter-list.ts).
+        if (existsSync(join(this.#outputDir, 'html', 'index.html')))
+          record.report = `html/index.html#?testId=${encodeURIComponent(test.id)}`;
       }
       return record;
     });
