@@ -15,7 +15,7 @@ const CSS = `
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1b1b;max-width:80rem}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-td.id,th.id{white-space:nowrap;overflow-wrap:normal}.src{color:#555;font-size:.9em;margin-top:.25rem}
+td.id,th.id,td.area{white-space:nowrap;overflow-wrap:normal;width:1%}td.v{width:1%}.src{color:#555;font-size:.9em;margin-top:.25rem}
 ul.why{margin:0;padding-left:1.1rem}a{color:#0b57d0}
 th{background:#f2f2f2}td.n{text-align:right}
 .v{font-weight:600;white-space:nowrap}.PASS{color:#116329}.FAIL{color:#b3261e}.ERROR{color:#8a4b00}
@@ -136,7 +136,7 @@ function requirements(c: Certificate): string {
   const rows = c.requirements.map(
     (r) =>
       `<tr data-requirement="${esc(r.id)}" data-verdict="${esc(r.verdict)}">` +
-      `<td class="id"><code>${esc(r.id)}</code></td><td>${esc(r.area)}</td><td class="v ${esc(r.verdict)}">${esc(r.verdict)}</td>` +
+      `<td class="id"><code>${esc(r.id)}</code></td><td class="area">${esc(r.area)}</td><td class="v ${esc(r.verdict)}">${esc(r.verdict)}</td>` +
       `<td><span class="statement">${esc(r.statement)}</span>${sourceOf(r)}</td><td>${reasonCell(r)}</td></tr>`,
   );
   return `<table id="verdicts"><tr><th class="id">id</th><th>area</th><th>verdict</th><th>statement and source</th><th>why / tests</th></tr>${rows.join('')}</table>`;
