@@ -1,7 +1,8 @@
 // The lines a conformance run ends with on the console: the totals, the score over evidenced
 // requirements, the inferred line, every WARN with what came back, and last every file the run wrote
 // as an absolute path with the command that opens the HTML report. Colour only on a terminal, and
-// never when NO_COLOR is set (https://no-color.org); FORCE_COLOR forces it (Playwright's convention).
+// never when NO_COLOR is set (https://no-color.org) or FORCE_COLOR is 0. FORCE_COLOR=1 does not force
+// it: Playwright sets that for its workers, and a run started from a test must print plain words.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Certificate } from '../certificate/certificate.ts';
@@ -15,7 +16,6 @@ function pct(value: number | null): string {
 export function colourWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
-  if (env.FORCE_COLOR !== undefined) return true;
   return isTTY;
 }
 

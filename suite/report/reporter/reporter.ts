@@ -55,6 +55,7 @@ export default class CertificateReporter implements Reporter {
   #progress: Progress | undefined;
   #areaById = new Map<string, string>();
   #identity: Promise<TargetIdentity> | undefined;
+  #summary: string | undefined;
 
   constructor(options: ReporterOptions = {}) {
     this.#options = options;
@@ -104,7 +105,12 @@ export default class CertificateReporter implements Reporter {
         certificate,
       );
     const colour = colourWanted(process.env, process.stdout.isTTY === true);
-    process.stdout.write(consoleSummary(this.#outputDir, certificate, { colour }));
+    this.#summary = consoleSummary(this.#outputDir, certificate, { colour });
+  }
+
+  /** Printed last, after the html reporter's own hint (reporters exit in order, ours is last). */
+  async onExit(): Promise<void> {
+    if (this.#summary) process.stdout.write(this.#summary);
   }
 
   async #liveFacts(settings: Settings, result: FullResult): Promise<RunFacts> {
