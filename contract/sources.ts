@@ -24,10 +24,21 @@ export function citedDocuments(): CitedDocument[] {
   return loaded;
 }
 
+/** "seeds/001-004" names seeds 001, 002, 003 and 004. */
+function expandSeedRanges(source: string): string {
+  return source.replace(/seeds\/(\d{3})-(\d{3})/g, (whole, from: string, to: string) => {
+    const names: string[] = [];
+    for (let n = Number(from); n <= Number(to) && names.length < 10; n++)
+      names.push(`seeds/${String(n).padStart(3, '0')}`);
+    return names.length ? names.join(' ') : whole;
+  });
+}
+
 /** The documents a source text names, in the order it names them. */
 export function documentsCitedBy(source: string): CitedDocument[] {
+  const text = expandSeedRanges(source);
   return citedDocuments()
-    .map((d) => ({ d, at: source.indexOf(d.cites) }))
+    .map((d) => ({ d, at: text.indexOf(d.cites) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((x) => x.d);

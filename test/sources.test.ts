@@ -31,6 +31,12 @@ test('documents are found in the order the source names them', () => {
     'SDK_NOTES.md',
     'sps-api-facts',
   ]);
+  expect(documentsCitedBy('seeds/001-004 list examples').map((d) => d.cites)).toEqual([
+    'seeds/001',
+    'seeds/002',
+    'seeds/003',
+    'seeds/004',
+  ]);
   expect(documentsCitedBy('seeds/003 and seeds/004 "Contains"').map((d) => d.cites)).toEqual([
     'seeds/003',
     'seeds/004',
