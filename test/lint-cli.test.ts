@@ -162,7 +162,13 @@ test.describe('the command line', () => {
   });
 
   test('usage mistakes exit 2 with one line, no stack trace', () => {
-    for (const args of [[], ['--profile', '9.9', valid], [join(dir, 'missing.zip')], [dir]]) {
+    for (const args of [
+      [],
+      ['--profile', '9.9', valid],
+      [join(dir, 'missing.zip')],
+      ['/dev/zero'],
+      ['--max-warnings', '-1', valid],
+    ]) {
       const { code, err, out } = cli(args);
       expect(code, args.join(' ')).toBe(2);
       expect(err, args.join(' ')).not.toMatch(/\n\s+at /);

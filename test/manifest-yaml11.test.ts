@@ -226,6 +226,7 @@ test.describe('warnings where SPS reads a value otherwise than it looks', () => 
         rule: 'manifest.read-as-other-type',
         field: 'version',
         line: 4,
+        column: 10,
         message: "version: 1.10 is read by SPS as the number 1.1 and shown as '1.1'; write version: '1.10'",
       },
     ]);

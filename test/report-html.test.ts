@@ -1,14 +1,17 @@
 // certificate.html in a real browser: Debian's chromium (installed by .ci/run), driven by Playwright.
-import { test, expect, chromium } from '@playwright/test';
+// Also a failing run's page, the way a QA lead reads it: it fits the window (no horizontal scroll, ids
+// on one line), no ANSI escapes, each FAIL links its repro bundle, each requirement its source.
+import { test, expect, chromium, type Browser } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCertificate, type Certificate } from '../suite/report/certificate/certificate.ts';
-import type { Requirement } from '../contract/catalog.ts';
+import { appliesTo, loadCatalog, type Requirement } from '../contract/catalog.ts';
 import { writeCertificate } from '../suite/report/certificate/report-files.ts';
 import type { TestRecord } from '../suite/report/certificate/verdicts.ts';
 import { VERDICTS } from '../suite/report/certificate/verdict-order.ts';
+import { sampleFacts } from './report-sample-facts.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -90,9 +93,7 @@ test('certificate.html in chromium shows the verdicts, totals and run status of 
   const { dir } = writeSample();
   const json = JSON.parse(readFileSync(join(dir, 'certificate.json'), 'utf8')) as Certificate;
   const html = readFileSync(join(dir, 'certificate.html'), 'utf8');
-  expect(html, 'self-contained: no external asset').not.toMatch(
-    /<(link|script|img)\b|url\(|https?:\/\/(?!sps\.example\.com)/i,
-  );
+  expect(html, 'self-contained: no external asset').not.toMatch(/<(link|script|img|iframe)\b|url\(|\ssrc=/i);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const page = await browser.newPage();
@@ -103,7 +104,7 @@ test('certificate.html in chromium shows the verdicts, totals and run status of 
       trs.map((tr) => ({
         id: tr.getAttribute('data-requirement'),
         verdict: tr.querySelectorAll('td')[2]?.textContent,
-        statement: tr.querySelectorAll('td')[3]?.textContent,
+        statement: tr.querySelectorAll('td')[3]?.querySelector('.statement')?.textContent,
       })),
     );
     expect(rows).toEqual(json.requirements.map((r) => ({ id: r.id, verdict: r.verdict, statement: r.statement })));
@@ -122,6 +123,120 @@ test('certificate.html in chromium shows the verdicts, totals and run status of 
     expect(
       requests.filter((u) => !u.startsWith('file:')),
       'no request leaves the page',
+    ).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** A failing run over the real catalog: long ids and statements, ANSI in messages, skips beside passes. */
+function writeFailingRun(): { dir: string; certificate: Certificate } {
+  const catalog = loadCatalog().filter((r) => appliesTo(r, '7.x'));
+  const ansi = '\u001b[31mexpect(received).toBe(expected)\u001b[39m // Object.is equality: Expected: 400 Received: 500';
+  const long = `response body ${'x'.repeat(300)} /api/configuration/plugins/aa/${'a'.repeat(120)}`;
+  const records: TestRecord[] = catalog.map((r, i) => {
+    const base = { title: `${r.area} › a test of ${r.id}`, file: 'specs/x.spec.ts', requirementIds: [r.id] };
+    if (i % 5 === 0)
+      return {
+        ...base,
+        outcome: 'failed',
+        message: i % 10 === 0 ? ansi : long,
+        violated: [r.id],
+        repro: `repro/${r.id.toLowerCase()}-0000abcd`,
+        report: 'html/index.html#?testId=abc123',
+      };
+    if (i % 7 === 0) return { ...base, outcome: 'skipped', message: 'writes are off (SPS_ALLOW_WRITES=false)' };
+    return { ...base, outcome: 'passed' };
+  });
+  // A requirement with a passing and a skipped test: its PASS must not show the skip reason.
+  const both = catalog[1]!;
+  records.push({
+    title: 'a skipped sibling',
+    file: 'specs/x.spec.ts',
+    requirementIds: [both.id],
+    outcome: 'skipped',
+    message: 'an unrelated skip reason',
+  });
+  const certificate = buildCertificate({
+    catalog,
+    records,
+    facts: [sampleFacts()],
+    setupFailed: false,
+    suiteHash: { algorithm: 'sha256', covers: ['lib'], files: 1, value: 'c'.repeat(64) },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'sps-html-failing-'));
+  writeCertificate(dir, certificate);
+  return { dir, certificate };
+}
+
+/** The width of a PNG, from its IHDR chunk. */
+const pngWidth = (png: Buffer) => png.readUInt32BE(16);
+
+async function checkLayout(browser: Browser, file: string, width: number) {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  await page.goto(pathToFileURL(file).href);
+  const overflow = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(overflow.scroll, `no horizontal scroll at ${width}px`).toBeLessThanOrEqual(overflow.client);
+  const wrappedIds = await page
+    .locator('td.id code')
+    .evaluateAll((codes) => codes.filter((c) => c.getClientRects().length !== 1).map((c) => c.textContent));
+  expect(wrappedIds, `every id on one line at ${width}px`).toEqual([]);
+  const shot = await page.screenshot({ fullPage: true });
+  await test.info().attach(`certificate-${width}px.png`, { body: shot, contentType: 'image/png' });
+  expect(pngWidth(shot), `the full-page screenshot is no wider than the ${width}px window`).toBe(width);
+  await page.close();
+}
+
+test('a failing run: the page fits, ids stay whole, no ANSI, FAILs link their repro, sources link out', async () => {
+  const { dir, certificate } = writeFailingRun();
+  const html = readFileSync(join(dir, 'certificate.html'), 'utf8');
+  const md = readFileSync(join(dir, 'certificate.md'), 'utf8');
+  for (const [name, text] of [
+    ['html', html],
+    ['md', md],
+  ] as const) {
+    expect(text, `${name}: no escape character`).not.toContain('\u001b');
+    expect(text, `${name}: no leftover SGR codes`).not.toMatch(/\[3\d?m|\\x1b/);
+  }
+  expect(md).toContain('[repro bundle](repro/');
+  expect(md, 'the PASS with a skipped sibling').not.toContain('an unrelated skip reason');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    await checkLayout(browser, join(dir, 'certificate.html'), 1280);
+    await checkLayout(browser, join(dir, 'certificate.html'), 900);
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(dir, 'certificate.html')).href);
+    for (const r of certificate.requirements.filter((x) => x.verdict === 'FAIL')) {
+      const row = page.locator(`#verdicts tr[data-requirement="${r.id}"]`);
+      await expect(row.locator('a', { hasText: 'repro bundle' })).toHaveAttribute(
+        'href',
+        `${r.tests[0]!.repro}/repro.json`,
+      );
+      await expect(row.locator('a', { hasText: 'Playwright report' })).toHaveAttribute('href', /^html\/index\.html#/);
+    }
+    const passWithSkip = certificate.requirements[1]!;
+    expect(passWithSkip.verdict).toBe('PASS');
+    await expect(page.locator(`#verdicts tr[data-requirement="${passWithSkip.id}"] td`).nth(4)).toHaveText(
+      '1 test(s) passed, 1 skipped',
+    );
+    const sources = await page.locator('#verdicts tr[data-requirement]').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-requirement'),
+        links: [...tr.querySelectorAll('.src a')].map((a) => a.getAttribute('href') ?? ''),
+        shipped: tr.querySelectorAll('.src code').length,
+      })),
+    );
+    expect(
+      sources.filter((s) => s.links.length + s.shipped === 0).map((s) => s.id),
+      'every requirement names a document a reader can open',
+    ).toEqual([]);
+    const hrefs = sources.flatMap((s) => s.links);
+    expect(
+      hrefs.filter((h) => !h.startsWith('https://')),
+      'sources are public URLs, never a path of this machine',
     ).toEqual([]);
   } finally {
     await browser.close();

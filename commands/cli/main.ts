@@ -5,8 +5,16 @@ import { SUITE_VERSION } from '../../suite/report/certificate/suite-version.ts';
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from '../../contract/profiles.ts';
 import { addEmulatorCommand } from './emulator-definition.ts';
 import { rootCommand, runProgram } from './program.ts';
-import { profileOption, seedOption } from './options.ts';
+import { maxWarningsOption, profileOption, seedOption } from './options.ts';
 import { REPLAY_RULE } from './replay-rule.ts';
+
+interface LintCliOptions {
+  format?: 'text' | 'json' | 'sarif' | 'github';
+  json?: boolean;
+  maxWarnings?: number;
+  strict?: boolean;
+  profile?: ProfileName;
+}
 
 function program(): Command {
   const root = rootCommand().version(SUITE_VERSION);
@@ -43,16 +51,23 @@ function program(): Command {
 
   root
     .command('lint')
-    .description('check plugin zips against the SPS packaging rules')
-    .argument('<files...>', 'plugin .zip files')
-    .option('--json', 'print the results as JSON')
-    .option('--strict', 'fail (exit 1) on warnings too: values SPS reads otherwise than they look')
+    .description('check plugin zips (or plugin folders, as they would be zipped) against the SPS packaging rules')
+    .argument('<paths...>', 'plugin .zip files or plugin folders')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'text (file:line:col severity [rule] message), json, sarif (SARIF 2.1.0) or github (annotations)',
+      ).choices(['text', 'json', 'sarif', 'github']),
+    )
+    .option('--json', 'the same as --format json')
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more than n warnings in all', maxWarningsOption)
+    .option('--strict', 'fail (exit 1) on any warning (--max-warnings 0)')
     .addOption(
       new Option('--profile <v>', `SPS version profile (${PROFILE_NAMES.join(', ')})`)
         .default(DEFAULT_PROFILE)
         .argParser(profileOption),
     )
-    .action(async (files: string[], options: { json?: boolean; strict?: boolean; profile?: ProfileName }) => {
+    .action(async (files: string[], options: LintCliOptions) => {
       const { lintCommand } = await import('./lint-command.ts');
       process.exitCode = await lintCommand(files, options);
     });

@@ -14,6 +14,11 @@ export function profileOption(raw: string): ProfileName {
   return raw;
 }
 
+export function maxWarningsOption(raw: string): number {
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings must be a whole number, 0 or more (got "${raw}")`);
+  return Number(raw);
+}
+
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }

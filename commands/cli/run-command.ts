@@ -59,6 +59,10 @@ export async function runEnvironment(
   // The child runs in the suite's folder: the report folders are the caller's, made absolute here.
   const changes: Record<string, string | undefined> = { SPS_REPORT_DIR: reportDir(), SPS_BLOB_DIR: blobDir() };
   if (options.strict) changes.SPS_STRICT = 'true';
+  // Playwright's own reporters read FORCE_COLOR, some of them not NO_COLOR (https://no-color.org).
+  if (process.env.NO_COLOR) changes.FORCE_COLOR = '0';
+  // Playwright words its show-report hint relative to INIT_CWD: the user's folder, not the suite's.
+  changes.INIT_CWD = process.env.INIT_CWD ?? process.cwd();
   const expectations = options.expectations ?? settings.expectationsFile;
   if (options.observe) {
     changes.SPS_OBSERVE = resolve(options.observe);

@@ -28,6 +28,19 @@ export interface Inspection {
   manifest?: PluginManifest;
   /** default.cfg's text, "" when the zip has none. */
   defaultConfiguration: string;
+  /** Where each top-level MANIFEST field's value is (1-based), when the MANIFEST could be read. */
+  positions?: Record<string, FieldPosition>;
+  /** Why the MANIFEST is not YAML PyYAML reads, and where, when that is the problem. */
+  manifestError?: { reason: string; position?: FieldPosition };
+}
+
+export interface FieldPosition {
+  line: number;
+  column: number;
+}
+
+function fieldPositions(fields: ReadonlyMap<string, { line: number; column: number }>): Record<string, FieldPosition> {
+  return Object.fromEntries([...fields].map(([key, v]) => [key, { line: v.line, column: v.column }]));
 }
 
 export interface InspectOptions {
@@ -97,6 +110,7 @@ function contentInspection(open: OpenZip, kept: Map<string, Buffer>, profile: Pr
       problems: [invalidYaml(parsed.reason, parsed.crash), ...cfg.problems],
       warnings: [],
       defaultConfiguration: cfg.text,
+      manifestError: { reason: parsed.reason, ...(parsed.position ? { position: parsed.position } : {}) },
     };
   }
   if (parsed.kind === 'not-a-mapping') {
@@ -119,6 +133,7 @@ function contentInspection(open: OpenZip, kept: Map<string, Buffer>, profile: Pr
     warnings: manifestWarnings(parsed.fields, parsed.repeated),
     manifest,
     defaultConfiguration: cfg.text,
+    positions: fieldPositions(parsed.fields),
   };
 }
 

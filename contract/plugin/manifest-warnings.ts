@@ -11,6 +11,8 @@ export interface Warning {
   rule: string;
   field: string;
   line: number;
+  /** 1-based column of the value; absent when only the line is known (a repeated key). */
+  column?: number;
   message: string;
 }
 
@@ -46,6 +48,7 @@ function readWarning(field: string, v: ManifestValue): Warning | undefined {
     rule: 'manifest.read-as-other-type',
     field,
     line: v.line,
+    column: v.column,
     message: `${what}${effect}; write ${field}: ${quoted(v.source)}`,
   };
 }
@@ -72,6 +75,7 @@ function apiWithoutMinor(v: ManifestValue | undefined): Warning[] {
       rule: 'manifest.api-without-minor',
       field: 'api',
       line: v.line,
+      column: v.column,
       message: `api: ${v.source} has no minor version; SPS releases whose semantic_version is 2.9 or later fail comparing it with their SDK version; write api: '${shown}.0'`,
     },
   ];

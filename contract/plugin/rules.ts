@@ -30,3 +30,11 @@ export const PACKAGING_RULES: readonly string[] = [
   'entry-point.missing',
   'default-cfg.not-utf8',
 ];
+
+/** Rule ids of warnings: the plugin is valid, but SPS will not read it as its author expects. */
+export const WARNING_RULES: readonly string[] = [
+  'manifest.read-as-other-type',
+  'manifest.repeated-key',
+  'manifest.api-without-minor',
+  'package.junk-file',
+];

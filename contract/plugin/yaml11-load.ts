@@ -38,6 +38,8 @@ export interface LoadedEntry {
   implicit: boolean;
   /** 1-based line of the value. */
   line: number;
+  /** 1-based column of the value. */
+  column: number;
   /** True for a key that came in through a merge key (<<). */
   merged: boolean;
 }
@@ -46,7 +48,13 @@ export type Loaded =
   | { kind: 'mapping'; entries: LoadedEntry[] }
   | { kind: 'other'; value: PyValue }
   /** crash: the failure is not a YAMLError, so the SDK validator would not catch it. */
-  | { kind: 'error'; crash: boolean; reason: string };
+  | { kind: 'error'; crash: boolean; reason: string; position?: TextPosition };
+
+/** 1-based line and column in the MANIFEST text. */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
 
 /**
  * Where the `yaml` package's parser (not its schema) reads a text otherwise than PyYAML's, and what is
@@ -95,8 +103,14 @@ class Walk {
   }
 
   lineOf(node: unknown): number {
+    return this.positionOf(node).line;
+  }
+
+  positionOf(node: unknown): { line: number; column: number } {
     const range = (this.target(node) as Node | null | undefined)?.range;
-    return range ? this.lines.linePos(range[0]).line : 0;
+    if (!range) return { line: 0, column: 0 };
+    const { line, col } = this.lines.linePos(range[0]);
+    return { line, column: col };
   }
 
   sourceOf(node: unknown): { source: string; implicit: boolean } {
@@ -193,7 +207,7 @@ class Walk {
       key,
       value: this.value(pair.value),
       ...this.sourceOf(pair.value),
-      line: this.lineOf(pair.value ?? pair.key),
+      ...this.positionOf(pair.value ?? pair.key),
       merged,
     };
   }
@@ -271,13 +285,17 @@ function strayTab(doc: Document, text: string): number | undefined {
   return undefined;
 }
 
-function failure(error: unknown): Loaded {
+function failure(error: unknown, lines?: LineCounter): Loaded {
   const message = error instanceof Error ? error.message : String(error);
   const crash = error instanceof PythonCrash || message.startsWith(CRASH_PREFIX);
+  // The yaml package's errors carry the offset where the text breaks: the linter points there.
+  const offset = (error as { pos?: [number, number] } | null)?.pos?.[0];
+  const at = lines && typeof offset === 'number' ? lines.linePos(offset) : undefined;
   return {
     kind: 'error',
     crash,
     reason: crash ? message.slice(message.indexOf(CRASH_PREFIX) + CRASH_PREFIX.length) : message,
+    ...(at ? { position: { line: at.line, column: at.col } } : {}),
   };
 }
 
@@ -299,7 +317,8 @@ export function safeLoad(text: string): Loaded {
     prettyErrors: false,
     lineCounter: lines,
   });
-  if (doc.errors.length > 0) return failure(doc.errors.find((e) => e.message.includes(CRASH_PREFIX)) ?? doc.errors[0]);
+  if (doc.errors.length > 0)
+    return failure(doc.errors.find((e) => e.message.includes(CRASH_PREFIX)) ?? doc.errors[0], lines);
   const unresolved = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (unresolved)
     return { kind: 'error', crash: false, reason: `could not determine a constructor: ${unresolved.message}` };
@@ -309,6 +328,7 @@ export function safeLoad(text: string): Loaded {
       kind: 'error',
       crash: false,
       reason: `while scanning for the next token: found character '\\t' that cannot start any token (line ${lines.linePos(tab).line})`,
+      position: { line: lines.linePos(tab).line, column: lines.linePos(tab).col },
     };
   const walk = new Walk(doc, text, lines);
   try {
@@ -316,6 +336,6 @@ export function safeLoad(text: string): Loaded {
     const entries = walk.pairsOf(doc.contents.items as Pair[]).map(({ pair, merged }) => walk.entry(pair, merged));
     return { kind: 'mapping', entries };
   } catch (error) {
-    return failure(error);
+    return failure(error, lines);
   }
 }

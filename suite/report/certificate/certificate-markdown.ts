@@ -1,8 +1,12 @@
 // certificate.md: the certificate for people, in the order a vendor reads it: run status, score,
 // totals per area, then every requirement with its verdict. Every value is escaped for Markdown (see
 // markdownText), as the HTML page escapes for HTML: a target's strings are hostile input.
+import { stripVTControlCharacters } from 'node:util';
+import { documentsCitedBy } from '../../../contract/sources.ts';
 import type { Certificate } from './certificate.ts';
+import { verdictReasons, type ReasonLine } from './verdict-reason.ts';
 import { VERDICTS } from './verdict-order.ts';
+import type { RequirementVerdict } from './verdicts.ts';
 
 // C0/C1 controls (ANSI escapes start with ESC), DEL and the Unicode line separators.
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -17,7 +21,8 @@ const MARKDOWN_PUNCTUATION = /[\\`*_[\]|~]/g;
  * escapes) are shown as visible \xHH.
  */
 export function markdownText(text: string): string {
-  return String(text)
+  // ANSI escape sequences are dropped (a file is not a terminal); other controls become visible \xHH.
+  return stripVTControlCharacters(String(text))
     .replace(/\r\n|\r|\n|\t/g, ' ')
     .replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
     .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
@@ -91,21 +96,59 @@ function areaTable(c: Certificate): string[] {
   ];
 }
 
+/** A link target inside a table cell: spaces, parentheses and pipes percent-encoded. */
+function href(target: string): string {
+  return encodeURI(target).replace(/[()|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function mdLink(target: string, text: string): string {
+  return `[${cell(text)}](${href(target)})`;
+}
+
+function reasonLinks(line: ReasonLine): string {
+  const links = [
+    ...(line.repro ? [mdLink(`${line.repro}/repro.json`, 'repro bundle')] : []),
+    ...(line.trace ? [`${mdLink(line.trace, 'trace')} (npx playwright show-trace)`] : []),
+    ...(line.report ? [mdLink(line.report, 'Playwright report')] : []),
+  ];
+  return links.length ? ` (${links.join(', ')})` : '';
+}
+
+function reasonCell(r: RequirementVerdict): string {
+  return verdictReasons(r)
+    .map((line) => `${line.test ? `${cell(line.test)}: ` : ''}${cell(line.text)}${reasonLinks(line)}`)
+    .join('; ');
+}
+
+function sourceCell(r: RequirementVerdict): string {
+  const docs = documentsCitedBy(r.source).map((d) =>
+    d.url ? mdLink(d.url, d.title) : `${cell(d.title)} (ships with the suite: ${cell(d.shipped ?? '')})`,
+  );
+  return `${cell(r.source)}${docs.length ? ` — ${docs.join('; ')}` : ''}`;
+}
+
 function requirementTable(c: Certificate): string[] {
   return [
     '## Requirements',
     '',
     '| id | area | basis | verdict | statement | why / tests |',
     '|---|---|---|---|---|---|',
-    ...c.requirements.map((r) => {
-      const why =
-        r.reason ??
-        r.tests
-          .filter((t) => t.outcome !== 'passed')
-          .map((t) => `${t.title}: ${t.message ?? t.outcome}${t.repro ? ` (${t.repro})` : ''}`)
-          .join('; ');
-      return `| ${cell(r.id)} | ${cell(r.area)} | ${r.basis} | **${r.verdict}** | ${cell(r.statement)} | ${cell(why || `${r.tests.length} test(s) passed`)} |`;
-    }),
+    ...c.requirements.map(
+      (r) =>
+        `| ${cell(r.id)} | ${cell(r.area)} | ${r.basis} | **${r.verdict}** | ${cell(r.statement)} | ${reasonCell(r)} |`,
+    ),
+    '',
+  ];
+}
+
+/** Sources apart from the verdict table, so the table stays narrow enough to read. */
+function sourceTable(c: Certificate): string[] {
+  return [
+    '## Sources',
+    '',
+    '| id | source |',
+    '|---|---|',
+    ...c.requirements.map((r) => `| ${cell(r.id)} | ${sourceCell(r)} |`),
     '',
   ];
 }
@@ -114,5 +157,7 @@ export function certificateMarkdown(c: Certificate): string {
   const unknown = c.unknownRequirementIds.length
     ? [`Tests name requirement ids missing from the catalog: ${md(c.unknownRequirementIds.join(', '))}`, '']
     : [];
-  return [...header(c), ...areaTable(c), ...warnTable(c), ...requirementTable(c), ...unknown].join('\n');
+  return [...header(c), ...areaTable(c), ...warnTable(c), ...requirementTable(c), ...sourceTable(c), ...unknown].join(
+    '\n',
+  );
 }

@@ -18,6 +18,10 @@ export interface TestRecord {
   message?: string;
   /** The test's repro bundle, relative to the report dir, when it failed. */
   repro?: string;
+  /** The test's Playwright trace (in its repro bundle), relative to the report dir, when one was recorded. */
+  trace?: string;
+  /** The test's page in Playwright's HTML report, relative to the report dir. */
+  report?: string;
   /** Requirements the test's failure named (the `violated` marks of specs/evidence.ts). */
   violated?: string[];
   /** Inferred requirements the target did not meet, in default mode. */
@@ -33,7 +37,15 @@ export interface RequirementVerdict {
   basis: Requirement['basis'];
   source: string;
   verdict: Verdict;
-  tests: { title: string; file: string; outcome: TestOutcome; message?: string; repro?: string }[];
+  tests: {
+    title: string;
+    file: string;
+    outcome: TestOutcome;
+    message?: string;
+    repro?: string;
+    trace?: string;
+    report?: string;
+  }[];
   reason?: string;
   /** For WARN: what each check expected and what came back. */
   warnings?: (Omit<Warning, 'id'> & { test: string })[];
@@ -85,12 +97,14 @@ export function judge(
       basis: req.basis,
       source: req.source,
       verdict,
-      tests: tests.map(({ title, file, outcome, message, repro }) => ({
+      tests: tests.map(({ title, file, outcome, message, repro, trace, report }) => ({
         title,
         file,
         outcome,
         ...(message ? { message } : {}),
         ...(repro ? { repro } : {}),
+        ...(trace ? { trace } : {}),
+        ...(report ? { report } : {}),
       })),
       ...(reason ? { reason } : {}),
       ...(warnings.length ? { warnings } : {}),

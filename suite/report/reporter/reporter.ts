@@ -4,7 +4,7 @@
 // target's identity, the sentinel and the safety check are the tests' attachments. A shard writes
 // nothing of ours (its blob report holds it all); `merge` joins the shards into one certificate.
 // Unit-test runs (no conformance tests) write nothing.
-import { rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { appliesTo, loadCatalog } from '../../../contract/catalog.ts';
@@ -29,7 +29,7 @@ import {
   type RunSetup,
   type Shard,
 } from '../../target/run-setup.ts';
-import { consoleSummary } from './console-summary.ts';
+import { colourWanted, consoleSummary } from './console-summary.ts';
 import { writeObservations } from './observations.ts';
 
 /** The conformance project and its setup/teardown projects (conformance-setup, conformance-teardown). */
@@ -59,6 +59,7 @@ export default class CertificateReporter implements Reporter {
   #areaById = new Map<string, string>();
   /** The run (or in a merge every shard) as the Playwright config settled it: its metadata. */
   #runs: RunSetup[] = [];
+  #summary: string | undefined;
 
   constructor(options: ReporterOptions = {}) {
     this.#options = options;
@@ -109,14 +110,20 @@ export default class CertificateReporter implements Reporter {
     const records = this.#records(tests, setupFailed, this.#reproContext(settings, facts[0]!));
     const catalog = loadCatalog().filter((r) => appliesTo(r, facts[0]!.profile as Settings['profile']));
     const certificate = buildCertificate({ catalog, records, facts, setupFailed, suiteHash: suiteHash() });
-    const file = writeCertificate(this.#outputDir, certificate);
+    writeCertificate(this.#outputDir, certificate);
     if (settings.observeFile)
       writeObservations(
         settings.observeFile,
         tests.map((t) => this.#results.get(t)),
         certificate,
       );
-    process.stdout.write(consoleSummary(file, certificate));
+    const colour = colourWanted(process.env, process.stdout.isTTY === true);
+    this.#summary = consoleSummary(this.#outputDir, certificate, { colour });
+  }
+
+  /** Printed last, after the html reporter's own hint (reporters exit in order, ours is last). */
+  async onExit(): Promise<void> {
+    if (this.#summary) process.stdout.write(this.#summary);
   }
 
   #reproContext(settings: Settings, facts: RunFacts): ReproContext {
@@ -130,6 +137,18 @@ export default class CertificateReporter implements Reporter {
       caFile: settings.caFile,
       secrets: runSecrets(settings, EMULATOR_DEFAULT_PASSWORD),
     };
+  }
+
+  /**
+   * The test's Playwright trace, when tracing was on (`-- --trace retain-on-failure`), copied into its
+   * repro bundle so the bundle is whole; its path relative to the report dir.
+   */
+  #copyTrace(result: TestResult, repro: string): string | undefined {
+    const trace = result.attachments.find((a) => a.name === 'trace' && a.path && existsSync(a.path));
+    if (!trace?.path) return undefined;
+    const relativePath = `${repro}/trace.zip`;
+    copyFileSync(trace.path, join(this.#outputDir, relativePath));
+    return relativePath;
   }
 
   /** Verdict records, with a repro bundle written for each failed or broken test that ran. */
@@ -148,6 +167,11 @@ export default class CertificateReporter implements Reporter {
       if (!record.warnings) delete record.warnings;
       if (result && result.status !== 'skipped' && (record.outcome === 'failed' || record.outcome === 'error')) {
         record.repro = writeReproBundle(this.#outputDir, test, result, record.outcome, ctx);
+        const trace = this.#copyTrace(result, record.repro);
+        if (trace) record.trace = trace;
+        // Playwright's HTML report opens a test by its id (the html reporter sits beside us, reporter-list.ts).
+        if (existsSync(join(this.#outputDir, 'html', 'index.html')))
+          record.report = `html/index.html#?testId=${encodeURIComponent(test.id)}`;
       }
       return record;
     });

@@ -1,4 +1,5 @@
 // Turns Playwright's test results into the verdict model's records.
+import { stripVTControlCharacters } from 'node:util';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import { TARGET_ERROR_MARK } from '../../client/target-error.ts';
 import { notTestedOf, violatedIds, warningsOf } from './evidence-marks.ts';
@@ -33,7 +34,9 @@ function messageOf(test: TestCase, result: TestResult | undefined, outcome: Test
   if (outcome === 'skipped') return test.annotations.find((a) => a.type === 'skip')?.description;
   if (outcome === 'error' && !result?.errors.length) return 'not run: the run setup (conformance-setup) failed';
   if (outcome === 'passed') return undefined;
-  return result?.errors[0]?.message?.split('\n')[0];
+  // Playwright colours its error messages for a terminal; a report file keeps the words, not the escapes.
+  const first = result?.errors[0]?.message?.split('\n')[0];
+  return first === undefined ? undefined : stripVTControlCharacters(first);
 }
 
 export function recordOf(test: TestCase, result: TestResult | undefined, setupFailed = false): TestRecord {
