@@ -1,9 +1,23 @@
 // Projects: unit (test/*.test.ts), conformance (specs/*.spec.ts), selftest (test/*.selftest.ts).
 // With SPS_URL unset, webServer starts the embedded emulator on a free loopback port.
+// Compiled into an installed package it is playwright.config.js beside the compiled specs.
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { runReporters, shardOf } from './suite/report/reporter/reporter-list.ts';
-import { blobDir, embeddedPort, loadSettings, reportDir, setEmbeddedPort } from './suite/target/settings.ts';
+import {
+  blobDir,
+  embeddedPort,
+  loadSettings,
+  reportDir,
+  setEmbeddedPort,
+  userReporters,
+} from './suite/target/settings.ts';
+
+const HERE = fileURLToPath(new URL('./', import.meta.url));
+/** From a clone the emulator starts through bin/ (its build); installed, from the compiled entry beside this file. */
+const EMULATOR_ENTRY = import.meta.url.endsWith('.js') ? 'commands/cli/emulator-main.js' : 'bin/sps-conformance.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -42,9 +56,10 @@ export default defineConfig({
   // Generous, load-proof limits: only a hang reaches them, and Playwright reports it as a timeout. A
   // test against the emulator takes seconds; a loaded shared machine can make one take a minute.
   timeout: 5 * 60_000,
-  outputDir: 'test-results',
+  // The user's folder, like the reports: never inside an installed package.
+  outputDir: resolve('test-results'),
   // Sharded (--shard i/n): list + blob into SPS_BLOB_DIR; merge with `sps-conformance merge`.
-  reporter: runReporters(out, blobDir(), shardOf(process.argv)),
+  reporter: runReporters(out, blobDir(), shardOf(process.argv), userReporters()),
   use: { trace: 'off' },
   projects: [
     { name: 'unit', testDir: 'test', testMatch: /.*\.test\.ts$/ },
@@ -52,14 +67,14 @@ export default defineConfig({
     {
       name: 'conformance-setup',
       testDir: 'specs',
-      testMatch: /inventory\.setup\.ts$/,
+      testMatch: /inventory\.setup\.[jt]s$/,
       teardown: 'conformance-teardown',
     },
-    { name: 'conformance-teardown', testDir: 'specs', testMatch: /inventory\.teardown\.ts$/ },
+    { name: 'conformance-teardown', testDir: 'specs', testMatch: /inventory\.teardown\.[jt]s$/ },
     {
       name: 'conformance',
       testDir: 'specs',
-      testMatch: /.*\.spec\.ts$/,
+      testMatch: /.*\.spec\.[jt]s$/,
       dependencies: ['conformance-setup'],
       workers: 1,
     },
@@ -69,7 +84,8 @@ export default defineConfig({
     settings.embedded && needsTarget
       ? {
           // Accounts come from the settings inside the emulator process: no password on a command line.
-          command: `node bin/sps-conformance.js emulator --port ${embeddedPort()} --profile ${settings.profile} --settings-accounts`,
+          command: `"${process.execPath}" ${EMULATOR_ENTRY} emulator --port ${embeddedPort()} --profile ${settings.profile} --settings-accounts`,
+          cwd: HERE,
           url: `${settings.url}/api/info`,
           reuseExistingServer: false,
           timeout: 5 * 60_000,

@@ -4,6 +4,10 @@
 // so a bad one is one clear line, not a failed run), and the profile: SPS_PROFILE wins, else the
 // target's reported firmware version, else the default. `observe` is a default-mode run that records
 // every inferred answer into an expectations file.
+// Against a live target the preflight (suite/target/preflight.ts) runs first: a failure is one line and
+// exit 3, and no test starts. A run of a subset (--grep, a file filter, ...) reports into
+// `<report dir>-partial`, never over the last full run's certificate. The exit code comes from the
+// certificate this run wrote (exit-codes.ts): 0 pass, 1 conformance failure, 3 INVALID.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -12,10 +16,22 @@ import { loadCatalog } from '../../contract/catalog.ts';
 import { ExpectationsError, loadExpectations } from '../../suite/report/certificate/expectations.ts';
 import { fetchTargetIdentity } from '../../suite/report/certificate/target-identity.ts';
 import { profileForFirmware } from '../../contract/profiles.ts';
-import { childEnvironment, loadSettings, SettingsError, type Settings } from '../../suite/target/settings.ts';
+import {
+  childEnvironment,
+  loadSettings,
+  reportDir,
+  SettingsError,
+  type Settings,
+} from '../../suite/target/settings.ts';
+import { preflight } from '../../suite/target/preflight.ts';
+import { isListOnly, partialReportDir, subsetReasons } from '../../suite/report/reporter/run-selection.ts';
+import { EXIT_INVALID } from './exit-codes.ts';
+import { certificateOutcome, exitCode } from './run-outcome.ts';
 import { UsageError } from './usage-error.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The Playwright config beside the running code: .ts from a clone, .js from an installed package. */
+const CONFIG = `${ROOT}playwright.config.${import.meta.url.endsWith('.js') ? 'js' : 'ts'}`;
 
 export interface RunOptions {
   /** --strict: inferred violations FAIL (SPS_STRICT=true). */
@@ -35,12 +51,15 @@ function settingsOrUsageError(): Settings {
   }
 }
 
-/** SPS_PROFILE and SPS_PROFILE_SOURCE for the child: from the target's firmware when it reports one. */
-async function profileFromFirmware(settings: Settings): Promise<Record<string, string>> {
+/**
+ * SPS_PROFILE and SPS_PROFILE_SOURCE for the child: from the target's firmware when it reports one (the
+ * preflight's logged-in read of /api/info, else the anonymous one).
+ */
+async function profileFromFirmware(settings: Settings, firmware: string | undefined): Promise<Record<string, string>> {
   if (settings.profileSource !== 'default' || settings.embedded) return {};
-  const identity = await fetchTargetIdentity(settings);
-  const name = identity.version ? profileForFirmware(identity.version) : undefined;
-  return name ? { SPS_PROFILE: name, SPS_PROFILE_SOURCE: `from firmware ${identity.version}` } : {};
+  const version = firmware ?? (await fetchTargetIdentity(settings)).version;
+  const name = version ? profileForFirmware(version) : undefined;
+  return name ? { SPS_PROFILE: name, SPS_PROFILE_SOURCE: `from firmware ${version}` } : {};
 }
 
 function checkedExpectations(file: string): string {
@@ -58,8 +77,9 @@ function checkedExpectations(file: string): string {
 export async function runEnvironment(
   options: RunOptions,
   settings: Settings,
+  firmware?: string,
 ): Promise<Record<string, string | undefined>> {
-  const changes: Record<string, string | undefined> = { ...(await profileFromFirmware(settings)) };
+  const changes: Record<string, string | undefined> = { ...(await profileFromFirmware(settings, firmware)) };
   if (options.strict) changes.SPS_STRICT = 'true';
   const expectations = options.expectations ?? settings.expectationsFile;
   if (options.observe) {
@@ -72,13 +92,51 @@ export async function runEnvironment(
   return changes;
 }
 
+/** `--reporter X` of the user: added to ours (SPS_REPORTER) instead of replacing them. */
+export function splitReporters(args: readonly string[]): { rest: string[]; reporters: string[] } {
+  const rest: string[] = [];
+  const reporters: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--reporter' && i + 1 < args.length) reporters.push(args[++i]!);
+    else if (arg.startsWith('--reporter=')) reporters.push(arg.slice('--reporter='.length));
+    else rest.push(arg);
+  }
+  return { rest, reporters: reporters.flatMap((r) => r.split(',')).filter(Boolean) };
+}
+
+/** Against a live target: the preflight's one line and exit code on failure, else the firmware version. */
+async function checkTarget(settings: Settings): Promise<{ exit: number } | { firmware: string | undefined }> {
+  if (settings.embedded) return { firmware: undefined };
+  const result = await preflight(settings);
+  if (!result.ok) {
+    if (result.usage) throw new UsageError(result.message);
+    process.stderr.write(`sps-conformance: run INVALID: ${result.message}\n`);
+    return { exit: EXIT_INVALID };
+  }
+  const version = result.firmwareVersion ? `, firmware ${result.firmwareVersion}` : ', no firmware version reported';
+  process.stdout.write(`Preflight: ${settings.url} answers as SPS (logged in as ${settings.username}${version})\n`);
+  return { firmware: result.firmwareVersion };
+}
+
 export async function runCommand(playwrightArgs: readonly string[], options: RunOptions = {}): Promise<number> {
   const settings = settingsOrUsageError();
-  const env = childEnvironment(await runEnvironment(options, settings));
-  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const args = [cli, 'test', '--config', `${ROOT}playwright.config.ts`, '--project=conformance', ...playwrightArgs];
-  return new Promise<number>((done) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: ROOT, env });
-    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  const target = await checkTarget(settings);
+  if ('exit' in target) return target.exit;
+  const { rest, reporters } = splitReporters(playwrightArgs);
+  const partial = subsetReasons(rest).length > 0;
+  // Reports go to the user's folder (SPS_REPORT_DIR relative to it), never inside the package.
+  const out = resolve(partial ? partialReportDir(reportDir()) : reportDir());
+  const env = childEnvironment({
+    ...(await runEnvironment(options, settings, target.firmware)),
+    SPS_REPORT_DIR: out,
+    SPS_REPORTER: reporters.length ? reporters.join(',') : undefined,
   });
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const args = [cli, 'test', '--config', CONFIG, '--project=conformance', ...rest];
+  const code = await new Promise<number>((done) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: process.cwd(), env });
+    child.on('exit', (status, signal) => done(status ?? (signal ? 1 : 0)));
+  });
+  return exitCode(code, certificateOutcome(out, settings.runId), isListOnly(rest));
 }

@@ -44,6 +44,8 @@ export interface Settings {
   expectationsFile: string | undefined;
   /** SPS_OBSERVE: set by `sps-conformance observe`; the run records every inferred answer into this file. */
   observeFile: string | undefined;
+  /** SPS_REQUEST_TIMEOUT (seconds, default 30): how long a request may go unanswered. */
+  requestTimeoutMs: number;
 }
 
 export class SettingsError extends Error {}
@@ -135,8 +137,10 @@ export function loadSettings(): Settings {
   return {
     url,
     embedded,
-    username: e.SPS_USERNAME || EMULATOR_DEFAULT_USER,
-    password: e.SPS_PASSWORD ?? EMULATOR_DEFAULT_PASSWORD,
+    // The emulator's account is never sent to a live target: there an unset SPS_USERNAME stays empty
+    // and the preflight refuses to start.
+    username: e.SPS_USERNAME || (embedded ? EMULATOR_DEFAULT_USER : ''),
+    password: e.SPS_PASSWORD ?? (embedded ? EMULATOR_DEFAULT_PASSWORD : ''),
     readonlyAccount: account(
       e.SPS_READONLY_USERNAME,
       e.SPS_READONLY_PASSWORD,
@@ -158,6 +162,7 @@ export function loadSettings(): Settings {
     profileSource,
     expectationsFile: e.SPS_EXPECTATIONS?.trim() || undefined,
     observeFile: e.SPS_OBSERVE?.trim() || undefined,
+    requestTimeoutMs: parseInteger('SPS_REQUEST_TIMEOUT', e.SPS_REQUEST_TIMEOUT, 30, 1) * 1000,
   };
 }
 
@@ -186,6 +191,17 @@ export function publicSettings(s: Settings): Record<string, unknown> {
 /** Where this run's reports go: reports/latest unless SPS_REPORT_DIR says otherwise. */
 export function reportDir(): string {
   return env().SPS_REPORT_DIR || 'reports/latest';
+}
+
+/**
+ * SPS_REPORTER: the reporters a user named with `run -- --reporter X` (comma-separated). They replace our
+ * console reporter and run beside our files, instead of replacing every reporter as Playwright's flag would.
+ */
+export function userReporters(): string[] {
+  return (env().SPS_REPORTER ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
 }
 
 /** Where sharded runs leave their blob reports for `sps-conformance merge`: reports/blob by default. */

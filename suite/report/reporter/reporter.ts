@@ -25,6 +25,7 @@ import type { TestRecord } from '../certificate/verdicts.ts';
 import { EMULATOR_DEFAULT_PASSWORD, loadSettings, publicSettings, type Settings } from '../../target/settings.ts';
 import { consoleSummary } from './console-summary.ts';
 import { expectationsFacts, writeObservations } from './observations.ts';
+import { isListOnly, playwrightTestArgs, subsetReasons } from './run-selection.ts';
 
 /** The conformance project and its setup/teardown projects (conformance-setup, conformance-teardown). */
 export const CONFORMANCE_PROJECT = 'conformance';
@@ -89,6 +90,8 @@ export default class CertificateReporter implements Reporter {
   async onEnd(result: FullResult): Promise<void> {
     const tests = (this.#root?.allTests() ?? []).filter(isConformanceTest);
     if (tests.length === 0) return;
+    // --list runs no test: a certificate would claim a run that did not happen.
+    if (!this.#options.mergeFrom && isListOnly(playwrightTestArgs(process.argv))) return;
     const settings = loadSettings();
     if (this.#shard && !this.#options.mergeFrom) return this.#endShard(settings, result);
     const facts = this.#options.mergeFrom ? this.#mergedFacts(settings) : [await this.#liveFacts(settings, result)];
@@ -120,6 +123,7 @@ export default class CertificateReporter implements Reporter {
       settings: publicSettings(settings),
       target: await (this.#identity ?? fetchTargetIdentity(settings)),
       playwrightStatus: result.status,
+      selection: subsetReasons(playwrightTestArgs(process.argv)),
       targetBroke: targetBrokeReason(this.#outputDir, this.#startedAt),
       safety: safetyResult(this.#outputDir, this.#startedAt),
     };
