@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { CODE_EXTENSION } from './contract/code-extension.ts';
 import { runReporters, shardOf } from './suite/report/reporter/reporter-list.ts';
 import {
   blobDir,
@@ -17,7 +18,7 @@ import {
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 /** From a clone the emulator starts through bin/ (its build); installed, from the compiled entry beside this file. */
-const EMULATOR_ENTRY = import.meta.url.endsWith('.js') ? 'commands/cli/emulator-main.js' : 'bin/sps-conformance.js';
+const EMULATOR_ENTRY = CODE_EXTENSION === 'js' ? 'commands/cli/emulator-main.js' : 'bin/sps-conformance.js';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -3,6 +3,7 @@
 // only there (SPS_REPORT_DIR, relative to the user's folder), clears that run's old html, JUnit and
 // certificate first so nothing stale is left where CI reads it, and refuses a folder that does not hold
 // blob reports. Exit codes as for run.
+import { CODE_EXTENSION } from '../../contract/code-extension.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +17,7 @@ import { UsageError } from './usage-error.ts';
 
 /** The merge config beside the running code: .ts from a clone, .js from an installed package. */
 const MERGE_CONFIG = fileURLToPath(
-  new URL(`../../suite/report/reporter/merge.config.${import.meta.url.endsWith('.js') ? 'js' : 'ts'}`, import.meta.url),
+  new URL(`../../suite/report/reporter/merge.config.${CODE_EXTENSION}`, import.meta.url),
 );
 
 /** What a previous run or merge left in the report dir that this merge replaces. */

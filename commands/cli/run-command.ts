@@ -8,6 +8,7 @@
 // exit 3, and no test starts. A run of a subset (--grep, a file filter, ...) reports into
 // `<report dir>-partial`, never over the last full run's certificate. The exit code comes from the
 // certificate this run wrote (exit-codes.ts): 0 pass, 1 conformance failure, 3 INVALID.
+import { CODE_EXTENSION } from '../../contract/code-extension.ts';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -31,7 +32,7 @@ import { UsageError } from './usage-error.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The Playwright config beside the running code: .ts from a clone, .js from an installed package. */
-const CONFIG = `${ROOT}playwright.config.${import.meta.url.endsWith('.js') ? 'js' : 'ts'}`;
+const CONFIG = `${ROOT}playwright.config.${CODE_EXTENSION}`;
 
 export interface RunOptions {
   /** --strict: inferred violations FAIL (SPS_STRICT=true). */

@@ -204,6 +204,11 @@ export function userReporters(): string[] {
     .filter(Boolean);
 }
 
+/** True when npm (npx, npm exec, npm run) started this process: npm sets npm_command for its children. */
+export function startedByNpm(): boolean {
+  return Boolean(env().npm_command);
+}
+
 /** Where sharded runs leave their blob reports for `sps-conformance merge`: reports/blob by default. */
 export function blobDir(): string {
   return env().SPS_BLOB_DIR || 'reports/blob';

@@ -3,9 +3,10 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReporterDescription } from '@playwright/test';
+import { CODE_EXTENSION } from '../../../contract/code-extension.ts';
 
 /** Absolute, so the runner and the merge find it from any working directory. */
-const OURS = fileURLToPath(new URL('./reporter.ts', import.meta.url));
+const OURS = fileURLToPath(new URL(`./reporter.${CODE_EXTENSION}`, import.meta.url));
 
 export interface Shard {
   current: number;
