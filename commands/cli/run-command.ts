@@ -18,6 +18,7 @@ import { ExpectationsError, loadExpectations } from '../../suite/report/certific
 import { fetchTargetIdentity } from '../../suite/report/certificate/target-identity.ts';
 import { profileForFirmware } from '../../contract/profiles.ts';
 import {
+  blobDir,
   childEnvironment,
   loadSettings,
   reportDir,
@@ -26,6 +27,7 @@ import {
 } from '../../suite/target/settings.ts';
 import { preflight } from '../../suite/target/preflight.ts';
 import { isListOnly, partialReportDir, subsetReasons } from '../../suite/report/reporter/run-selection.ts';
+import { shardOf } from '../../suite/report/reporter/reporter-list.ts';
 import { EXIT_INVALID } from './exit-codes.ts';
 import { certificateOutcome, exitCode } from './run-outcome.ts';
 import { UsageError } from './usage-error.ts';
@@ -131,6 +133,7 @@ export async function runCommand(playwrightArgs: readonly string[], options: Run
   const env = childEnvironment({
     ...(await runEnvironment(options, settings, target.firmware)),
     SPS_REPORT_DIR: out,
+    SPS_BLOB_DIR: resolve(blobDir()),
     SPS_REPORTER: reporters.length ? reporters.join(',') : undefined,
   });
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
@@ -139,5 +142,7 @@ export async function runCommand(playwrightArgs: readonly string[], options: Run
     const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: process.cwd(), env });
     child.on('exit', (status, signal) => done(status ?? (signal ? 1 : 0)));
   });
-  return exitCode(code, certificateOutcome(out, settings.runId), isListOnly(rest));
+  // --list runs nothing and a shard leaves its certificate to the merge: neither writes one.
+  const noCertificate = isListOnly(rest) || shardOf(rest) !== undefined;
+  return exitCode(code, certificateOutcome(out, settings.runId), noCertificate);
 }

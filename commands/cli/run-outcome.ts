@@ -20,8 +20,8 @@ export function certificateOutcome(dir: string, runId?: string): { status: strin
 }
 
 /** Exit 3 for an INVALID run or one that wrote no certificate though it should have; else Playwright's pass or fail. */
-export function exitCode(code: number, outcome: ReturnType<typeof certificateOutcome>, listOnly: boolean): number {
-  if (listOnly) return code;
+export function exitCode(code: number, outcome: ReturnType<typeof certificateOutcome>, noCertificate: boolean): number {
+  if (noCertificate) return code;
   if (!outcome) {
     process.stderr.write('sps-conformance: run INVALID: the run ended without writing a certificate\n');
     return EXIT_INVALID;
