@@ -1,5 +1,5 @@
-// A run of a subset of the suite cannot look like a certifying one: it is PARTIAL and reports beside the
-// full run's report dir (`<dir>-partial`), --list writes no certificate, a user's --reporter runs beside
+// A run of a subset of the suite cannot look like a certifying one: it is PARTIAL and, unless SPS_REPORT_DIR
+// names a folder, reports beside the full run's (reports/latest-partial), --list writes no certificate, a user's --reporter runs beside
 // ours, and the exit code follows the documented table (1 for a conformance failure).
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -52,7 +52,7 @@ test('a subset run is PARTIAL; INVALID outranks it; a full run is COMPLETE', () 
   expect(runState([sampleFacts({ selection: [] })], false).status).toBe('COMPLETE');
 });
 
-test('run --grep against a failing target: PARTIAL in <dir>-partial, the user reporter beside ours, exit 1; --list writes none', async () => {
+test('run --grep against a failing target: PARTIAL in reports/latest-partial, the user reporter beside ours, exit 1; --list writes none', async () => {
   const emu = await emulatorWith({ fault: 'login-failure-code' });
   const work = mkdtempSync(join(tmpdir(), 'sps-honest-'));
   const env = {
@@ -60,13 +60,12 @@ test('run --grep against a failing target: PARTIAL in <dir>-partial, the user re
     SPS_USERNAME: ADMIN.username,
     SPS_PASSWORD: ADMIN.password,
     SPS_STRICT: 'true',
-    SPS_REPORT_DIR: 'out',
   };
   try {
     const grep = await run(['--', '--grep', '@AUTH-LOGIN-002', '--reporter=dot'], work, env);
     expect(grep.code, grep.out).toBe(1);
-    expect(existsSync(join(work, 'out', 'certificate.json'))).toBe(false);
-    const certificate = JSON.parse(readFileSync(join(work, 'out-partial', 'certificate.json'), 'utf8'));
+    expect(existsSync(join(work, 'reports', 'latest', 'certificate.json'))).toBe(false);
+    const certificate = JSON.parse(readFileSync(join(work, 'reports', 'latest-partial', 'certificate.json'), 'utf8'));
     expect(certificate.run.status).toBe('PARTIAL');
     expect(certificate.run.reasons.join(' ')).toContain('--grep @AUTH-LOGIN-002');
     expect(certificate.requirements.find((v: { id: string }) => v.id === 'AUTH-LOGIN-002')?.verdict).toBe('FAIL');
@@ -74,11 +73,12 @@ test('run --grep against a failing target: PARTIAL in <dir>-partial, the user re
     const plain = grep.out.replace(/\x1b\[[0-9;]*m/g, '');
     expect(plain).toMatch(/^[·°×]*F/m);
     expect(plain).not.toMatch(/^\s+[✓✘-]\s+\d+ \[conformance/m);
-    const list = await run(['--', '--list'], work, { ...env, SPS_REPORT_DIR: 'listed' });
+    rmSync(join(work, 'reports'), { recursive: true, force: true });
+    const list = await run(['--', '--list'], work, env);
     expect(list.code, list.out).toBe(0);
     expect(list.out).toContain('Total:');
-    expect(existsSync(join(work, 'listed', 'certificate.json'))).toBe(false);
-    expect(existsSync(join(work, 'listed-partial', 'certificate.json'))).toBe(false);
+    expect(existsSync(join(work, 'reports', 'latest', 'certificate.json'))).toBe(false);
+    expect(existsSync(join(work, 'reports', 'latest-partial', 'certificate.json'))).toBe(false);
   } finally {
     await emu.close();
     rmSync(work, { recursive: true, force: true });

@@ -5,8 +5,8 @@
 // target's reported firmware version, else the default. `observe` is a default-mode run that records
 // every inferred answer into an expectations file.
 // Against a live target the preflight (suite/target/preflight.ts) runs first: a failure is one line and
-// exit 3, and no test starts. A run of a subset (--grep, a file filter, ...) reports into
-// `<report dir>-partial`, never over the last full run's certificate. The exit code comes from the
+// exit 3, and no test starts. A run of a subset (--grep, a file filter, ...) is PARTIAL and, unless
+// SPS_REPORT_DIR names a folder, reports into reports/latest-partial, never over the last full run's. The exit code comes from the
 // certificate this run wrote (exit-codes.ts): 0 pass, 1 conformance failure, 3 INVALID.
 import { CODE_EXTENSION } from '../../contract/code-extension.ts';
 import { spawn } from 'node:child_process';
@@ -22,6 +22,7 @@ import {
   childEnvironment,
   loadSettings,
   reportDir,
+  reportDirChosen,
   SettingsError,
   type Settings,
 } from '../../suite/target/settings.ts';
@@ -127,8 +128,10 @@ export async function runCommand(playwrightArgs: readonly string[], options: Run
   const target = await checkTarget(settings);
   if ('exit' in target) return target.exit;
   const { rest, reporters } = splitReporters(playwrightArgs);
-  const partial = subsetReasons(rest).length > 0;
-  // Reports go to the user's folder (SPS_REPORT_DIR relative to it), never inside the package.
+  // A subset run never replaces the default report dir's certificate; a report dir the user named is
+  // theirs to use (the certificate says PARTIAL either way). All relative to the user's folder, never
+  // inside the package.
+  const partial = subsetReasons(rest).length > 0 && !reportDirChosen();
   const out = resolve(partial ? partialReportDir(reportDir()) : reportDir());
   const env = childEnvironment({
     ...(await runEnvironment(options, settings, target.firmware)),

@@ -209,6 +209,11 @@ export function startedByNpm(): boolean {
   return Boolean(env().npm_command);
 }
 
+/** True when SPS_REPORT_DIR names the report dir: then even a subset run reports there (marked PARTIAL). */
+export function reportDirChosen(): boolean {
+  return Boolean(env().SPS_REPORT_DIR);
+}
+
 /** Where sharded runs leave their blob reports for `sps-conformance merge`: reports/blob by default. */
 export function blobDir(): string {
   return env().SPS_BLOB_DIR || 'reports/blob';

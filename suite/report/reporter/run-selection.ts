@@ -1,7 +1,7 @@
 // Whether a Playwright run selects a subset of the suite (--grep, file filters, --last-failed, a project
 // other than conformance, ...), read from the runner's command line. A subset run cannot certify: its
-// certificate is PARTIAL and goes to a place of its own (`<report dir>-partial`), never over the last
-// full run's. --list runs no test, so it writes no certificate at all; a shard is whole once merged.
+// certificate is PARTIAL, and `run` puts it in a place of its own (reports/latest-partial unless
+// SPS_REPORT_DIR names one), never over the last full run's. --list runs no test, so it writes no certificate at all; a shard is whole once merged.
 
 /** Options that select tests, and how the reason reads. */
 const SELECTING: Record<string, string> = {
