@@ -33,6 +33,7 @@ test('the arguments that select a subset are named; a full run has none, and --s
     'only specs/upload.spec.ts',
   ]);
   expect(subsetReasons(['--last-failed', '--project=unit'])).toEqual(['--last-failed', '--project unit']);
+  expect(subsetReasons(['--project', 'conformance-setup'])).toEqual(['--project conformance-setup']);
   expect(subsetReasons(['--test-list', 'ids.txt', '--max-failures=1'])).toEqual([
     '--test-list ids.txt',
     '--max-failures (stops early) 1',
