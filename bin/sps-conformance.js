@@ -1,11 +1,20 @@
 #!/usr/bin/env node
-// Runs the command line from its build in dist/ (made by `npm ci` through the `prepare` script, see
-// bin/build.js): no TypeScript loader at start, so `lint` answers at once. When the build is missing
-// or a source file changed since, it is rebuilt first (esbuild, well under a second).
-import { readFileSync, statSync } from 'node:fs';
+// Runs the command line. Installed from the package, it runs the compiled JavaScript in dist/js (made by
+// `prepack`, bin/build-package.js). From a clone it runs the build in dist/ (made by `npm ci` through the
+// `prepare` script, see bin/build.js): no TypeScript loader at start, so `lint` answers at once. When that
+// build is missing or a source file changed since, it is rebuilt first (esbuild, well under a second).
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const emulator = process.argv[2] === 'emulator';
+
+/** An installed package ships the compiled tree and no sources. */
+function installedEntry() {
+  if (existsSync(`${ROOT}commands/cli/main.ts`)) return undefined;
+  const entry = `${ROOT}dist/js/commands/cli/${emulator ? 'emulator-main' : 'main'}.js`;
+  return existsSync(entry) ? entry : undefined;
+}
 
 function currentBuild() {
   let manifest;
@@ -36,6 +45,9 @@ async function build() {
   }
 }
 
-const manifest = currentBuild() ?? (await build());
-const entry = process.argv[2] === 'emulator' ? manifest.entries.emulator : manifest.entries.cli;
-await import(pathToFileURL(`${ROOT}dist/${entry}`).href);
+async function cloneEntry() {
+  const manifest = currentBuild() ?? (await build());
+  return `${ROOT}dist/${emulator ? manifest.entries.emulator : manifest.entries.cli}`;
+}
+
+await import(pathToFileURL(installedEntry() ?? (await cloneEntry())).href);

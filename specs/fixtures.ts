@@ -20,6 +20,7 @@ import { Sentinel } from '../suite/target/sentinel.ts';
 import { runOf, settingsOfRun } from '../suite/target/run-setup.ts';
 import { loadSettings, type Settings } from '../suite/target/settings.ts';
 import { profile, type Profile } from '../contract/profiles.ts';
+import { loadCatalog } from '../contract/catalog.ts';
 import type fc from 'fast-check';
 
 /**
@@ -332,7 +333,24 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
 
 export { expect };
 
-/** The annotation list for a test that checks these requirement ids. */
-export function requirements(...ids: string[]): { annotation: { type: string; description: string }[] } {
-  return { annotation: ids.map((id) => ({ type: 'requirement', description: id })) };
+/** Each requirement's area, for the `@area:NAME` tags. */
+const AREA_BY_ID = new Map(loadCatalog().map((r) => [r.id, r.area]));
+
+/**
+ * The annotations and tags of a test that checks these requirement ids: one `requirement` annotation per
+ * id (the reporter reads them) and the tags `@ID` and `@area:AREA`, so `--grep @AUTH-LOGIN-001` or
+ * `--grep @area:upload` selects the tests of a requirement or an area.
+ */
+export function requirements(...ids: string[]): {
+  annotation: { type: string; description: string }[];
+  tag: string[];
+} {
+  const areas = ids.flatMap((id) => {
+    const area = AREA_BY_ID.get(id);
+    return area ? [`@area:${area}`] : [];
+  });
+  return {
+    annotation: ids.map((id) => ({ type: 'requirement', description: id })),
+    tag: [...new Set([...ids.map((id) => `@${id}`), ...areas])],
+  };
 }

@@ -77,6 +77,7 @@ test('without FC_SEED and SPS_RUN_ID one process keeps one seed and run id; the 
     mode: 'strict' as const,
     expectations: null,
     settings: {},
+    selection: [],
   };
   expect(settingsOfRun(loadSettings({}), run)).toMatchObject({
     url: 'http://127.0.0.1:4242',

@@ -8,6 +8,7 @@ import type { ProfileName } from '../../contract/profiles.ts';
 import { loadSettings } from '../../suite/target/settings.ts';
 import type { Account } from '../../emulator/sessions.ts';
 import type { BrakeSettings } from '../../emulator/login-brake.ts';
+import { stopWhenOrphaned } from './parent-watch.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface EmulatorCommandOptions {
@@ -97,13 +98,18 @@ export async function emulatorCommand(options: EmulatorCommandOptions): Promise<
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot listen on host ${options.host}`);
     throw error;
   }
+  // Handlers first: whoever reads the line below may signal at once.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void running.close().then(() => process.exit(0));
+  };
+  // SIGHUP too: a closed terminal or a CI runner's hang-up stops the server instead of orphaning it.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
+  stopWhenOrphaned(stop);
   const injected = options.fault !== undefined ? ` with fault ${options.fault}` : '';
   process.stdout.write(
     `sps-conformance emulator (profile ${options.profile})${injected} listening on ${running.url}\n`,
   );
-  const stop = () => {
-    void running.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }

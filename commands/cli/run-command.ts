@@ -4,6 +4,11 @@
 // so a bad one is one clear line, not a failed run) and the report folders; the Playwright config
 // settles the rest of the run (suite/target/run-setup.ts). `observe` is a default-mode run that records
 // every inferred answer into an expectations file.
+// Against a live target the preflight (suite/target/preflight.ts) runs first: a failure is one line and
+// exit 3, and no test starts. A run of a subset (--grep, a file filter, ...) is PARTIAL and, unless
+// SPS_REPORT_DIR names a folder, reports into reports/latest-partial, never over the last full run's. The exit code comes from the
+// certificate this run wrote (exit-codes.ts): 0 pass, 1 conformance failure, 3 INVALID.
+import { CODE_EXTENSION } from '../../contract/code-extension.ts';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -13,14 +18,23 @@ import { ExpectationsError, loadExpectations } from '../../suite/report/certific
 import {
   blobDir,
   childEnvironment,
+  consoleEnvironment,
   loadSettings,
   reportDir,
+  reportDirChosen,
   SettingsError,
   type Settings,
 } from '../../suite/target/settings.ts';
+import { preflight } from '../../suite/target/preflight.ts';
+import { isListOnly, partialReportDir, subsetReasons } from '../../suite/report/reporter/run-selection.ts';
+import { shardOf } from '../../suite/report/reporter/reporter-list.ts';
+import { EXIT_INVALID } from './exit-codes.ts';
+import { certificateOutcome, exitCode } from './run-outcome.ts';
 import { UsageError } from './usage-error.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The Playwright config beside the running code: .ts from a clone, .js from an installed package. */
+const CONFIG = `${ROOT}playwright.config.${CODE_EXTENSION}`;
 
 export interface RunOptions {
   /** --strict: inferred violations FAIL (SPS_STRICT=true). */
@@ -60,9 +74,10 @@ export async function runEnvironment(
   const changes: Record<string, string | undefined> = { SPS_REPORT_DIR: reportDir(), SPS_BLOB_DIR: blobDir() };
   if (options.strict) changes.SPS_STRICT = 'true';
   // Playwright's own reporters read FORCE_COLOR, some of them not NO_COLOR (https://no-color.org).
-  if (process.env.NO_COLOR) changes.FORCE_COLOR = '0';
+  const shell = consoleEnvironment();
+  if (shell.NO_COLOR) changes.FORCE_COLOR = '0';
   // Playwright words its show-report hint relative to INIT_CWD: the user's folder, not the suite's.
-  changes.INIT_CWD = process.env.INIT_CWD ?? process.cwd();
+  changes.INIT_CWD = shell.INIT_CWD ?? process.cwd();
   const expectations = options.expectations ?? settings.expectationsFile;
   if (options.observe) {
     changes.SPS_OBSERVE = resolve(options.observe);
@@ -74,13 +89,58 @@ export async function runEnvironment(
   return changes;
 }
 
+/** `--reporter X` of the user: added to ours (SPS_REPORTER) instead of replacing them. */
+export function splitReporters(args: readonly string[]): { rest: string[]; reporters: string[] } {
+  const rest: string[] = [];
+  const reporters: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--reporter' && i + 1 < args.length) reporters.push(args[++i]!);
+    else if (arg.startsWith('--reporter=')) reporters.push(arg.slice('--reporter='.length));
+    else rest.push(arg);
+  }
+  return { rest, reporters: reporters.flatMap((r) => r.split(',')).filter(Boolean) };
+}
+
+/** Against a live target: the preflight's one line and exit code on failure, else the firmware version. */
+async function checkTarget(settings: Settings): Promise<{ exit: number } | { firmware: string | undefined }> {
+  if (settings.embedded) return { firmware: undefined };
+  const result = await preflight(settings);
+  if (!result.ok) {
+    if (result.usage) throw new UsageError(result.message);
+    process.stderr.write(`sps-conformance: run INVALID: ${result.message}\n`);
+    return { exit: EXIT_INVALID };
+  }
+  const version = result.firmwareVersion ? `, firmware ${result.firmwareVersion}` : ', no firmware version reported';
+  process.stdout.write(`Preflight: ${settings.url} answers as SPS (logged in as ${settings.username}${version})\n`);
+  return { firmware: result.firmwareVersion };
+}
+
 export async function runCommand(playwrightArgs: readonly string[], options: RunOptions = {}): Promise<number> {
   const settings = settingsOrUsageError();
-  const env = childEnvironment(await runEnvironment(options, settings));
-  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
-  const args = [cli, 'test', '--config', `${ROOT}playwright.config.ts`, '--project=conformance', ...playwrightArgs];
-  return new Promise<number>((done) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: ROOT, env });
-    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  const target = await checkTarget(settings);
+  if ('exit' in target) return target.exit;
+  const { rest, reporters } = splitReporters(playwrightArgs);
+  // A subset run never replaces the default report dir's certificate; a report dir the user named is
+  // theirs to use (the certificate says PARTIAL either way). All relative to the user's folder, never
+  // inside the package.
+  const partial = subsetReasons(rest).length > 0 && !reportDirChosen();
+  const out = resolve(partial ? partialReportDir(reportDir()) : reportDir());
+  const env = childEnvironment({
+    ...(await runEnvironment(options, settings)),
+    // This process settles the run id, so it can tell the certificate the child writes is this run's.
+    SPS_RUN_ID: settings.runId,
+    SPS_REPORT_DIR: out,
+    SPS_BLOB_DIR: resolve(blobDir()),
+    SPS_REPORTER: reporters.length ? reporters.join(',') : undefined,
   });
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const args = [cli, 'test', '--config', CONFIG, '--project=conformance', ...rest];
+  const code = await new Promise<number>((done) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit', cwd: process.cwd(), env });
+    child.on('exit', (status, signal) => done(status ?? (signal ? 1 : 0)));
+  });
+  // --list runs nothing and a shard leaves its certificate to the merge: neither writes one.
+  const noCertificate = isListOnly(rest) || shardOf(rest) !== undefined;
+  return exitCode(code, certificateOutcome(out, settings.runId), noCertificate);
 }

@@ -63,7 +63,8 @@ function runStatusOf(run: RunResult): string {
   if (!run.certificate) return 'no certificate';
   const status = run.certificate.run?.status ?? 'unknown';
   const reason = run.certificate.run?.reasons?.[0];
-  return reason && status !== 'COMPLETE' ? `${status}: ${reason}` : status;
+  // A fault's run is PARTIAL by design (only the tests of its ids): only INVALID needs its reason.
+  return reason && status === 'INVALID' ? `${status}: ${reason}` : status;
 }
 
 export function judgeMode(declared: readonly string[], run: RunResult): ModeRow {

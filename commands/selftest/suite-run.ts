@@ -3,6 +3,7 @@
 // report and output folders, so nothing collides with reports/latest or another run. A run may be
 // limited to a --test-list; a run that outlives the (generous) limit is stopped and reported TIMED OUT,
 // never judged: Playwright's per-test timeout is what bounds a slow test.
+import { CODE_EXTENSION } from '../../contract/code-extension.ts';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -17,7 +18,7 @@ import type { TestList } from './fault-plan.ts';
 import type { CertificateVerdicts, RunResult } from './kill-matrix.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CONFIG = join(ROOT, 'playwright.config.ts');
+const CONFIG = join(ROOT, `playwright.config.${CODE_EXTENSION}`);
 /**
  * Only a hung run reaches this: the whole suite takes under a minute against a quiet emulator, and a
  * fault that fails every test under --full (a worker restart each) took over 30 minutes on a 2-core

@@ -6,6 +6,7 @@
 // Only a fault whose declared ids no listed test carries (the every-response checks the recorder adds
 // to every test at run time) needs other tests: it runs a fixed sample of the suite, stopping at the
 // first failure, which is all its kill needs. The result is a --test-list file (no --grep escaping).
+import { CODE_EXTENSION } from '../../contract/code-extension.ts';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +62,7 @@ export function listSuiteTests(env: NodeJS.ProcessEnv): Promise<ListedTest[]> {
     cli,
     'test',
     '--config',
-    `${ROOT}playwright.config.ts`,
+    `${ROOT}playwright.config.${CODE_EXTENSION}`,
     '--list',
     '--reporter=json',
     '--project=conformance',

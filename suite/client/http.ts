@@ -20,9 +20,26 @@ export interface HttpResponse {
 export interface TlsOptions {
   verify: boolean;
   caFile?: string | undefined;
+  /** How long a request may wait for its answer (SPS_REQUEST_TIMEOUT); unset: no limit. */
+  requestTimeoutMs?: number | undefined;
 }
 
-export class TransportError extends TargetError {}
+export class TransportError extends TargetError {
+  /** The socket or TLS error code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT, ...), when there was one. */
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** No answer within the request timeout: the message names the URL and the setting. */
+export class RequestTimeoutError extends TransportError {}
+
+function transportError(req: HttpRequest, error: Error): TransportError {
+  if (error instanceof TransportError) return error;
+  return new TransportError(`${req.method} ${req.path}: ${error.message}`, (error as NodeJS.ErrnoException).code);
+}
 
 export type Transport = (req: HttpRequest) => Promise<HttpResponse>;
 
@@ -62,10 +79,20 @@ export function transport(baseUrl: string, tls: TlsOptions = { verify: true }): 
           res.on('end', () =>
             resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
           );
-          res.on('error', (error) => reject(new TransportError(`${req.method} ${req.path}: ${error.message}`)));
+          res.on('error', (error) => reject(transportError(req, error)));
         },
       );
-      outgoing.on('error', (error) => reject(new TransportError(`${req.method} ${req.path}: ${error.message}`)));
+      outgoing.on('error', (error) => reject(transportError(req, error)));
+      if (tls.requestTimeoutMs !== undefined) {
+        const seconds = tls.requestTimeoutMs / 1000;
+        outgoing.setTimeout(tls.requestTimeoutMs, () =>
+          outgoing.destroy(
+            new RequestTimeoutError(
+              `no answer from ${base.origin}${prefix}${req.path} within ${seconds} s (SPS_REQUEST_TIMEOUT=${seconds})`,
+            ),
+          ),
+        );
+      }
       outgoing.end(body);
     });
 }

@@ -38,6 +38,8 @@ export interface RunSetup {
   expectations: { file: string; sha256: string } | null;
   /** publicSettings(): no secret. */
   settings: Record<string, unknown>;
+  /** Why this run is a subset of the suite (--grep, a file filter, ...); empty for a full run. */
+  selection: string[];
 }
 
 function freePort(): Promise<number> {
@@ -73,7 +75,11 @@ export function expectationsFacts(file: string): { file: string; sha256: string 
 }
 
 /** Settles the run: call once, in the Playwright runner (playwright.config.ts). */
-export async function resolveRun(settings: Settings, shard: Shard | undefined): Promise<RunSetup> {
+export async function resolveRun(
+  settings: Settings,
+  shard: Shard | undefined,
+  selection: string[] = [],
+): Promise<RunSetup> {
   const port = settings.embedded ? await freePort() : null;
   const url = port === null ? settings.url : `http://127.0.0.1:${port}`;
   const chosen = await profileOfTarget(settings);
@@ -90,6 +96,7 @@ export async function resolveRun(settings: Settings, shard: Shard | undefined): 
     mode: settings.strict && !observing ? 'strict' : 'default',
     expectations: settings.expectationsFile && !observing ? expectationsFacts(settings.expectationsFile) : null,
     settings: publicSettings({ ...settings, url, ...chosen }),
+    selection,
   };
 }
 

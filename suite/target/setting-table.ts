@@ -139,7 +139,7 @@ export const SETTING_GROUPS: readonly SettingGroup[] = [
       {
         env: 'SPS_REPORT_DIR',
         doc: 'Where reports go, relative to the current directory.',
-        default: '`./reports/latest`',
+        default: '`./reports/latest` (`./reports/latest-partial` for a subset run)',
         example: 'reports/latest',
       },
       {
@@ -205,6 +205,41 @@ export const SETTING_GROUPS: readonly SettingGroup[] = [
       {
         env: 'SPS_OBSERVE',
         doc: '`observe`: the run records every inferred answer into this file.',
+        default: 'unset',
+        example: '',
+        internal: true,
+      },
+      {
+        env: 'SPS_REPORTER',
+        doc: '`run -- --reporter X`: the reporters the user named; they replace our console reporter, never our files.',
+        default: 'unset',
+        example: '',
+        internal: true,
+      },
+      {
+        env: 'NO_COLOR',
+        doc: 'The console: no colour (https://no-color.org); reports never have any.',
+        default: 'unset',
+        example: '',
+        internal: true,
+      },
+      {
+        env: 'FORCE_COLOR',
+        doc: "The console: `0` turns colour off (Playwright's own reporters read it).",
+        default: 'unset',
+        example: '',
+        internal: true,
+      },
+      {
+        env: 'INIT_CWD',
+        doc: "npm's own: the folder the user ran npm in; Playwright words its show-report hint relative to it.",
+        default: 'the current directory',
+        example: '',
+        internal: true,
+      },
+      {
+        env: 'npm_command',
+        doc: "npm's own: set when npm, npx or npm run started the process (the emulator then stops once orphaned).",
         default: 'unset',
         example: '',
         internal: true,

@@ -208,6 +208,36 @@ export function blobDir(e: Environment = processEnvironment()): string {
   return resolve(process.cwd(), read(e, 'SPS_BLOB_DIR') || 'reports/blob');
 }
 
+/**
+ * SPS_REPORTER: the reporters a user named with `run -- --reporter X` (comma-separated). They replace our
+ * console reporter and run beside our files, instead of replacing every reporter as Playwright's flag would.
+ */
+export function userReporters(e: Environment = processEnvironment()): string[] {
+  return (read(e, 'SPS_REPORTER') ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+}
+
+/** True when npm (npx, npm exec, npm run) started this process: npm sets npm_command for its children. */
+export function startedByNpm(e: Environment = processEnvironment()): boolean {
+  return Boolean(read(e, 'npm_command'));
+}
+
+/** What the user's shell says about the console: NO_COLOR, FORCE_COLOR and npm's INIT_CWD. */
+export function consoleEnvironment(e: Environment = processEnvironment()): {
+  NO_COLOR?: string;
+  FORCE_COLOR?: string;
+  INIT_CWD?: string;
+} {
+  return { NO_COLOR: read(e, 'NO_COLOR'), FORCE_COLOR: read(e, 'FORCE_COLOR'), INIT_CWD: read(e, 'INIT_CWD') };
+}
+
+/** True when SPS_REPORT_DIR names the report dir: then even a subset run reports there (marked PARTIAL). */
+export function reportDirChosen(e: Environment = processEnvironment()): boolean {
+  return Boolean(read(e, 'SPS_REPORT_DIR'));
+}
+
 /** The secret `sps-conformance replay` puts back where a repro body says $SPS_SECRET; unset: left as is. */
 export function replaySecret(): string | undefined {
   return read(processEnvironment(), 'SPS_SECRET') || undefined;

@@ -29,6 +29,8 @@ export interface RunFacts {
   /** The target-health sentinel's reason, when it tripped during this run. */
   targetBroke: string | null;
   safety: SafetyResult | null;
+  /** Why the run selected a subset of the suite (--grep, a file filter, ...); makes it PARTIAL. */
+  selection?: string[];
   /** Set when the facts themselves are missing or doubtful; makes the run INVALID. */
   problem?: string;
 }

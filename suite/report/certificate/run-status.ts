@@ -1,13 +1,15 @@
 // Whether a run's verdicts can be trusted as a whole. INVALID when the run's setup failed, the target
 // stopped answering (the target-health sentinel), the run was interrupted or timed out, shards are
 // missing from a merge, or the run's facts are missing: its FAILs and PASSes then say more about the run than about the target.
+// PARTIAL when it ran a subset of the suite (--grep, a file filter, ...): its verdicts stand, but it certifies nothing.
+// Only a full run whose every check ran as designed is COMPLETE.
 import type { RunFacts } from './run-facts.ts';
 
-export type RunStatus = 'COMPLETE' | 'INVALID';
+export type RunStatus = 'COMPLETE' | 'PARTIAL' | 'INVALID';
 
 export interface RunState {
   status: RunStatus;
-  /** Why the run is INVALID; empty when COMPLETE. */
+  /** Why the run is INVALID, or else why it is PARTIAL (the selection); empty when COMPLETE. */
   reasons: string[];
   /** Worth knowing but not invalidating, e.g. shards that used different seeds. */
   notes: string[];
@@ -37,5 +39,9 @@ export function runState(facts: readonly RunFacts[], setupFailed: boolean): RunS
   const seeds = [...new Set(facts.map((f) => f.seed))];
   if (seeds.length > 1)
     notes.push(`shards used different fast-check seeds (${seeds.join(', ')}); set FC_SEED for sharded runs`);
-  return { status: reasons.length ? 'INVALID' : 'COMPLETE', reasons, notes };
+  if (reasons.length) return { status: 'INVALID', reasons, notes };
+  const selection = [...new Set(facts.flatMap((f) => f.selection ?? []))];
+  if (selection.length)
+    return { status: 'PARTIAL', reasons: [`a subset of the suite ran (${selection.join(', ')})`], notes };
+  return { status: 'COMPLETE', reasons, notes };
 }

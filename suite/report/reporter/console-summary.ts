@@ -13,7 +13,7 @@ function pct(value: number | null): string {
   return value === null ? 'n/a' : `${(value * 100).toFixed(1)} %`;
 }
 
-export function colourWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+export function colourWanted(env: { NO_COLOR?: string; FORCE_COLOR?: string }, isTTY: boolean): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
   return isTTY;

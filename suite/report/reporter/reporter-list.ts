@@ -1,13 +1,14 @@
 // The reporters of a run, in one place for playwright.config.ts and the merge config. A shard writes
 // only a blob report (our facts are in its metadata and attachments): html, junit and the certificate
 // come from the merge.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReporterDescription } from '@playwright/test';
+import { CODE_EXTENSION } from '../../../contract/code-extension.ts';
 import type { Shard } from '../../target/run-setup.ts';
 
 /** Absolute, so the runner and the merge find it from any working directory. */
-const OURS = fileURLToPath(new URL('./reporter.ts', import.meta.url));
+const OURS = fileURLToPath(new URL(`./reporter.${CODE_EXTENSION}`, import.meta.url));
 
 export type { Shard };
 
@@ -26,13 +27,28 @@ export function blobFile(blobDir: string, shard: Shard): string {
   return join(blobDir, `report-${shard.current}-of-${shard.total}.zip`);
 }
 
-export function runReporters(reportDir: string, blobDir: string, shard: Shard | undefined): ReporterDescription[] {
+/** The console reporters: the user's (a path is theirs, relative to their folder), else list. */
+function consoleReporters(user: readonly string[]): ReporterDescription[] {
+  if (user.length === 0) return [['list']];
+  return user.map((name) => [name.startsWith('.') || name.startsWith('/') ? resolve(name) : name]);
+}
+
+export function runReporters(
+  reportDir: string,
+  blobDir: string,
+  shard: Shard | undefined,
+  user: readonly string[] = [],
+): ReporterDescription[] {
   if (shard) {
     // outputFile (not outputDir): the blob reporter then leaves the other shards' files in blobDir alone.
-    return [['list'], ['blob', { outputFile: blobFile(blobDir, shard) }], [OURS, { outputDir: reportDir }]];
+    return [
+      ...consoleReporters(user),
+      ['blob', { outputFile: blobFile(blobDir, shard) }],
+      [OURS, { outputDir: reportDir }],
+    ];
   }
   return [
-    ['list'],
+    ...consoleReporters(user),
     ['html', { outputFolder: join(reportDir, 'html'), open: 'never' }],
     ['junit', { outputFile: join(reportDir, 'junit.xml') }],
     [OURS, { outputDir: reportDir }],

@@ -20,7 +20,13 @@ import { recordOf, requirementIds } from './test-records.ts';
 import { attachedSafety, attachedTarget, attachedTargetHealth } from './test-attachments.ts';
 import type { ShardNote } from './attachments.ts';
 import type { TestRecord } from '../certificate/verdicts.ts';
-import { EMULATOR_DEFAULT_PASSWORD, loadSettings, publicSettings, type Settings } from '../../target/settings.ts';
+import {
+  consoleEnvironment,
+  EMULATOR_DEFAULT_PASSWORD,
+  loadSettings,
+  publicSettings,
+  type Settings,
+} from '../../target/settings.ts';
 import {
   RUN_METADATA_KEY,
   runOf,
@@ -31,6 +37,7 @@ import {
 } from '../../target/run-setup.ts';
 import { colourWanted, consoleSummary } from './console-summary.ts';
 import { writeObservations } from './observations.ts';
+import { isListOnly, playwrightTestArgs } from './run-selection.ts';
 
 /** The conformance project and its setup/teardown projects (conformance-setup, conformance-teardown). */
 export const CONFORMANCE_PROJECT = 'conformance';
@@ -94,6 +101,8 @@ export default class CertificateReporter implements Reporter {
   async onEnd(result: FullResult): Promise<void> {
     const tests = (this.#root?.allTests() ?? []).filter(isConformanceTest);
     if (tests.length === 0) return;
+    // --list runs no test: a certificate would claim a run that did not happen.
+    if (!this.#options.merge && isListOnly(playwrightTestArgs(process.argv))) return;
     if (this.#shard && !this.#options.merge) {
       // The blob report holds everything the merge needs: results, attachments and this run's metadata.
       process.stdout.write(
@@ -117,7 +126,7 @@ export default class CertificateReporter implements Reporter {
         tests.map((t) => this.#results.get(t)),
         certificate,
       );
-    const colour = colourWanted(process.env, process.stdout.isTTY === true);
+    const colour = colourWanted(consoleEnvironment(), process.stdout.isTTY === true);
     this.#summary = consoleSummary(this.#outputDir, certificate, { colour });
   }
 
@@ -215,6 +224,7 @@ function factsOf(run: RunSetup, results: readonly TestResult[], playwrightStatus
       infoError: 'the setup attached no GET /api/info answer (specs/target.setup.ts did not run)',
     },
     playwrightStatus,
+    selection: run.selection,
     targetBroke: targetBrokeReason(typeof reason === 'string' ? reason : undefined),
     safety: safetyResult(safety),
   };
