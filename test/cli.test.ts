@@ -47,6 +47,8 @@ test('run against a live target without SPS_USERNAME and SPS_PASSWORD stops at o
   // An explicit empty environment for the account: the caller's own must not leak into this case.
   const { code, err } = cli(['run'], { SPS_URL: 'https://sps.example.com', SPS_USERNAME: '', SPS_PASSWORD: '' });
   expect(code).toBe(2);
-  expect(err).toContain('set SPS_USERNAME and SPS_PASSWORD');
+  expect(err).toContain(
+    'SPS_USERNAME is not set: name the REST user of https://sps.example.com in SPS_USERNAME and SPS_PASSWORD',
+  );
   expect(err).not.toMatch(/\n\s+at /);
 });

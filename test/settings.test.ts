@@ -30,7 +30,7 @@ test('a live target never gets the emulator account: without SPS_USERNAME and SP
     { SPS_URL: 'https://sps.example.com', SPS_USERNAME: 'qa' },
   ])
     expect(() => loadSettings(env)).toThrow(
-      new SettingsError('SPS_URL names a live target: set SPS_USERNAME and SPS_PASSWORD (the REST user)'),
+      /^SPS_(USERNAME|PASSWORD) is not set: name the REST user of https:\/\/sps\.example\.com in SPS_USERNAME and SPS_PASSWORD/,
     );
   expect(loadSettings(LIVE)).toMatchObject({ username: 'qa', password: 'x' });
 });

@@ -133,7 +133,9 @@ function mainAccount(e: Environment, embedded: boolean): Account {
   const password = read(e, 'SPS_PASSWORD');
   if (embedded) return { username: username || EMULATOR_DEFAULT_USER, password: password ?? EMULATOR_DEFAULT_PASSWORD };
   if (!username || password === undefined)
-    throw new SettingsError('SPS_URL names a live target: set SPS_USERNAME and SPS_PASSWORD (the REST user)');
+    throw new SettingsError(
+      `${username ? 'SPS_PASSWORD' : 'SPS_USERNAME'} is not set: name the REST user of ${read(e, 'SPS_URL')?.trim()} in SPS_USERNAME and SPS_PASSWORD (the emulator's default account is never sent to a live target)`,
+    );
   return { username, password };
 }
 
@@ -273,6 +275,10 @@ export function selftestSettings(): SelftestSettings {
 /** The environment for a child process: this one with `changes` applied (undefined removes a variable). */
 export function childEnvironment(changes: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const next: NodeJS.ProcessEnv = { ...processEnvironment() };
+  // A child we start is never a Playwright worker, even when we run inside one (a unit test): without
+  // this, its runner would take itself for a worker and not settle the run.
+  delete next.TEST_WORKER_INDEX;
+  delete next.TEST_PARALLEL_INDEX;
   for (const [name, value] of Object.entries(changes)) {
     if (value === undefined) delete next[name];
     else next[name] = value;
