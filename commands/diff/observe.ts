@@ -5,6 +5,7 @@ import { responseProblems } from '../../suite/checks/response-checker.ts';
 import { SpsClient, type ApiResponse, type Credentials } from '../../suite/client/sps-client.ts';
 import type { Session, Step } from './scenario.ts';
 import { KeyPlaceholders } from './key-placeholders.ts';
+import { AUTHENTICATION_PATH, TRANSACTION_PATH } from '../../contract/surface.ts';
 
 export interface Observation {
   status: number;
@@ -37,7 +38,7 @@ function send(
     const password = step.login === 'valid' ? target.account.password : `${target.account.password}-wrong`;
     return client.login({ username: target.account.username, password });
   }
-  if (step.method === 'DELETE' && step.path === '/api/authentication') return client.logout();
+  if (step.method === 'DELETE' && step.path === AUTHENTICATION_PATH) return client.logout();
   const body = typeof step.body === 'string' ? filled(step.body, captured) : step.body;
   return client.request({
     method: step.method,
@@ -91,7 +92,7 @@ export async function observeTarget(target: Target, steps: readonly Step[]): Pro
   } finally {
     // Leave nothing behind, whatever happened: roll back and log out both sessions.
     for (const client of [clients.main, clients.other].filter((c) => c.loggedIn)) {
-      await client.delete('/api/transaction').catch(() => undefined);
+      await client.delete(TRANSACTION_PATH).catch(() => undefined);
       await client.logout().catch(() => undefined);
     }
   }
