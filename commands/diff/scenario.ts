@@ -39,7 +39,10 @@ export interface Step {
 const PLUGINS = PLUGINS_PATH;
 const POLICIES = POLICIES_PATH;
 /** The capture of the uploaded plugin a family's bodies reference; families without references get a dummy. */
-const REFERENCED_UPLOAD: Readonly<Record<FamilyName, string>> = { aa_plugin_instances: '{aa}', credentialstores: '{store}' };
+const REFERENCED_UPLOAD: Readonly<Record<FamilyName, string>> = {
+  aa_plugin_instances: '{aa}',
+  credentialstores: '{store}',
+};
 const JSON_TYPE = { 'content-type': 'application/json' };
 const ZIP_TYPE = { 'content-type': 'application/zip' };
 const NO_SUCH_KEY = '00000000-0000-4000-8000-000000000000';
@@ -152,13 +155,7 @@ function policySteps(seed: number, prefix: string): Step[] {
     ...RESOURCE_FAMILIES.flatMap((family, i) =>
       payloadSteps(family.name, REFERENCED_UPLOAD[family.name] ?? 'unused', seed + 10 * i, prefix),
     ),
-    json(
-      'create a password',
-      'POST',
-      PASSWORDS_PATH,
-      { plain: 'sps-conformance-diff-canary' },
-      'password',
-    ),
+    json('create a password', 'POST', PASSWORDS_PATH, { plain: 'sps-conformance-diff-canary' }, 'password'),
     get('read the password', `${PASSWORDS_PATH}/{password}`),
     get('list passwords (not allowed)', PASSWORDS_PATH),
     get('list usermapping policies with a filter', `${usermapping}?filter=x`),
