@@ -13,6 +13,7 @@ import type { FamilyName } from '../contract/surface.ts';
 import fc from 'fast-check';
 import { check, expectAnswer, notTested, type ExpectedAnswer } from './evidence.ts';
 import { expect } from './fixtures.ts';
+import { familyPath } from '../contract/surface.ts';
 
 /** The requirement of each step of the sequence. */
 export interface LifecycleIds {
@@ -221,7 +222,7 @@ export async function payloadProperty(
   ctx: PayloadContext,
   ids: PayloadIds,
 ): Promise<void> {
-  const collection = `/api/configuration/policies/${resource}`;
+  const collection = familyPath(resource);
   await property(fc.oneof(validPayload(resource, ctx), brokenPayload(resource, ctx)), async (c) => {
     await openTransaction(client);
     try {

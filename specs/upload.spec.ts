@@ -22,9 +22,10 @@ import { buildZip } from '../generators/zip-bytes.ts';
 import { UPLOAD_LIMIT_BYTES } from '../contract/plugin/limits.ts';
 import { check, checkEach, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
+import { PLUGINS_PATH, UPLOAD_PATH } from '../contract/surface.ts';
 
-const UPLOAD = '/api/upload/plugins';
-const PLUGINS = '/api/configuration/plugins';
+const UPLOAD = UPLOAD_PATH;
+const PLUGINS = PLUGINS_PATH;
 
 /** Accepted: the guides show the upload answer but not its status code (UPLOAD-STATUS-001 is inferred). */
 function accepted(status: number, shown = ''): void {

@@ -16,6 +16,7 @@ import {
   type PolicyKind,
 } from '../../suite/model/config-model.ts';
 import { gist, modelCheck } from './model-check.ts';
+import { PLUGINS_PATH, familyPath } from '../../contract/surface.ts';
 
 export type Collection = PluginType | PolicyKind;
 export const COLLECTIONS: readonly Collection[] = [
@@ -29,7 +30,7 @@ export const COLLECTIONS: readonly Collection[] = [
 export const ABSENT_KEY = '00000000-0000-4000-8000-00000000cafe';
 
 export function collectionPath(c: Collection): string {
-  return c === 'aa' || c === 'credentialstore' ? `/api/configuration/plugins/${c}` : `/api/configuration/policies/${c}`;
+  return c === 'aa' || c === 'credentialstore' ? `${PLUGINS_PATH}/${c}` : familyPath(c);
 }
 
 /** Plugin slots 0 and 1 are AA plugins, slot 2 a credential store plugin. */
