@@ -13,7 +13,7 @@ import { sessionIdFrom } from './cookies.ts';
 import { apiError, type Reply } from './errors.ts';
 import { memoizedJson } from './list-reply.ts';
 import { anonymousSession } from './faults/anonymous-session.ts';
-import { faultNamed } from './faults/catalogue.ts';
+import { faultNamed } from './faults/fault-list.ts';
 import { loadState, StateFile, type WriteText } from './persistence.ts';
 import type { ConfigState } from './state.ts';
 import { DEFAULT_BRAKE, LoginBrake, type BrakeSettings } from './login-brake.ts';
@@ -71,7 +71,7 @@ export interface EmulatorOptions {
   transactionTimeoutMs?: number;
   /** Serve HTTPS with this certificate and key. */
   tls?: TlsMaterial;
-  /** Inject this catalogued fault (emulator/faults) for the self-test; UnknownFaultError when unknown. */
+  /** Inject this listed fault (emulator/faults) for the self-test; UnknownFaultError when unknown. */
   fault?: string;
   /** Simulated appliance: milliseconds added before every answer, and to each commit. */
   latencyMs?: number;

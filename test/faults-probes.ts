@@ -1,4 +1,4 @@
-// One probe per catalogued fault: a few requests whose answer shows the fault's claimed behaviour
+// One probe per listed fault: a few requests whose answer shows the fault's claimed behaviour
 // (true) or the documented one (false). Used by faults-behaviour.test.ts against a pristine and a
 // faulted emulator. Not a test file itself.
 import { createHash } from 'node:crypto';

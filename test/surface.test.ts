@@ -10,7 +10,7 @@ import { responsesOf } from '../contract/openapi.ts';
 import { PROFILE_NAMES, profile } from '../contract/profiles.ts';
 import { SCHEMA_DIR } from '../contract/schema-dir.ts';
 import { FAMILY_NAMES, OPERATIONS, RESOURCE_FAMILIES, familyPath } from '../contract/surface.ts';
-import { FAULTS } from '../emulator/faults/catalogue.ts';
+import { FAULTS } from '../emulator/faults/fault-list.ts';
 import { IMPLEMENTED_FAMILIES } from '../emulator/policies/all.ts';
 import { allRoutes } from '../emulator/server.ts';
 import { GENERATED_FAMILIES } from '../generators/payloads.ts';

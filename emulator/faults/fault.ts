@@ -1,4 +1,4 @@
-// What an injected fault is: a catalogued deviation from the documented behaviour, for the self-test
+// What an injected fault is: a listed deviation from the documented behaviour, for the self-test
 // (`emulator --fault NAME`). A fault is data plus at most three small hooks, read at a handful of
 // places in the emulator; without a fault every hook is one undefined check.
 import type { Profile } from '../../contract/profiles.ts';
