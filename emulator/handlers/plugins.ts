@@ -6,7 +6,7 @@ import { apiError, semanticError, type Reply } from '../errors.ts';
 import { isKeyFormat } from '../keys.ts';
 import { siblingMeta } from '../meta.ts';
 import { POLICY_DEFINITIONS } from '../policies/all.ts';
-import type { Route, RouteContext } from '../route.ts';
+import type { Route, RouteContext } from '../route-table.ts';
 import { findPlugin, pluginsOf, policiesOf, withoutPlugin, type ConfigState, type PluginRecord } from '../state.ts';
 import { CONFIGURATION_CHILDREN, childHrefs, pluginTypeHrefs } from '../tree.ts';
 import { listBody } from '../list-reply.ts';

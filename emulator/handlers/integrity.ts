@@ -3,7 +3,7 @@
 import { INTEGRITY_PATH } from '../../contract/surface.ts';
 import { apiError, type Reply } from '../errors.ts';
 import { isKeyFormat } from '../keys.ts';
-import type { Route, RouteContext } from '../route.ts';
+import type { Route, RouteContext } from '../route-table.ts';
 import { findPlugin } from '../state.ts';
 import { viewOf } from '../view.ts';
 

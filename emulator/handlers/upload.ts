@@ -9,7 +9,7 @@ import type { Profile } from '../../contract/profiles.ts';
 import { declaredLength, mediaType, readBody } from '../body.ts';
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { newKey } from '../keys.ts';
-import type { Route, RouteContext } from '../route.ts';
+import type { Route, RouteContext } from '../route-table.ts';
 import { pluginsOf, withPlugin, type PluginRecord } from '../state.ts';
 import { PLUGINS_PATH, UPLOAD_PATH } from '../../contract/surface.ts';
 import { MAX_CONCURRENT_UPLOADS, releaseUploadSlot, takeUploadSlot } from '../upload-slots.ts';

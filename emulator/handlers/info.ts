@@ -1,6 +1,6 @@
 // GET /api/info: the part anyone may read (sps-api-facts.md §1.10). Also the emulator's readiness probe.
 import { API_ROOT, INFO_PATH } from '../../contract/surface.ts';
-import type { Route } from '../route.ts';
+import type { Route } from '../route-table.ts';
 
 export const infoRoutes: Route[] = [
   {

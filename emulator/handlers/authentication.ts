@@ -7,7 +7,7 @@ import { apiError, type Reply } from '../errors.ts';
 import { findAccount } from '../accounts.ts';
 import { sessionCookie } from '../cookies.ts';
 import { API_ROOT, AUTHENTICATION_PATH, LOGIN_METHODS_PATH } from '../../contract/surface.ts';
-import type { Route } from '../route.ts';
+import type { Route } from '../route-table.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

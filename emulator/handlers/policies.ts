@@ -10,7 +10,7 @@ import { siblingMeta } from '../meta.ts';
 import { listBody } from '../list-reply.ts';
 import type { PolicyDefinition } from '../policies/definition.ts';
 import { POLICY_DEFINITIONS } from '../policies/all.ts';
-import type { Route, RouteContext } from '../route.ts';
+import type { Route, RouteContext } from '../route-table.ts';
 import { policiesOf, withoutPolicy, withPolicy, type ConfigState, type PolicyRecord } from '../state.ts';
 import { CONFIGURATION_CHILDREN, POLICY_CHILDREN, childHrefs } from '../tree.ts';
 import { viewOf, withRemainingSeconds } from '../view.ts';

@@ -7,7 +7,7 @@ import { isKeyFormat, newKey } from '../keys.ts';
 import { PASSWORDS_PATH, TRANSACTION_PATH } from '../../contract/surface.ts';
 import { siblingMeta } from '../meta.ts';
 import { NON_EMPTY, stringProblem, unknownFields, type FieldProblem } from '../payload-checks.ts';
-import type { Route } from '../route.ts';
+import type { Route } from '../route-table.ts';
 import { withPassword } from '../state.ts';
 import { viewOf, withRemainingSeconds } from '../view.ts';
 import { beginWrite } from '../writes.ts';
