@@ -19,7 +19,7 @@ export const statusFaults: Fault[] = [
   {
     name: 'upload-new-answers-200',
     description: 'uploading a new plugin answers 200 (as for an update) instead of 201 Created',
-    violates: ['UPLOAD_PATH-STATUS-001'],
+    violates: ['UPLOAD-STATUS-001'],
     reply: (req, reply) =>
       req.path.startsWith(UPLOAD_PATH) && reply.status === 201 ? { ...reply, status: 200 } : reply,
   },
@@ -76,7 +76,7 @@ export const statusFaults: Fault[] = [
       'USERMAP-VALIDATION-001',
       'TRUSTEDCA-VALIDATION-001',
       'PASSWORDS-VALIDATION-001',
-      'UPLOAD_PATH-INVALID-001',
+      'UPLOAD-INVALID-001',
       'TX-COMMIT-NONE-001',
     ],
     reply: (req, reply) =>
@@ -111,7 +111,7 @@ export const statusFaults: Fault[] = [
     name: 'upload-size-unchecked',
     description:
       'an upload over 20 MiB is read whole and refused as a broken zip (400 SemanticError) instead of 413 PayloadTooLarge',
-    violates: ['UPLOAD_PATH-SIZE-001'],
+    violates: ['UPLOAD-SIZE-001'],
     reply: (req, reply) =>
       errorTypeOf(reply) === 'PayloadTooLarge' && req.path.startsWith(UPLOAD_PATH)
         ? reissued(reply, 400, 'SemanticError', req.path)
