@@ -14,7 +14,7 @@ import {
   pluginZipBytes,
   pluginZipWith,
   validPluginZip,
-  type ManifestFields,
+  type WrittenManifest,
   type PluginZipCase,
 } from '../generators/plugin-zip.ts';
 import { appliesTo, loadCatalog } from '../contract/catalog.ts';
@@ -44,7 +44,7 @@ const RULE_IDS = new Map(
     .map((r) => [r.rule!, r.id]),
 );
 
-function fields(name: string, overrides: Partial<ManifestFields> = {}): ManifestFields {
+function fields(name: string, overrides: Partial<WrittenManifest> = {}): WrittenManifest {
   return {
     name,
     type: 'aa',

@@ -2,7 +2,8 @@
 // error.type, the contract problems of the answer (suite/checks/response-checker) and its `meta`,
 // all normalised (keys → placeholders, remaining_seconds → a mark of presence).
 import { responseProblems } from '../../suite/checks/response-checker.ts';
-import { SpsClient, type ApiResponse, type Credentials } from '../../suite/client/sps-client.ts';
+import type { Credentials } from '../../contract/credentials.ts';
+import { SpsClient, type ApiResponse } from '../../suite/client/sps-client.ts';
 import type { Session, Step } from './scenario.ts';
 import { KeyPlaceholders } from './key-placeholders.ts';
 import { AUTHENTICATION_PATH, TRANSACTION_PATH } from '../../contract/surface.ts';

@@ -6,7 +6,8 @@ import { buildZip } from '../../generators/zip-bytes.ts';
 import { minimalPluginFiles } from '../../generators/plugin-zip.ts';
 import type { Ledger } from '../../suite/client/ledger.ts';
 import { runName } from '../../suite/client/run-names.ts';
-import type { ApiResponse, Credentials, SpsClient } from '../../suite/client/sps-client.ts';
+import type { Credentials } from '../../contract/credentials.ts';
+import type { ApiResponse, SpsClient } from '../../suite/client/sps-client.ts';
 import { commitTransaction, openTransaction, rollbackTransaction } from '../../suite/client/transactions.ts';
 import {
   MODEL_RULES,

@@ -3,17 +3,13 @@ import type { ExchangeListener } from './exchange.ts';
 import { TargetError } from './target-error.ts';
 import { sendExpectingContinue, type ContinueOutcome } from './expect-continue.ts';
 import { jsonOf, transport, type HttpRequest, type HttpResponse, type TlsOptions, type Transport } from './http.ts';
+import type { Credentials } from '../../contract/credentials.ts';
 import { AUTHENTICATION_PATH, UPLOAD_PATH } from '../../contract/surface.ts';
 
 export interface ApiResponse extends HttpResponse {
   /** The body parsed as JSON; undefined when it is not JSON. */
   json: unknown;
   request: HttpRequest;
-}
-
-export interface Credentials {
-  username: string;
-  password: string;
 }
 
 export class LoginError extends TargetError {}
