@@ -7,6 +7,7 @@ import { openTransaction, rollbackTransaction, commitTransaction } from '../suit
 import { UPLOAD_LIMIT_BYTES } from '../contract/plugin/limits.ts';
 import { DEFAULT_PROFILE, profile } from '../contract/profiles.ts';
 import { pluginZip } from './emulator-fixtures.ts';
+import { PLUGINS_PATH, familyPath } from '../contract/surface.ts';
 
 export interface ProbeClients {
   admin: SpsClient;
@@ -17,8 +18,8 @@ export interface ProbeClients {
 
 type Probe = (c: ProbeClients) => Promise<boolean>;
 
-const PLUGINS = '/api/configuration/plugins';
-const USERMAPPING = '/api/configuration/policies/usermapping_policies';
+const PLUGINS = PLUGINS_PATH;
+const USERMAPPING = familyPath('usermapping_policies');
 const NO_SUCH_KEY = '00000000-0000-4000-8000-000000000000';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
