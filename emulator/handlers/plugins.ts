@@ -1,18 +1,19 @@
 // /api/configuration/plugins, one collection per plugin type of the profile, and plugin delete
 // (seeds 001-004; delete since 6.4, seed 002).
 import type { Profile } from '../../contract/profiles.ts';
-import { CONFIGURATION_PATH, familyPath, PLUGINS_PATH } from '../../contract/surface.ts';
+import { familyPath, PLUGINS_PATH } from '../../contract/surface.ts';
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { isKeyFormat } from '../keys.ts';
 import { siblingMeta } from '../meta.ts';
 import { POLICY_DEFINITIONS } from '../policies/all.ts';
 import type { Route, RouteContext } from '../route-table.ts';
 import { findPlugin, pluginsOf, policiesOf, withoutPlugin, type ConfigState, type PluginRecord } from '../state.ts';
-import { CONFIGURATION_CHILDREN, childHrefs, pluginTypeHrefs } from '../tree.ts';
+import { pluginTypeHrefs } from '../tree.ts';
 import { listBody } from '../list-reply.ts';
 import { viewOf, withRemainingSeconds } from '../view.ts';
 import { beginWrite } from '../writes.ts';
 import { noQuery } from './query.ts';
+import { treeNodeRoute } from './tree-node.ts';
 
 export function pluginBody(p: PluginRecord, extended: boolean): Record<string, unknown> {
   const base = { api: p.api, description: p.description, name: p.name, path: p.path, version: p.version };
@@ -78,23 +79,7 @@ function deletePlugin(ctx: RouteContext): Reply {
 
 export function pluginRoutes(profile: Profile): Route[] {
   const routes: Route[] = [
-    {
-      method: 'GET',
-      path: PLUGINS_PATH,
-      auth: 'session',
-      handle: (ctx) =>
-        noQuery(ctx) ?? {
-          status: 200,
-          body: listBody(
-            ctx,
-            profile,
-            PLUGINS_PATH,
-            CONFIGURATION_PATH,
-            () => profile.pluginTypes,
-            childHrefs(CONFIGURATION_PATH, CONFIGURATION_CHILDREN),
-          ),
-        },
-    },
+    treeNodeRoute(PLUGINS_PATH, profile, () => profile.pluginTypes),
     {
       method: 'GET',
       path: `${PLUGINS_PATH}/:type`,

@@ -5,17 +5,18 @@
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { readJsonObject } from '../json-body.ts';
 import { isKeyFormat, newKey } from '../keys.ts';
-import { CONFIGURATION_PATH, familyPath, POLICIES_PATH, TRANSACTION_PATH } from '../../contract/surface.ts';
+import { familyPath, POLICIES_PATH, TRANSACTION_PATH } from '../../contract/surface.ts';
 import { siblingMeta } from '../meta.ts';
 import { listBody } from '../list-reply.ts';
 import type { PolicyDefinition } from '../policies/definition.ts';
 import { POLICY_DEFINITIONS } from '../policies/all.ts';
 import type { Route, RouteContext } from '../route-table.ts';
 import { policiesOf, withoutPolicy, withPolicy, type ConfigState, type PolicyRecord } from '../state.ts';
-import { CONFIGURATION_CHILDREN, POLICY_CHILDREN, childHrefs } from '../tree.ts';
+import { POLICY_CHILDREN, childHrefs } from '../tree.ts';
 import { viewOf, withRemainingSeconds } from '../view.ts';
 import { beginWrite } from '../writes.ts';
 import { noQuery } from './query.ts';
+import { treeNodeRoute } from './tree-node.ts';
 
 function notFound(path: string): Reply {
   return apiError(404, 'NotFound', 'The requested object does not exist', path);
@@ -137,22 +138,6 @@ function collectionRoutes(definition: PolicyDefinition): Route[] {
 }
 
 export const policyRoutes: Route[] = [
-  {
-    method: 'GET',
-    path: POLICIES_PATH,
-    auth: 'session',
-    handle: (ctx) =>
-      noQuery(ctx) ?? {
-        status: 200,
-        body: listBody(
-          ctx,
-          POLICY_CHILDREN,
-          POLICIES_PATH,
-          CONFIGURATION_PATH,
-          () => POLICY_CHILDREN,
-          childHrefs(CONFIGURATION_PATH, CONFIGURATION_CHILDREN),
-        ),
-      },
-  },
+  treeNodeRoute(POLICIES_PATH, POLICY_CHILDREN, () => POLICY_CHILDREN),
   ...POLICY_DEFINITIONS.flatMap(collectionRoutes),
 ];
