@@ -14,12 +14,12 @@ import {
   type ConfigModel,
   type ModelRule,
   type PluginType,
-  type PolicyKind,
+  type ModelFamily,
 } from '../../suite/model/config-model.ts';
 import { gist, modelCheck } from './model-check.ts';
 import { PLUGINS_PATH, familyPath } from '../../contract/surface.ts';
 
-export type Collection = PluginType | PolicyKind;
+export type Collection = PluginType | ModelFamily;
 export const COLLECTIONS: readonly Collection[] = [
   'aa',
   'credentialstore',
