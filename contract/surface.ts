@@ -47,13 +47,10 @@ export interface ResourceFamily {
   objectSchema: string;
   /** Every catalog id of the family starts with this and a dash, e.g. USERMAP. */
   requirementPrefix: string;
-  /** Fault names (emulator/faults) that break one of the family's requirements; each has a probe. */
-  faults: readonly string[];
 }
 
 interface FamilyExtension {
   requirements: string;
-  faults: string[];
 }
 
 function schemaFile(schema: unknown): string {
@@ -77,7 +74,6 @@ function familyOf(path: string, extension: FamilyExtension): ResourceFamily {
       (shown?.['application/json']?.schema as { properties?: { body?: unknown } } | undefined)?.properties?.body,
     ),
     requirementPrefix: extension.requirements,
-    faults: extension.faults,
   };
 }
 

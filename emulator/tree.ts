@@ -39,7 +39,8 @@ const OTHER_POLICY_CHILDREN = [
 ];
 
 /** Policy collections in tree (name) order: aa_plugin_instances first, usermapping_policies last (seeds 001-003). */
-export const POLICY_CHILDREN: readonly string[] = [...FAMILY_NAMES, ...OTHER_POLICY_CHILDREN].sort();
+// A set: a collection that becomes a resource family may still stand in the other list.
+export const POLICY_CHILDREN: readonly string[] = [...new Set([...FAMILY_NAMES, ...OTHER_POLICY_CHILDREN])].sort();
 
 export function childHrefs(parent: string, names: readonly string[]): string[] {
   return names.map((name) => `${parent}/${name}`);

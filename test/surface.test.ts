@@ -1,7 +1,7 @@
 // The surface (contract/surface.ts, read from schemas/openapi.yaml) is the one source of the API: every
 // emulator route is a documented operation and every answering operation is a route, and every resource
 // family has each of its parts: emulator behaviour, payload generator, inventory membership, requirement
-// ids, schemas, and faults with probes. Forgetting one of them when adding a family fails here.
+// ids, schemas, and a fault (with its probe) that breaks one of its requirements. Forgetting one of them when adding a family fails here.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -92,13 +92,10 @@ test("every family's schemas exist and its operations are pinned by its own requ
   }
 });
 
-test('every family names exactly the faults that break its requirements, each with a probe', () => {
+test('every family has a fault that breaks one of its requirements, and each such fault has a probe', () => {
   for (const family of RESOURCE_FAMILIES) {
-    const breaking = FAULTS.filter((f) => f.violates.some((id) => id.startsWith(`${family.requirementPrefix}-`)))
-      .map((f) => f.name)
-      .sort();
-    expect(family.faults.length, `${family.name} has a fault the self-test kills`).toBeGreaterThan(0);
-    expect([...family.faults].sort(), `${family.name}: x-family faults`).toEqual(breaking);
-    for (const fault of family.faults) expect(Object.keys(PROBES), `${family.name}: probe`).toContain(fault);
+    const breaking = FAULTS.filter((f) => f.violates.some((id) => id.startsWith(`${family.requirementPrefix}-`)));
+    expect(breaking.length, `${family.name}: a fault the self-test must kill`).toBeGreaterThan(0);
+    for (const fault of breaking) expect(Object.keys(PROBES), `${family.name}: probe`).toContain(fault.name);
   }
 });
