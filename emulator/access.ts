@@ -1,8 +1,11 @@
 // Which role may do what (decisions: roles). readonly may read everything but write nothing; none may
 // only log in and out and read /api/info.
+import { CONFIGURATION_PATH, INTEGRITY_PATH, TRANSACTION_PATH, UPLOAD_PATH } from '../contract/surface.ts';
 import type { Role } from './sessions.ts';
 
-const CONFIGURATION_AREAS = ['/api/configuration', '/api/upload', '/api/plugin', '/api/transaction'];
+const parentOf = (path: string) => path.slice(0, path.lastIndexOf('/'));
+/** /api/configuration, /api/upload, /api/plugin and /api/transaction, with everything below them. */
+const CONFIGURATION_AREAS = [CONFIGURATION_PATH, parentOf(UPLOAD_PATH), parentOf(INTEGRITY_PATH), TRANSACTION_PATH];
 
 function inArea(path: string, area: string): boolean {
   return path === area || path.startsWith(`${area}/`);

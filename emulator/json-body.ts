@@ -1,7 +1,7 @@
 // JSON request bodies: Content-Type application/json (or none), at most 1 MiB, a JSON object.
 import { readBody, mediaType } from './body.ts';
 import { apiError, type Reply } from './errors.ts';
-import type { RouteContext } from './route.ts';
+import type { RouteContext } from './route-table.ts';
 
 /** Far above any configuration object; keeps a hostile client from filling memory (inferred). */
 export const JSON_LIMIT_BYTES = 1024 * 1024;

@@ -3,7 +3,7 @@
 // costs a lookup, not a rebuild, a JSON.stringify and its UTF-8 encoding (about 6 µs for 15 items).
 // While the caller has a transaction open, meta carries remaining_seconds, which changes: no memo then.
 import { listItems, siblingMeta, type Meta } from './meta.ts';
-import type { RouteContext } from './route.ts';
+import type { RouteContext } from './route-table.ts';
 import { withRemainingSeconds } from './view.ts';
 
 export interface ListBody {

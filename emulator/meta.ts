@@ -1,7 +1,6 @@
 // The `meta` object of every response. Siblings are the other children of the same parent, in the
 // parent's order; first/last/next/previous point among them (seeds 001-004, sps-api-facts.md §2.2).
-export const API_ROOT = '/api';
-export const TRANSACTION_PATH = '/api/transaction';
+import { TRANSACTION_PATH } from '../contract/surface.ts';
 
 export interface Meta {
   href: string;

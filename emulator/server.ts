@@ -13,21 +13,21 @@ import { sessionIdFrom } from './cookies.ts';
 import { apiError, type Reply } from './errors.ts';
 import { memoizedJson } from './list-reply.ts';
 import { anonymousSession } from './faults/anonymous-session.ts';
-import { faultNamed } from './faults/catalogue.ts';
+import { faultNamed } from './faults/fault-list.ts';
 import { loadState, StateFile, type WriteText } from './persistence.ts';
 import type { ConfigState } from './state.ts';
 import { DEFAULT_BRAKE, LoginBrake, type BrakeSettings } from './login-brake.ts';
 import { Lanes } from './ordering.ts';
 import { normalisedPath, parseTarget } from './request-target.ts';
-import type { Emulator, Method, Route } from './route.ts';
-import { authenticationRoutes } from './routes/authentication.ts';
-import { infoRoutes } from './routes/info.ts';
-import { integrityRoutes } from './routes/integrity.ts';
-import { passwordRoutes } from './routes/passwords.ts';
-import { pluginRoutes } from './routes/plugins.ts';
-import { policyRoutes } from './routes/policies.ts';
-import { transactionRoutes } from './routes/transaction.ts';
-import { announcesTooLarge, tooLarge, uploadRoutes } from './routes/upload.ts';
+import type { Emulator, Method, Route } from './route-table.ts';
+import { authenticationRoutes } from './handlers/authentication.ts';
+import { infoRoutes } from './handlers/info.ts';
+import { integrityRoutes } from './handlers/integrity.ts';
+import { passwordRoutes } from './handlers/passwords.ts';
+import { pluginRoutes } from './handlers/plugins.ts';
+import { policyRoutes } from './handlers/policies.ts';
+import { transactionRoutes } from './handlers/transaction.ts';
+import { announcesTooLarge, tooLarge, uploadRoutes } from './handlers/upload.ts';
 import { Sessions, type Account } from './sessions.ts';
 import { Store } from './store.ts';
 import type { TlsMaterial } from './tls.ts';
@@ -71,7 +71,7 @@ export interface EmulatorOptions {
   transactionTimeoutMs?: number;
   /** Serve HTTPS with this certificate and key. */
   tls?: TlsMaterial;
-  /** Inject this catalogued fault (emulator/faults) for the self-test; UnknownFaultError when unknown. */
+  /** Inject this listed fault (emulator/faults) for the self-test; UnknownFaultError when unknown. */
   fault?: string;
   /** Simulated appliance: milliseconds added before every answer, and to each commit. */
   latencyMs?: number;

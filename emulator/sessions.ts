@@ -2,13 +2,13 @@
 // (sps-api-facts.md §1.2-1.3). Idle sessions are swept as logins arrive, and one account holds at most
 // MAX_SESSIONS_PER_ACCOUNT: a client that logs in forever without logging out fills no memory.
 import { randomBytes } from 'node:crypto';
+import type { Credentials } from '../contract/credentials.ts';
 import { Lanes } from './ordering.ts';
 
 export type Role = 'admin' | 'readonly' | 'none';
 
-export interface Account {
-  username: string;
-  password: string;
+/** An account of the emulator: a REST user's credentials and the role they log in as. */
+export interface Account extends Credentials {
   role: Role;
 }
 

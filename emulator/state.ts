@@ -1,12 +1,6 @@
 // The configuration state the emulator holds, as plain immutable data. A change builds a new state that
 // shares every untouched collection with the old one, so a transaction's draft costs only what it changed.
-export const POLICY_KINDS = [
-  'aa_plugin_instances',
-  'credentialstores',
-  'trusted_ca_lists',
-  'usermapping_policies',
-] as const;
-export type PolicyKind = (typeof POLICY_KINDS)[number];
+import { FAMILY_NAMES, type FamilyName } from '../contract/surface.ts';
 
 /** One uploaded plugin: the MANIFEST fields as written, and what the integrity check needs (not the zip). */
 export interface PluginRecord {
@@ -39,14 +33,15 @@ export interface PasswordRecord {
 export interface ConfigState {
   /** Per plugin type, in upload order: a list GET reads one type without scanning the others. */
   readonly plugins: Readonly<Record<string, readonly PluginRecord[]>>;
-  readonly policies: Readonly<Record<PolicyKind, readonly PolicyRecord[]>>;
+  /** One list per resource family (contract/surface.ts), in creation order. */
+  readonly policies: Readonly<Record<FamilyName, readonly PolicyRecord[]>>;
   readonly passwords: readonly PasswordRecord[];
 }
 
 export function emptyState(): ConfigState {
   return {
     plugins: {},
-    policies: { aa_plugin_instances: [], credentialstores: [], trusted_ca_lists: [], usermapping_policies: [] },
+    policies: Object.fromEntries(FAMILY_NAMES.map((name) => [name, []])),
     passwords: [],
   };
 }
@@ -79,12 +74,20 @@ export function withoutPlugin(state: ConfigState, plugin: PluginRecord): ConfigS
   };
 }
 
-export function withPolicy(state: ConfigState, kind: PolicyKind, record: PolicyRecord): ConfigState {
-  return { ...state, policies: { ...state.policies, [kind]: upsert(state.policies[kind], record) } };
+/** The records of a family; a name that is no family has none. */
+export function policiesOf(state: ConfigState, family: FamilyName): readonly PolicyRecord[] {
+  return Object.hasOwn(state.policies, family) ? state.policies[family]! : [];
 }
 
-export function withoutPolicy(state: ConfigState, kind: PolicyKind, key: string): ConfigState {
-  return { ...state, policies: { ...state.policies, [kind]: state.policies[kind].filter((r) => r.key !== key) } };
+export function withPolicy(state: ConfigState, family: FamilyName, record: PolicyRecord): ConfigState {
+  return { ...state, policies: { ...state.policies, [family]: upsert(policiesOf(state, family), record) } };
+}
+
+export function withoutPolicy(state: ConfigState, family: FamilyName, key: string): ConfigState {
+  return {
+    ...state,
+    policies: { ...state.policies, [family]: policiesOf(state, family).filter((r) => r.key !== key) },
+  };
 }
 
 export function withPassword(state: ConfigState, password: PasswordRecord): ConfigState {

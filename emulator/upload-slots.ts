@@ -2,7 +2,7 @@
 // so stalled clients could otherwise pin 20 × 19 MiB; past MAX_CONCURRENT_UPLOADS the next one is
 // refused with 503 and Retry-After before its body is read (inferred limit: the suite uploads one at a
 // time, and an appliance admin rarely more).
-import type { Emulator } from './route.ts';
+import type { Emulator } from './route-table.ts';
 
 export const MAX_CONCURRENT_UPLOADS = 4;
 const inUse = new WeakMap<Emulator, number>();

@@ -1,7 +1,7 @@
 // What the calling session sees: its own draft while it holds a transaction, the committed state
 // otherwise; and the transaction's remaining seconds, which `meta` shows only while one is open.
 import type { Meta } from './meta.ts';
-import type { RouteContext } from './route.ts';
+import type { RouteContext } from './route-table.ts';
 import type { ConfigState } from './state.ts';
 
 export function viewOf(ctx: RouteContext): ConfigState {

@@ -1,7 +1,7 @@
 // The start of every configuration write: find the state it builds on, or the reason it may not happen
 // (another session's lock: 409; no transaction where the profile needs one opened first: 400).
 import { apiError, type Reply } from './errors.ts';
-import { sessionId, type RouteContext } from './route.ts';
+import { sessionId, type RouteContext } from './route-table.ts';
 import type { ConfigState } from './state.ts';
 import { NoTransactionError, TransactionLockedError } from './transactions.ts';
 

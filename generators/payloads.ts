@@ -1,10 +1,10 @@
-// Request bodies for aa_plugin_instances, credentialstores and usermapping_policies as fast-check
-// arbitraries, valid and broken, built by construction. References are parameters: the caller passes
-// the keys of objects that exist, so a valid body references only those.
+// Request bodies of every resource family (aa_plugin_instances, credentialstores, trusted_ca_lists,
+// usermapping_policies) as fast-check arbitraries, valid and broken, built by construction, keyed by the
+// contract's families (test/surface.test.ts fails when one lacks its generator). References are parameters:
+// the caller passes the keys of objects that exist, so a valid body references only those.
 import fc from 'fast-check';
+import type { FamilyName } from '../contract/surface.ts';
 import { CREATED, SEMANTIC_ERROR, SYNTACTIC_ERROR, type Expectation } from './expectation.ts';
-
-export type PayloadResource = 'aa_plugin_instances' | 'credentialstores' | 'usermapping_policies';
 
 export interface PayloadContext {
   /** Keys of existing plugins the body may reference (aa plugins, or credentialstore plugins). */
@@ -18,7 +18,7 @@ export interface PayloadContext {
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export interface PayloadCase {
-  resource: PayloadResource;
+  resource: FamilyName;
   /** The JSON text sent; for 'payload.not-json' it is not JSON at all. */
   text: string;
   /** The parsed body (undefined when the text is not JSON). */
@@ -32,7 +32,7 @@ export interface PayloadCase {
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const WORD = `${LETTERS}0123456789_`;
 
-/** Names every one of the three collections accepts: [A-Za-z][A-Za-z0-9_]*. */
+/** Names every one of the collections accepts: [A-Za-z][A-Za-z0-9_]*. */
 function objectName(ctx: PayloadContext): fc.Arbitrary<string> {
   const tail = fc.array(fc.constantFrom(...WORD), { minLength: 0, maxLength: 24 }).map((a) => a.join(''));
   const name = ctx.namePrefix
@@ -77,6 +77,17 @@ export function validUsermappingPolicy(ctx: Omit<PayloadContext, 'pluginKeys'>):
       mappings: fc.array(mapping, { maxLength: 4 }),
     },
     { requiredKeys: ['name', 'mappings'] },
+  );
+}
+
+const PEM = fc
+  .base64String({ minLength: 4, maxLength: 64 })
+  .map((b) => `-----BEGIN CERTIFICATE-----\n${b}\n-----END CERTIFICATE-----\n`);
+
+export function validTrustedCaList(ctx: Omit<PayloadContext, 'pluginKeys'>): fc.Arbitrary<{ [key: string]: Json }> {
+  return fc.record(
+    { name: objectName({ ...ctx, pluginKeys: [] }), certificates: fc.array(PEM, { maxLength: 2 }) },
+    { requiredKeys: ['name'] },
   );
 }
 
@@ -242,19 +253,47 @@ function usermappingDefects(ctx: PayloadContext): Defect[] {
   ];
 }
 
-function defectsOf(resource: PayloadResource, ctx: PayloadContext): Defect[] {
-  if (resource === 'aa_plugin_instances') return aaDefects(ctx);
-  if (resource === 'credentialstores') return credentialstoreDefects(ctx);
-  return usermappingDefects(ctx);
+function trustedCaListDefects(ctx: PayloadContext): Defect[] {
+  return [
+    ...COMMON,
+    missing('name'),
+    wrongType('name'),
+    wrongType('certificates', [42, 'PEM', null, {}, [1]]),
+    badValue('payload.name-pattern', 'name', ['']),
+    ...duplicateName(ctx),
+  ];
 }
 
-function validOf(resource: PayloadResource, ctx: PayloadContext): fc.Arbitrary<{ [key: string]: Json }> {
-  if (resource === 'aa_plugin_instances') return validAaPluginInstance(ctx);
-  if (resource === 'credentialstores') return validCredentialstore(ctx);
-  return validUsermappingPolicy(ctx);
+/** A family's generator: its valid bodies and the defects that break exactly one rule of them. */
+interface PayloadFamily {
+  valid(ctx: PayloadContext): fc.Arbitrary<{ [key: string]: Json }>;
+  defects(ctx: PayloadContext): Defect[];
 }
 
-export function validPayload(resource: PayloadResource, ctx: PayloadContext): fc.Arbitrary<PayloadCase> {
+const PAYLOAD_FAMILIES: Readonly<Record<FamilyName, PayloadFamily>> = {
+  aa_plugin_instances: { valid: validAaPluginInstance, defects: aaDefects },
+  credentialstores: { valid: validCredentialstore, defects: credentialstoreDefects },
+  trusted_ca_lists: { valid: validTrustedCaList, defects: trustedCaListDefects },
+  usermapping_policies: { valid: validUsermappingPolicy, defects: usermappingDefects },
+};
+
+/** The families that have a generator (the surface test compares them with the contract's). */
+export const GENERATED_FAMILIES: readonly FamilyName[] = Object.keys(PAYLOAD_FAMILIES);
+
+function generatorOf(resource: FamilyName): PayloadFamily {
+  if (!Object.hasOwn(PAYLOAD_FAMILIES, resource)) throw new Error(`payloads: no generator for ${resource}`);
+  return PAYLOAD_FAMILIES[resource]!;
+}
+
+function defectsOf(resource: FamilyName, ctx: PayloadContext): Defect[] {
+  return generatorOf(resource).defects(ctx);
+}
+
+function validOf(resource: FamilyName, ctx: PayloadContext): fc.Arbitrary<{ [key: string]: Json }> {
+  return generatorOf(resource).valid(ctx);
+}
+
+export function validPayload(resource: FamilyName, ctx: PayloadContext): fc.Arbitrary<PayloadCase> {
   return validOf(resource, ctx).map((body) => ({
     resource,
     text: JSON.stringify(body),
@@ -266,11 +305,11 @@ export function validPayload(resource: PayloadResource, ctx: PayloadContext): fc
 }
 
 /** The defect labels the generator can produce for `resource` in this context. */
-export function payloadDefectRules(resource: PayloadResource, ctx: PayloadContext): string[] {
+export function payloadDefectRules(resource: FamilyName, ctx: PayloadContext): string[] {
   return defectsOf(resource, ctx).map((d) => d.rule);
 }
 
-export function payloadWith(resource: PayloadResource, rule: string, ctx: PayloadContext): fc.Arbitrary<PayloadCase> {
+export function payloadWith(resource: FamilyName, rule: string, ctx: PayloadContext): fc.Arbitrary<PayloadCase> {
   const defect = defectsOf(resource, ctx).find((d) => d.rule === rule);
   if (!defect) throw new Error(`payloads: no defect ${rule} for ${resource}`);
   return fc.tuple(validOf(resource, ctx), defect.change).map(([valid, change]) => {
@@ -287,6 +326,6 @@ export function payloadWith(resource: PayloadResource, rule: string, ctx: Payloa
   });
 }
 
-export function brokenPayload(resource: PayloadResource, ctx: PayloadContext): fc.Arbitrary<PayloadCase> {
+export function brokenPayload(resource: FamilyName, ctx: PayloadContext): fc.Arbitrary<PayloadCase> {
   return fc.constantFrom(...payloadDefectRules(resource, ctx)).chain((rule) => payloadWith(resource, rule, ctx));
 }

@@ -36,8 +36,11 @@ export interface PluginZipCase {
   manifest: PluginManifest;
 }
 
-/** Fields of the minimal plugin (the skeleton plugin's MANIFEST keys). */
-export interface ManifestFields {
+/**
+ * The MANIFEST as a plugin is written: the skeleton plugin's keys, as in the file. What SPS reports for it
+ * (Python's str() of each parsed value, camel-cased) is contract/plugin's PluginManifest.
+ */
+export interface WrittenManifest {
   name: string;
   type: string;
   version: string;
@@ -51,7 +54,7 @@ export const MAIN_PY = '#!/usr/bin/env pluginwrapper3\n\nclass Plugin:\n    pass
 const EXTRA_FILE = 'lib/extra.py';
 
 /** The MANIFEST text for `fields`, keys in the skeleton plugin's order, values written unquoted. */
-export function manifestText(fields: ManifestFields): string {
+export function manifestText(fields: WrittenManifest): string {
   return [
     `name: ${fields.name}`,
     `description: ${fields.description}`,
@@ -63,7 +66,7 @@ export function manifestText(fields: ManifestFields): string {
   ].join('\n');
 }
 
-export function minimalPluginFiles(fields: ManifestFields): ZipFile[] {
+export function minimalPluginFiles(fields: WrittenManifest): ZipFile[] {
   return [
     { name: 'MANIFEST', content: manifestText(fields) },
     { name: fields.entry_point, content: MAIN_PY },
@@ -75,7 +78,7 @@ export function pluginName(): fc.Arbitrary<string> {
   return strictName();
 }
 
-function reported(fields: ManifestFields): PluginManifest {
+function reported(fields: WrittenManifest): PluginManifest {
   return { ...fields, entryPoint: fields.entry_point, scbMinVersion: '', scbMaxVersion: '' };
 }
 

@@ -4,9 +4,10 @@ import { runName } from '../suite/client/run-names.ts';
 import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
 import { expect, requirements, test } from './fixtures.ts';
 import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
+import { PLUGINS_PATH, familyPath } from '../contract/surface.ts';
 
-const INSTANCES = '/api/configuration/policies/aa_plugin_instances';
-const pluginRef = (key: string) => ({ key, meta: { href: `/api/configuration/plugins/aa/${key}` } });
+const INSTANCES = familyPath('aa_plugin_instances');
+const pluginRef = (key: string) => ({ key, meta: { href: `${PLUGINS_PATH}/aa/${key}` } });
 
 test.describe('AA plugin instances', () => {
   test(

@@ -5,9 +5,10 @@ import { openTransaction, rollbackTransaction } from '../suite/client/transactio
 import { check, checkEach, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
+import { PLUGINS_PATH, familyPath } from '../contract/surface.ts';
 
-const STORES = '/api/configuration/policies/credentialstores';
-const pluginRef = (key: string) => ({ key, meta: { href: `/api/configuration/plugins/credentialstore/${key}` } });
+const STORES = familyPath('credentialstores');
+const pluginRef = (key: string) => ({ key, meta: { href: `${PLUGINS_PATH}/credentialstore/${key}` } });
 
 test.describe('credential stores', () => {
   test(

@@ -22,6 +22,7 @@ import { loadSettings, type Settings } from '../suite/target/settings.ts';
 import { profile, type Profile } from '../contract/profiles.ts';
 import { loadCatalog } from '../contract/catalog.ts';
 import type fc from 'fast-check';
+import { POLICIES_PATH } from '../contract/surface.ts';
 
 /**
  * Requirements every test checks in passing, on every response it receives: the documented envelope
@@ -242,7 +243,7 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
   },
 
   plant: async ({ sps, ledger, settings, spsProfile }, use, testInfo) => {
-    const policies = '/api/configuration/policies';
+    const policies = POLICIES_PATH;
     await use({
       async plugin(type = 'aa') {
         // Before 6.4 a committed plugin can never be removed: only the disposable emulator may get one.

@@ -3,8 +3,9 @@ import { errorProblems } from '../suite/checks/error-problems.ts';
 import { schemaProblems } from '../contract/validators.ts';
 import { expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
+import { INTEGRITY_PATH } from '../contract/surface.ts';
 
-const INTEGRITY = '/api/plugin/integrity';
+const INTEGRITY = INTEGRITY_PATH;
 
 function query(params: Record<string, string | string[]>): string {
   const search = new URLSearchParams();

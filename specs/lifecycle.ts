@@ -8,10 +8,12 @@ import { schemaProblems } from '../contract/validators.ts';
 import type { Ledger } from '../suite/client/ledger.ts';
 import type { SpsClient } from '../suite/client/sps-client.ts';
 import { mustCommit, openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
-import { brokenPayload, validPayload, type PayloadContext, type PayloadResource } from '../generators/payloads.ts';
+import { brokenPayload, validPayload, type PayloadContext } from '../generators/payloads.ts';
+import type { FamilyName } from '../contract/surface.ts';
 import fc from 'fast-check';
 import { check, expectAnswer, notTested, type ExpectedAnswer } from './evidence.ts';
 import { expect } from './fixtures.ts';
+import { familyPath } from '../contract/surface.ts';
 
 /** The requirement of each step of the sequence. */
 export interface LifecycleIds {
@@ -216,11 +218,11 @@ export interface PayloadIds {
 export async function payloadProperty(
   client: SpsClient,
   property: Property,
-  resource: PayloadResource,
+  resource: FamilyName,
   ctx: PayloadContext,
   ids: PayloadIds,
 ): Promise<void> {
-  const collection = `/api/configuration/policies/${resource}`;
+  const collection = familyPath(resource);
   await property(fc.oneof(validPayload(resource, ctx), brokenPayload(resource, ctx)), async (c) => {
     await openTransaction(client);
     try {

@@ -3,8 +3,9 @@ import { errorProblems } from '../suite/checks/error-problems.ts';
 import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
 import { check, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
+import { PASSWORDS_PATH } from '../contract/surface.ts';
 
-const PASSWORDS = '/api/configuration/passwords';
+const PASSWORDS = PASSWORDS_PATH;
 
 test.describe('passwords', () => {
   test(

@@ -5,8 +5,9 @@ import { metaLinkProblems } from '../suite/checks/meta-links.ts';
 import { schemaProblems } from '../contract/validators.ts';
 import { check, checkAsync, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
+import { PLUGINS_PATH } from '../contract/surface.ts';
 
-const PLUGINS = '/api/configuration/plugins';
+const PLUGINS = PLUGINS_PATH;
 
 interface ListBody {
   items: { key: string; meta: { href: string } }[];

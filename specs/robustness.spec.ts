@@ -4,8 +4,9 @@ import { errorProblems } from '../suite/checks/error-problems.ts';
 import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
 import { check, checkAsync, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
+import { familyPath } from '../contract/surface.ts';
 
-const USERMAPPING = '/api/configuration/policies/usermapping_policies';
+const USERMAPPING = familyPath('usermapping_policies');
 
 test.describe('robustness', () => {
   test(

@@ -4,15 +4,14 @@ import { errorProblems } from '../suite/checks/error-problems.ts';
 import { openTransaction } from '../suite/client/transactions.ts';
 import { expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
+import { PLUGINS_PATH, RESOURCE_FAMILIES } from '../contract/surface.ts';
 
-const PLUGINS = '/api/configuration/plugins';
+const PLUGINS = PLUGINS_PATH;
 const READABLE = [
   PLUGINS,
   `${PLUGINS}/aa`,
   `${PLUGINS}/credentialstore`,
-  '/api/configuration/policies/aa_plugin_instances',
-  '/api/configuration/policies/credentialstores',
-  '/api/configuration/policies/usermapping_policies',
+  ...RESOURCE_FAMILIES.map((family) => family.path),
 ];
 
 test.describe('privileges', () => {

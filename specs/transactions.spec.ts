@@ -12,8 +12,9 @@ import { runName } from '../suite/client/run-names.ts';
 import type { SpsClient } from '../suite/client/sps-client.ts';
 import { check, checkAsync, checkEach, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
+import { familyPath } from '../contract/surface.ts';
 
-const USERMAPPING = '/api/configuration/policies/usermapping_policies';
+const USERMAPPING = familyPath('usermapping_policies');
 
 function usermappingBody(name: string) {
   return { name, allow_other_remote_users_without_mapping: true, mappings: [] };

@@ -5,8 +5,9 @@ import { openTransaction, rollbackTransaction } from '../suite/client/transactio
 import { check, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 import { expectRefused, runLifecycle } from './lifecycle.ts';
+import { familyPath } from '../contract/surface.ts';
 
-const LISTS = '/api/configuration/policies/trusted_ca_lists';
+const LISTS = familyPath('trusted_ca_lists');
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUXz\n-----END CERTIFICATE-----\n';
 
 test.describe('trusted CA lists', () => {

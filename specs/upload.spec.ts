@@ -14,7 +14,7 @@ import {
   pluginZipBytes,
   pluginZipWith,
   validPluginZip,
-  type ManifestFields,
+  type WrittenManifest,
   type PluginZipCase,
 } from '../generators/plugin-zip.ts';
 import { appliesTo, loadCatalog } from '../contract/catalog.ts';
@@ -22,9 +22,10 @@ import { buildZip } from '../generators/zip-bytes.ts';
 import { UPLOAD_LIMIT_BYTES } from '../contract/plugin/limits.ts';
 import { check, checkEach, expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
+import { PLUGINS_PATH, UPLOAD_PATH } from '../contract/surface.ts';
 
-const UPLOAD = '/api/upload/plugins';
-const PLUGINS = '/api/configuration/plugins';
+const UPLOAD = UPLOAD_PATH;
+const PLUGINS = PLUGINS_PATH;
 
 /** Accepted: the guides show the upload answer but not its status code (UPLOAD-STATUS-001 is inferred). */
 function accepted(status: number, shown = ''): void {
@@ -43,7 +44,7 @@ const RULE_IDS = new Map(
     .map((r) => [r.rule!, r.id]),
 );
 
-function fields(name: string, overrides: Partial<ManifestFields> = {}): ManifestFields {
+function fields(name: string, overrides: Partial<WrittenManifest> = {}): WrittenManifest {
   return {
     name,
     type: 'aa',

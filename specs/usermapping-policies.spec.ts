@@ -5,8 +5,9 @@ import { openTransaction, rollbackTransaction } from '../suite/client/transactio
 import { expectAnswer } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
+import { familyPath } from '../contract/surface.ts';
 
-const POLICIES = '/api/configuration/policies/usermapping_policies';
+const POLICIES = familyPath('usermapping_policies');
 
 test.describe('usermapping policies', () => {
   test(

@@ -8,6 +8,7 @@ import { SpsClient, type ApiResponse } from '../suite/client/sps-client.ts';
 export type ApiResponseLike = ApiResponse;
 import { openTransaction } from '../suite/client/transactions.ts';
 import { buildZip, type ZipFile } from '../generators/zip-bytes.ts';
+import { TRANSACTION_PATH } from '../contract/surface.ts';
 
 export const ADMIN: Account = { username: 'admin', password: 'admin-pw', role: 'admin' };
 export const OTHER_ADMIN: Account = { username: 'second', password: 'second-pw', role: 'admin' };
@@ -89,5 +90,5 @@ export async function uploadPlugin(client: SpsClient, name: string, type = 'aa')
 }
 
 export { openTransaction };
-export const TX = '/api/transaction';
+export const TX = TRANSACTION_PATH;
 export const COMMIT = { status: 'commit' };

@@ -13,8 +13,9 @@ import {
   TX,
   uploadPlugin,
 } from './emulator-fixtures.ts';
+import { familyPath } from '../contract/surface.ts';
 
-const UM = '/api/configuration/policies/usermapping_policies';
+const UM = familyPath('usermapping_policies');
 
 test('bodies that are not JSON objects are SyntacticErrors; wrong shapes SemanticErrors', async ({ admin }) => {
   const raw = (body: string | Buffer) =>

@@ -25,9 +25,10 @@ import {
   TX,
   uploadPlugin,
 } from './emulator-fixtures.ts';
+import { PLUGINS_PATH, UPLOAD_PATH } from '../contract/surface.ts';
 
-const PLUGINS = '/api/configuration/plugins';
-const UPLOAD = '/api/upload/plugins';
+const PLUGINS = PLUGINS_PATH;
+const UPLOAD = UPLOAD_PATH;
 
 interface Upload {
   key: string;

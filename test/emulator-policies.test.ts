@@ -1,13 +1,14 @@
 // Policy collections and passwords: create/get/list/modify/delete, validation, references, meta
 // (decisions: Policies; sps-api-facts §8).
 import { expect, expectError, json, test, uploadPlugin, type ApiResponseLike } from './emulator-fixtures.ts';
+import { PASSWORDS_PATH, POLICIES_PATH } from '../contract/surface.ts';
 
-const POLICIES = '/api/configuration/policies';
+const POLICIES = POLICIES_PATH;
 const AA = `${POLICIES}/aa_plugin_instances`;
 const CS = `${POLICIES}/credentialstores`;
 const UM = `${POLICIES}/usermapping_policies`;
 const CA = `${POLICIES}/trusted_ca_lists`;
-const PASSWORDS = '/api/configuration/passwords';
+const PASSWORDS = PASSWORDS_PATH;
 
 function keyOf(res: ApiResponseLike): string {
   expect(res.status, res.body.toString('utf8').slice(0, 300)).toBe(201);

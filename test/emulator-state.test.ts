@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { selfSignedTls } from '../emulator/tls.ts';
 import { SpsClient } from '../suite/client/sps-client.ts';
 import { ADMIN, clientFor, COMMIT, emulatorWith, expect, json, test, TX, uploadPlugin } from './emulator-fixtures.ts';
+import { familyPath } from '../contract/surface.ts';
 
-const UM = '/api/configuration/policies/usermapping_policies';
+const UM = familyPath('usermapping_policies');
 const BIN = join(import.meta.dirname, '..', 'bin', 'sps-conformance.js');
 
 async function tempDir(): Promise<string> {

@@ -12,8 +12,9 @@ import {
   test,
   TX,
 } from './emulator-fixtures.ts';
+import { familyPath } from '../contract/surface.ts';
 
-const UM = '/api/configuration/policies/usermapping_policies';
+const UM = familyPath('usermapping_policies');
 const policy = (name: string) => ({ name, mappings: [] });
 
 test('GET /api/transaction is closed, then open after POST, with remaining_seconds only while open', async ({

@@ -1,6 +1,6 @@
-// Each catalogued fault changes the behaviour it claims: its probe shows the fault against an
+// Each listed fault changes the behaviour it claims: its probe shows the fault against an
 // emulator with it, and not against a pristine one.
-import { FAULTS } from '../emulator/faults/catalogue.ts';
+import { FAULTS } from '../emulator/faults/fault-list.ts';
 import { SpsClient } from '../suite/client/sps-client.ts';
 import { ADMIN, OTHER_ADMIN, READER, emulatorWith, expect, test } from './emulator-fixtures.ts';
 import { PROBES, type ProbeClients } from './faults-probes.ts';

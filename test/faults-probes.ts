@@ -1,4 +1,4 @@
-// One probe per catalogued fault: a few requests whose answer shows the fault's claimed behaviour
+// One probe per listed fault: a few requests whose answer shows the fault's claimed behaviour
 // (true) or the documented one (false). Used by faults-behaviour.test.ts against a pristine and a
 // faulted emulator. Not a test file itself.
 import { createHash } from 'node:crypto';
@@ -7,6 +7,7 @@ import { openTransaction, rollbackTransaction, commitTransaction } from '../suit
 import { UPLOAD_LIMIT_BYTES } from '../contract/plugin/limits.ts';
 import { DEFAULT_PROFILE, profile } from '../contract/profiles.ts';
 import { pluginZip } from './emulator-fixtures.ts';
+import { PLUGINS_PATH, familyPath } from '../contract/surface.ts';
 
 export interface ProbeClients {
   admin: SpsClient;
@@ -17,8 +18,8 @@ export interface ProbeClients {
 
 type Probe = (c: ProbeClients) => Promise<boolean>;
 
-const PLUGINS = '/api/configuration/plugins';
-const USERMAPPING = '/api/configuration/policies/usermapping_policies';
+const PLUGINS = PLUGINS_PATH;
+const USERMAPPING = familyPath('usermapping_policies');
 const NO_SUCH_KEY = '00000000-0000-4000-8000-000000000000';
 
 // biome-ignore lint/suspicious/noExplicitAny: probes read arbitrary JSON answers field by field

@@ -1,5 +1,6 @@
 // The payload generators' labels are true. The oracle is independent of the generator: the request
 // JSON Schemas in schemas/ plus the reference and uniqueness rules, checked here against the context.
+import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import {
@@ -9,17 +10,17 @@ import {
   type Json,
   type PayloadCase,
   type PayloadContext,
-  type PayloadResource,
 } from '../generators/payloads.ts';
 import { schemaProblems } from '../contract/validators.ts';
+import { SCHEMA_DIR } from '../contract/schema-dir.ts';
+import { RESOURCE_FAMILIES, type FamilyName } from '../contract/surface.ts';
 import { loadSettings } from '../suite/target/settings.ts';
 
 const { fcSeed, fcRuns } = loadSettings();
-const SCHEMA: Record<PayloadResource, string> = {
-  aa_plugin_instances: 'aa-plugin-instance-request',
-  credentialstores: 'credentialstore-request',
-  usermapping_policies: 'usermapping-policy-request',
-};
+/** Every family's request schema, by name (without .schema.json), as the contract names it. */
+const SCHEMA: Record<FamilyName, string> = Object.fromEntries(
+  RESOURCE_FAMILIES.map((f) => [f.name, f.requestSchema.replace(/\.schema\.json$/, '')]),
+);
 const CONTEXT: PayloadContext = {
   pluginKeys: ['8876228625d67aa91e2253', 'aa423b72-0d0f-4275-be30-494e9a99ffad'],
   takenNames: ['Taken_name', 'Demo_starling_plugin'],
@@ -27,17 +28,20 @@ const CONTEXT: PayloadContext = {
 
 type Obj = { [key: string]: Json };
 
-function reference(resource: PayloadResource, body: Obj): Json | undefined {
+function reference(resource: FamilyName, body: Obj): Json | undefined {
   if (resource === 'aa_plugin_instances') return body.plugin;
   if (resource === 'credentialstores') return (body.type as Obj | undefined)?.plugin;
   return undefined;
 }
 
 /** Everything wrong with `body` by the oracle: schema problems, then a dangling reference, a taken name. */
-function oracle(resource: PayloadResource, body: Json, ctx: PayloadContext): string[] {
-  const problems = schemaProblems(SCHEMA[resource], body);
+function oracle(resource: FamilyName, body: Json, ctx: PayloadContext): string[] {
+  const problems = schemaProblems(SCHEMA[resource]!, body);
   if (problems.length > 0) return problems;
   const obj = body as Obj;
+  // A schema that allows other fields (trusted_ca_lists) still names every field the API accepts.
+  const unknown = Object.keys(obj).filter((k) => !Object.hasOwn(SCHEMA_PROPERTIES[resource]!, k));
+  if (unknown.length > 0) return [`unknown fields ${unknown.join(', ')}`];
   const ref = reference(resource, obj);
   if (ref !== undefined && !ctx.pluginKeys.includes(ref as string)) problems.push('dangling reference');
   if ((ctx.takenNames ?? []).includes(obj.name as string)) problems.push('duplicate name');
@@ -87,16 +91,18 @@ function checkLabel(c: PayloadCase, ctx: PayloadContext): void {
   expect(changed).toHaveLength(1);
   if (field)
     expect(field.startsWith(changed[0]!) || changed[0]!.startsWith(field), `${rule} changed ${changed[0]}`).toBe(true);
-  else expect(Object.keys(SCHEMA_PROPERTIES[c.resource])).not.toContain(changed[0]);
+  else expect(Object.keys(SCHEMA_PROPERTIES[c.resource]!)).not.toContain(changed[0]);
 }
 
-const SCHEMA_PROPERTIES: Record<PayloadResource, Obj> = {
-  aa_plugin_instances: { name: 1, configuration: 1, plugin: 1 },
-  credentialstores: { name: 1, type: 1 },
-  usermapping_policies: { name: 1, allow_other_remote_users_without_mapping: 1, mappings: 1 },
-};
+/** The top-level fields each request schema names. */
+const SCHEMA_PROPERTIES: Record<FamilyName, Obj> = Object.fromEntries(
+  Object.entries(SCHEMA).map(([name, schema]) => [
+    name,
+    (JSON.parse(readFileSync(`${SCHEMA_DIR}${schema}.schema.json`, 'utf8')) as { properties: Obj }).properties,
+  ]),
+);
 
-for (const resource of Object.keys(SCHEMA) as PayloadResource[]) {
+for (const resource of Object.keys(SCHEMA) as FamilyName[]) {
   test(`valid ${resource} bodies pass the oracle and expect 201`, async () => {
     await fc.assert(
       fc.property(validPayload(resource, CONTEXT), (c) => {

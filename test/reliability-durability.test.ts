@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { Store } from '../emulator/store.ts';
 import { emptyState } from '../emulator/state.ts';
 import { clientFor, COMMIT, emulatorWith, expect, json, test, TX } from './emulator-fixtures.ts';
+import { familyPath } from '../contract/surface.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'sps-conformance.js');
-const UM = '/api/configuration/policies/usermapping_policies';
+const UM = familyPath('usermapping_policies');
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'sps-durability-'));

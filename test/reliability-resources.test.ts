@@ -11,8 +11,9 @@ import { manifestLimitProblem, MANIFEST_MAX_BYTES } from '../contract/plugin/man
 import { profile } from '../contract/profiles.ts';
 import { buildZip } from '../generators/zip-bytes.ts';
 import { ADMIN, clientFor, emulatorWith, expect, expectError, json, manifest, test } from './emulator-fixtures.ts';
+import { familyPath } from '../contract/surface.ts';
 
-const UM = '/api/configuration/policies/usermapping_policies';
+const UM = familyPath('usermapping_policies');
 const VALID = manifest({
   name: 'capped',
   description: 'd',

@@ -9,7 +9,7 @@ import type { Requirement } from '../contract/catalog.ts';
 import { canonicalJson } from '../suite/report/certificate/canonical-json.ts';
 import { buildCertificate, type Certificate } from '../suite/report/certificate/certificate.ts';
 import { certificateMarkdown } from '../suite/report/certificate/certificate-markdown.ts';
-import { checkSeal, contentHash, seal } from '../suite/report/certificate/seal.ts';
+import { checkSeal, seal, sealValue } from '../suite/report/certificate/seal.ts';
 import { runSecrets, scrubText } from '../suite/report/redact.ts';
 import { safetyResult, targetBrokeReason } from '../suite/report/certificate/run-facts.ts';
 import { conformanceScore } from '../suite/report/certificate/score.ts';
@@ -70,7 +70,7 @@ test('the certificate is sealed: any edit, even inside a verdict, is detected; k
   edited.requirements[1]!.verdict = 'PASS';
   expect(checkSeal(edited as unknown as Record<string, unknown>).state).toBe('altered');
   expect(checkSeal({ ...c, integrity: undefined }).state).toBe('unsealed');
-  expect(contentHash(c)).toBe((c.integrity as { value: string }).value);
+  expect(sealValue(c)).toBe((c.integrity as { value: string }).value);
 });
 
 test('verdicts, totals per area and the score: the denominator is every applicable requirement', () => {

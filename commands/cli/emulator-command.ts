@@ -2,7 +2,7 @@
 import { startEmulator } from '../../emulator/server.ts';
 import { AccountSpecError, parseAccount } from '../../emulator/accounts.ts';
 import { StateFileError } from '../../emulator/persistence.ts';
-import { catalogueText, faultNames } from '../../emulator/faults/catalogue.ts';
+import { faultListText, faultNames } from '../../emulator/faults/fault-list.ts';
 import { selfSignedTls, tlsFromFiles, type TlsMaterial } from '../../emulator/tls.ts';
 import type { ProfileName } from '../../contract/profiles.ts';
 import { loadSettings } from '../../suite/target/settings.ts';
@@ -62,10 +62,10 @@ async function tlsMaterial(options: EmulatorCommandOptions): Promise<TlsMaterial
   return options.tls ? selfSignedTls(options.host) : undefined;
 }
 
-/** `--fault list` prints the catalogue; an unknown name is a usage error. True when the emulator should start. */
+/** `--fault list` prints the fault list; an unknown name is a usage error. True when the emulator should start. */
 function checkFault(fault: string | undefined): boolean {
   if (fault === 'list') {
-    process.stdout.write(catalogueText());
+    process.stdout.write(faultListText());
     return false;
   }
   if (fault !== undefined && !faultNames().includes(fault))

@@ -46,7 +46,7 @@ export function addEmulatorCommand(root: Command): void {
         'simulate a slow appliance commit: each commit takes this much longer',
       ).argParser(millisecondsOption('--commit-delay')),
     )
-    .option('--fault <name>', 'inject one catalogued deviation for the self-test; "--fault list" prints the catalogue')
+    .option('--fault <name>', 'inject one listed deviation for the self-test; "--fault list" prints the fault list')
     .action(async (options: EmulatorCommandOptions) => {
       // Imported when the emulator starts: the rest of the command line never loads the server.
       const { emulatorCommand } = await import('./emulator-command.ts');

@@ -106,9 +106,9 @@ function program(): Command {
   root
     .command('selftest')
     .description(
-      'prove every assertion can fail: run the suite against the pristine emulator (must pass) and each catalogued fault (must fail); exit 1 if a fault survives',
+      'prove every assertion can fail: run the suite against the pristine emulator (must pass) and each listed fault (must fail); exit 1 if a fault survives',
     )
-    .option('--only <names>', 'comma-separated fault names to run instead of the whole catalogue')
+    .option('--only <names>', 'comma-separated fault names to run instead of the whole fault list')
     .option('--out <dir>', "where selftest.json, selftest.md and the runs' reports go", 'reports')
     .option(
       '--full',

@@ -1,12 +1,12 @@
 // `sps-conformance selftest`: proves the suite can fail. Runs it against the pristine emulator (must
-// pass, whole suite) and against each catalogued fault, each on its own emulator, as many at a time
+// pass, whole suite) and against each listed fault, each on its own emulator, as many at a time
 // as the machine has cores. A fault must fail in strict mode with every id it declares failing, and,
 // when it declares documented ids, also in default mode with those failing. By default a fault run
 // runs only the tests carrying its declared ids (a fixed sample when none carries them, see
 // commands/selftest/test-selection.ts); --full runs the whole suite for every fault (the nightly mode). Writes the kill matrix to <out>/selftest.json and .md.
 import { join } from 'node:path';
 import { DEFAULT_PROFILE } from '../../contract/profiles.ts';
-import { FAULTS } from '../../emulator/faults/catalogue.ts';
+import { FAULTS } from '../../emulator/faults/fault-list.ts';
 import type { Fault } from '../../emulator/faults/fault.ts';
 import { mapConcurrently } from '../selftest/concurrency.ts';
 import { planFaults, type FaultPlan, type TestList } from '../selftest/fault-plan.ts';

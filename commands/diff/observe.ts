@@ -2,9 +2,11 @@
 // error.type, the contract problems of the answer (suite/checks/response-checker) and its `meta`,
 // all normalised (keys → placeholders, remaining_seconds → a mark of presence).
 import { responseProblems } from '../../suite/checks/response-checker.ts';
-import { SpsClient, type ApiResponse, type Credentials } from '../../suite/client/sps-client.ts';
+import type { Credentials } from '../../contract/credentials.ts';
+import { SpsClient, type ApiResponse } from '../../suite/client/sps-client.ts';
 import type { Session, Step } from './scenario.ts';
 import { KeyPlaceholders } from './key-placeholders.ts';
+import { AUTHENTICATION_PATH, TRANSACTION_PATH } from '../../contract/surface.ts';
 
 export interface Observation {
   status: number;
@@ -37,7 +39,7 @@ function send(
     const password = step.login === 'valid' ? target.account.password : `${target.account.password}-wrong`;
     return client.login({ username: target.account.username, password });
   }
-  if (step.method === 'DELETE' && step.path === '/api/authentication') return client.logout();
+  if (step.method === 'DELETE' && step.path === AUTHENTICATION_PATH) return client.logout();
   const body = typeof step.body === 'string' ? filled(step.body, captured) : step.body;
   return client.request({
     method: step.method,
@@ -91,7 +93,7 @@ export async function observeTarget(target: Target, steps: readonly Step[]): Pro
   } finally {
     // Leave nothing behind, whatever happened: roll back and log out both sessions.
     for (const client of [clients.main, clients.other].filter((c) => c.loggedIn)) {
-      await client.delete('/api/transaction').catch(() => undefined);
+      await client.delete(TRANSACTION_PATH).catch(() => undefined);
       await client.logout().catch(() => undefined);
     }
   }

@@ -4,9 +4,22 @@
 // back; the one commit it makes is of an empty transaction. `{name}` in a path or body stands for the
 // key a previous step captured as `name` on that target.
 import fc from 'fast-check';
-import { brokenPayload, validPayload, type PayloadResource } from '../../generators/payloads.ts';
+import { brokenPayload, validPayload } from '../../generators/payloads.ts';
 import { brokenPluginZip, minimalPluginZip, pluginZipBytes, validPluginZip } from '../../generators/plugin-zip.ts';
 import type { Profile } from '../../contract/profiles.ts';
+import {
+  AUTHENTICATION_PATH,
+  familyPath,
+  INFO_PATH,
+  INTEGRITY_PATH,
+  PASSWORDS_PATH,
+  PLUGINS_PATH,
+  POLICIES_PATH,
+  RESOURCE_FAMILIES,
+  TRANSACTION_PATH,
+  UPLOAD_PATH,
+  type FamilyName,
+} from '../../contract/surface.ts';
 
 export type Session = 'main' | 'other' | 'anonymous';
 
@@ -23,8 +36,13 @@ export interface Step {
   capture?: string;
 }
 
-const PLUGINS = '/api/configuration/plugins';
-const POLICIES = '/api/configuration/policies';
+const PLUGINS = PLUGINS_PATH;
+const POLICIES = POLICIES_PATH;
+/** The capture of the uploaded plugin a family's bodies reference; families without references get a dummy. */
+const REFERENCED_UPLOAD: Readonly<Record<FamilyName, string>> = {
+  aa_plugin_instances: '{aa}',
+  credentialstores: '{store}',
+};
 const JSON_TYPE = { 'content-type': 'application/json' };
 const ZIP_TYPE = { 'content-type': 'application/zip' };
 const NO_SUCH_KEY = '00000000-0000-4000-8000-000000000000';
@@ -47,7 +65,7 @@ const json = (label: string, method: Step['method'], path: string, body: unknown
 function integrity(params: Record<string, string | string[]>): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) for (const v of [value].flat()) search.append(name, v);
-  return `/api/plugin/integrity?${search.toString()}`;
+  return `${INTEGRITY_PATH}?${search.toString()}`;
 }
 
 async function uploads(profile: Profile, seed: number): Promise<Step[]> {
@@ -58,7 +76,7 @@ async function uploads(profile: Profile, seed: number): Promise<Step[]> {
       label: 'upload an aa plugin',
       session: 'main',
       method: 'POST',
-      path: '/api/upload/plugins',
+      path: UPLOAD_PATH,
       headers: ZIP_TYPE,
       body: await pluginZipBytes(aa!),
       capture: 'aa',
@@ -67,7 +85,7 @@ async function uploads(profile: Profile, seed: number): Promise<Step[]> {
       label: 'upload a credentialstore plugin',
       session: 'main',
       method: 'POST',
-      path: '/api/upload/plugins',
+      path: UPLOAD_PATH,
       headers: ZIP_TYPE,
       body: await pluginZipBytes(store!),
       capture: 'store',
@@ -76,7 +94,7 @@ async function uploads(profile: Profile, seed: number): Promise<Step[]> {
       label: 'upload the aa plugin again (update)',
       session: 'main',
       method: 'POST',
-      path: '/api/upload/plugins',
+      path: UPLOAD_PATH,
       headers: ZIP_TYPE,
       body: await pluginZipBytes(aa!),
     },
@@ -86,7 +104,7 @@ async function uploads(profile: Profile, seed: number): Promise<Step[]> {
       label: `upload generated valid plugin ${i + 1}`,
       session: 'main',
       method: 'POST',
-      path: '/api/upload/plugins',
+      path: UPLOAD_PATH,
       headers: ZIP_TYPE,
       body: await pluginZipBytes(c),
     });
@@ -96,7 +114,7 @@ async function uploads(profile: Profile, seed: number): Promise<Step[]> {
       label: `upload a broken plugin (${c.defects.join(', ')})`,
       session: 'main',
       method: 'POST',
-      path: '/api/upload/plugins',
+      path: UPLOAD_PATH,
       headers: ZIP_TYPE,
       body: await pluginZipBytes(c),
     });
@@ -105,15 +123,15 @@ async function uploads(profile: Profile, seed: number): Promise<Step[]> {
     label: 'upload as application/json',
     session: 'main',
     method: 'POST',
-    path: '/api/upload/plugins',
+    path: UPLOAD_PATH,
     headers: JSON_TYPE,
     body: await pluginZipBytes(aa!),
   });
   return steps;
 }
 
-function payloadSteps(resource: PayloadResource, pluginKey: string, seed: number, prefix: string): Step[] {
-  const collection = `${POLICIES}/${resource}`;
+function payloadSteps(resource: FamilyName, pluginKey: string, seed: number, prefix: string): Step[] {
+  const collection = familyPath(resource);
   const ctx = { pluginKeys: [pluginKey], namePrefix: prefix };
   const [first, second] = sample(validPayload(resource, ctx), seed, 2);
   const capture = `${resource}1`;
@@ -130,31 +148,24 @@ function payloadSteps(resource: PayloadResource, pluginKey: string, seed: number
   ];
 }
 
+const usermapping = familyPath('usermapping_policies');
+
 function policySteps(seed: number, prefix: string): Step[] {
-  const tca = `${POLICIES}/trusted_ca_lists`;
   return [
-    ...payloadSteps('aa_plugin_instances', '{aa}', seed, prefix),
-    ...payloadSteps('credentialstores', '{store}', seed + 10, prefix),
-    ...payloadSteps('usermapping_policies', 'unused', seed + 20, prefix),
-    json('create a trusted CA list', 'POST', tca, { name: `${prefix}_ca`, certificates: [] }, 'ca'),
-    get('read the trusted CA list', `${tca}/{ca}`),
-    json(
-      'create a password',
-      'POST',
-      '/api/configuration/passwords',
-      { plain: 'sps-conformance-diff-canary' },
-      'password',
+    ...RESOURCE_FAMILIES.flatMap((family, i) =>
+      payloadSteps(family.name, REFERENCED_UPLOAD[family.name] ?? 'unused', seed + 10 * i, prefix),
     ),
-    get('read the password', '/api/configuration/passwords/{password}'),
-    get('list passwords (not allowed)', '/api/configuration/passwords'),
-    get('list usermapping policies with a filter', `${POLICIES}/usermapping_policies?filter=x`),
+    json('create a password', 'POST', PASSWORDS_PATH, { plain: 'sps-conformance-diff-canary' }, 'password'),
+    get('read the password', `${PASSWORDS_PATH}/{password}`),
+    get('list passwords (not allowed)', PASSWORDS_PATH),
+    get('list usermapping policies with a filter', `${usermapping}?filter=x`),
     get("the documents' usermapping path", `${POLICIES}/usermapping`),
-    json('a body that is not JSON', 'POST', `${POLICIES}/usermapping_policies`, '{"name": '),
+    json('a body that is not JSON', 'POST', usermapping, '{"name": '),
     {
       label: 'a JSON endpoint sent text/plain',
       session: 'main',
       method: 'POST',
-      path: `${POLICIES}/usermapping_policies`,
+      path: usermapping,
       headers: { 'content-type': 'text/plain' },
       body: '{}',
     },
@@ -174,34 +185,34 @@ function deletionSteps(): Step[] {
       label: 'delete the aa plugin instance',
       session: 'main',
       method: 'DELETE',
-      path: `${POLICIES}/aa_plugin_instances/{aa_plugin_instances1}`,
+      path: `${familyPath('aa_plugin_instances')}/{aa_plugin_instances1}`,
     },
     { label: 'delete the aa plugin', session: 'main', method: 'DELETE', path: `${PLUGINS}/aa/{aa}` },
     {
       label: 'delete the usermapping policy',
       session: 'main',
       method: 'DELETE',
-      path: `${POLICIES}/usermapping_policies/{usermapping_policies1}`,
+      path: `${usermapping}/{usermapping_policies1}`,
     },
-    get('read the deleted usermapping policy', `${POLICIES}/usermapping_policies/{usermapping_policies1}`),
+    get('read the deleted usermapping policy', `${usermapping}/{usermapping_policies1}`),
     { label: 'delete an unknown plugin', session: 'main', method: 'DELETE', path: `${PLUGINS}/aa/${NO_SUCH_KEY}` },
   ];
 }
 
 export async function diffScenario(profile: Profile, seed: number, prefix: string): Promise<Step[]> {
-  const transaction = '/api/transaction';
+  const transaction = TRANSACTION_PATH;
   return [
-    get('read /api/info', '/api/info', 'anonymous'),
+    get('read /api/info', INFO_PATH, 'anonymous'),
     get('plugins without a session', PLUGINS, 'anonymous'),
     {
       label: 'log in with a wrong password',
       session: 'anonymous',
       method: 'GET',
-      path: '/api/authentication',
+      path: AUTHENTICATION_PATH,
       login: 'wrong',
     },
-    { label: 'log in', session: 'main', method: 'GET', path: '/api/authentication', login: 'valid' },
-    { label: 'log in a second session', session: 'other', method: 'GET', path: '/api/authentication', login: 'valid' },
+    { label: 'log in', session: 'main', method: 'GET', path: AUTHENTICATION_PATH, login: 'valid' },
+    { label: 'log in a second session', session: 'other', method: 'GET', path: AUTHENTICATION_PATH, login: 'valid' },
     get('the plugins tree', PLUGINS),
     ...profile.pluginTypes.map((type) => get(`the ${type} plugin list`, `${PLUGINS}/${type}`)),
     get('an unknown plugin type', `${PLUGINS}/no_such_type`),
@@ -247,7 +258,7 @@ export async function diffScenario(profile: Profile, seed: number, prefix: strin
     ...policySteps(seed + 100, `${prefix}`),
     ...deletionSteps(),
     { label: 'roll back', session: 'main', method: 'DELETE', path: transaction },
-    get('the usermapping list after rollback', `${POLICIES}/usermapping_policies`),
+    get('the usermapping list after rollback', usermapping),
     json('commit with nothing open', 'PUT', transaction, { status: 'commit' }),
     {
       label: 'open an empty transaction',
@@ -258,8 +269,8 @@ export async function diffScenario(profile: Profile, seed: number, prefix: strin
       body: Buffer.alloc(0),
     },
     json('commit it', 'PUT', transaction, { status: 'commit', message: 'sps-conformance diff' }),
-    { label: 'log out', session: 'main', method: 'DELETE', path: '/api/authentication' },
+    { label: 'log out', session: 'main', method: 'DELETE', path: AUTHENTICATION_PATH },
     get('plugins after logout', PLUGINS, 'main'),
-    { label: 'log out the second session', session: 'other', method: 'DELETE', path: '/api/authentication' },
+    { label: 'log out the second session', session: 'other', method: 'DELETE', path: AUTHENTICATION_PATH },
   ];
 }

@@ -1,6 +1,6 @@
 // Fault `no-authentication`: a request without a session is served as one shared anonymous
 // administrator, so the transaction it opens can also be committed or rolled back anonymously.
-import type { Emulator } from '../route.ts';
+import type { Emulator } from '../route-table.ts';
 import type { Session } from '../sessions.ts';
 
 const ANONYMOUS = { username: 'anonymous', password: '', role: 'admin' } as const;

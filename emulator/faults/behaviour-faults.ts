@@ -1,8 +1,10 @@
 // Faults in behaviour, not in wording: transactions that leak or do not lock, checks that are skipped,
 // roles and sessions that are not enforced, aliases and filters that should not be accepted.
+import { CONFIGURATION_PATH, POLICIES_PATH } from '../../contract/surface.ts';
 import type { Fault } from './fault.ts';
 
-const USERMAPPING_ALIAS = '/api/configuration/policies/usermapping';
+/** The path some documents give for usermapping_policies (no such endpoint: USERMAP-PATH-001). */
+const USERMAPPING_ALIAS = `${POLICIES_PATH}/usermapping`;
 
 function isAlias(path: string): boolean {
   return path === USERMAPPING_ALIAS || path.startsWith(`${USERMAPPING_ALIAS}/`);
@@ -82,7 +84,7 @@ export const behaviourFaults: Fault[] = [
     violates: ['USERMAP-INVALID-QUERY-001'],
     request: ({ method, path, query }) => ({
       path,
-      query: method === 'GET' && path.startsWith('/api/configuration') ? new URLSearchParams() : query,
+      query: method === 'GET' && path.startsWith(CONFIGURATION_PATH) ? new URLSearchParams() : query,
     }),
   },
 ];

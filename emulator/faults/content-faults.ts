@@ -1,11 +1,14 @@
 // Faults in what an answer says: plugin fields, integrity verdicts, list contents, the content type.
 import { createHash } from 'node:crypto';
+import { INTEGRITY_PATH, PLUGINS_PATH, TRANSACTION_PATH, UPLOAD_PATH } from '../../contract/surface.ts';
 import type { Fault } from './fault.ts';
 import { isJson, isListReply, withBody } from './reply-shapes.ts';
 
 /** Answers that carry a plugin body: the upload answer and a plugin object. */
 function isPluginAnswer(path: string): boolean {
-  return path.startsWith('/api/upload/plugins') || /^\/api\/configuration\/plugins\/[^/]+\/[^/]+$/.test(path);
+  if (path.startsWith(UPLOAD_PATH)) return true;
+  const rest = path.startsWith(`${PLUGINS_PATH}/`) ? path.slice(PLUGINS_PATH.length + 1) : '';
+  return /^[^/]+\/[^/]+$/.test(rest);
 }
 
 /** "1.0" → "1", "1.10" → "1.1": what reading the MANIFEST as numbers does. */
@@ -50,7 +53,7 @@ export const contentFaults: Fault[] = [
     description: 'the zip_checksum check gives its own wording ("Checksums OK") instead of the documented reason',
     violates: ['INTEGRITY-001', 'INTEGRITY-VERDICTS-001'],
     reply: (req, reply) =>
-      req.path === '/api/plugin/integrity' && reply.status === 200
+      req.path === INTEGRITY_PATH && reply.status === 200
         ? withBody(reply, (body) =>
             isJson(body.zip_checksum)
               ? { ...body, zip_checksum: { ...body.zip_checksum, reason: 'Checksums OK' } }
@@ -63,7 +66,7 @@ export const contentFaults: Fault[] = [
     description: 'the integrity check answers every known checker, not only the requested ops',
     violates: ['INTEGRITY-VERDICTS-001'],
     reply: (req, reply) =>
-      req.path === '/api/plugin/integrity' && reply.status === 200
+      req.path === INTEGRITY_PATH && reply.status === 200
         ? withBody(reply, (body) => ({
             zip_checksum: { verdict: 'passed', reason: 'Plugin .zip checksums match' },
             zip_content: {
@@ -81,7 +84,7 @@ export const contentFaults: Fault[] = [
     violates: ['TX-STATUS-001'],
     reply: (req, reply, profile) => {
       if (
-        req.path !== '/api/transaction' ||
+        req.path !== TRANSACTION_PATH ||
         reply.status !== 200 ||
         !isJson(reply.body) ||
         !(profile.transactionEnvelope in reply.body)

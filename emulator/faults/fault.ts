@@ -1,4 +1,4 @@
-// What an injected fault is: a catalogued deviation from the documented behaviour, for the self-test
+// What an injected fault is: a listed deviation from the documented behaviour, for the self-test
 // (`emulator --fault NAME`). A fault is data plus at most three small hooks, read at a handful of
 // places in the emulator; without a fault every hook is one undefined check.
 import type { Profile } from '../../contract/profiles.ts';
@@ -30,17 +30,17 @@ export interface Deviations {
   keepReuploadsOnRollback?: boolean;
   /** store.ts: any session's logout discards the open transaction, not only the holder's. */
   anyLogoutEndsTransaction?: boolean;
-  /** routes/plugins.ts: a plugin delete is blocked only by users already committed, not new ones. */
+  /** handlers/plugins.ts: a plugin delete is blocked only by users already committed, not new ones. */
   deleteIgnoresNewUsers?: boolean;
-  /** routes/transaction.ts: DELETE /api/transaction answers 200 but keeps the transaction open. */
+  /** handlers/transaction.ts: DELETE /api/transaction answers 200 but keeps the transaction open. */
   ignoreRollback?: boolean;
-  /** routes/transaction.ts: POST /api/transaction without a Content-Length opens one anyway. */
+  /** handlers/transaction.ts: POST /api/transaction without a Content-Length opens one anyway. */
   lengthOptional?: boolean;
-  /** routes/upload.ts: these packaging rules (exact ids, or prefixes ending in '.') are not enforced. */
+  /** handlers/upload.ts: these packaging rules (exact ids, or prefixes ending in '.') are not enforced. */
   skippedRules?: readonly string[];
-  /** routes/upload.ts: a re-upload of a known name creates another plugin instead of updating. */
+  /** handlers/upload.ts: a re-upload of a known name creates another plugin instead of updating. */
   reuploadCreates?: boolean;
-  /** routes/plugins.ts: a plugin still used by a policy object can be deleted. */
+  /** handlers/plugins.ts: a plugin still used by a policy object can be deleted. */
   ignoreReferences?: boolean;
   /** server.ts: the role a session is treated as, per role it really has. */
   roles?: Partial<Record<Role, Role>>;

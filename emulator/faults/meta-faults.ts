@@ -1,5 +1,6 @@
 // Faults in the `meta` links: the navigation every answer carries (sps-api-facts §2.2), easy to get
 // almost right.
+import { POLICIES_PATH } from '../../contract/surface.ts';
 import type { Fault } from './fault.ts';
 import { isListReply, isObjectReply, withMeta, without } from './reply-shapes.ts';
 
@@ -63,7 +64,7 @@ export const metaFaults: Fault[] = [
       "deleting a policy object answers the collection's meta (href = the collection) instead of the deleted object's",
     violates: ['META-DELETE-001'],
     reply: (req, reply) =>
-      req.method === 'DELETE' && reply.status === 200 && req.path.startsWith('/api/configuration/policies/')
+      req.method === 'DELETE' && reply.status === 200 && req.path.startsWith(`${POLICIES_PATH}/`)
         ? withMeta(reply, (meta) => ({ ...meta, href: meta.parent }))
         : reply,
   },

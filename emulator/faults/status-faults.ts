@@ -1,10 +1,10 @@
 // Faults in status codes and error codes: what an emulator author in a hurry gets wrong about which
 // number and which error.type an answer carries.
+import { API_ROOT, CONFIGURATION_PATH, TRANSACTION_PATH, UPLOAD_PATH } from '../../contract/surface.ts';
 import type { Fault } from './fault.ts';
 import { errorTypeOf, reissued, withDetails, without } from './reply-shapes.ts';
 
-const CONFIGURATION = '/api/configuration/';
-const UPLOAD = '/api/upload/plugins';
+const CONFIGURATION = `${CONFIGURATION_PATH}/`;
 
 export const statusFaults: Fault[] = [
   {
@@ -20,7 +20,8 @@ export const statusFaults: Fault[] = [
     name: 'upload-new-answers-200',
     description: 'uploading a new plugin answers 200 (as for an update) instead of 201 Created',
     violates: ['UPLOAD-STATUS-001'],
-    reply: (req, reply) => (req.path.startsWith(UPLOAD) && reply.status === 201 ? { ...reply, status: 200 } : reply),
+    reply: (req, reply) =>
+      req.path.startsWith(UPLOAD_PATH) && reply.status === 201 ? { ...reply, status: 200 } : reply,
   },
   {
     name: 'unauthenticated-as-404',
@@ -93,7 +94,7 @@ export const statusFaults: Fault[] = [
     violates: ['TX-COMMIT-NONE-001'],
     reply: (req, reply, profile) =>
       req.method === 'PUT' &&
-      req.path === '/api/transaction' &&
+      req.path === TRANSACTION_PATH &&
       errorTypeOf(reply) === 'SemanticError' &&
       /no open transaction/i.test(JSON.stringify(reply.body))
         ? {
@@ -101,7 +102,7 @@ export const statusFaults: Fault[] = [
             body: {
               key: 'transaction',
               [profile.transactionEnvelope]: { status: 'closed' },
-              meta: { href: '/api/transaction', parent: '/api' },
+              meta: { href: TRANSACTION_PATH, parent: API_ROOT },
             },
           }
         : reply,
@@ -112,7 +113,7 @@ export const statusFaults: Fault[] = [
       'an upload over 20 MiB is read whole and refused as a broken zip (400 SemanticError) instead of 413 PayloadTooLarge',
     violates: ['UPLOAD-SIZE-001'],
     reply: (req, reply) =>
-      errorTypeOf(reply) === 'PayloadTooLarge' && req.path.startsWith(UPLOAD)
+      errorTypeOf(reply) === 'PayloadTooLarge' && req.path.startsWith(UPLOAD_PATH)
         ? reissued(reply, 400, 'SemanticError', req.path)
         : reply,
   },

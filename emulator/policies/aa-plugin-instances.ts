@@ -10,7 +10,7 @@ const NAME = {
 };
 
 export const aaPluginInstances: PolicyDefinition = {
-  kind: 'aa_plugin_instances',
+  family: 'aa_plugin_instances',
   check(input, state, selfKey) {
     const problems = [
       ...unknownFields(input, FIELDS),

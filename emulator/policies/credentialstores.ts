@@ -33,7 +33,7 @@ function pluginOf(body: JsonObject): unknown {
 }
 
 export const credentialstores: PolicyDefinition = {
-  kind: 'credentialstores',
+  family: 'credentialstores',
   check(input, state, selfKey) {
     const problems = [
       ...unknownFields(input, ['name', 'type']),

@@ -3,7 +3,7 @@
 import { isKeyFormat } from '../keys.ts';
 import type { FieldProblem } from '../payload-checks.ts';
 import { findPlugin, type ConfigState } from '../state.ts';
-import { PLUGINS } from '../tree.ts';
+import { PLUGINS_PATH } from '../../contract/surface.ts';
 
 export function pluginReferenceProblem(
   value: unknown,
@@ -21,5 +21,5 @@ export function pluginReferenceProblem(
 }
 
 export function embeddedPlugin(type: string, key: unknown): { key: unknown; meta: { href: string } } {
-  return { key, meta: { href: `${PLUGINS}/${type}/${String(key)}` } };
+  return { key, meta: { href: `${PLUGINS_PATH}/${type}/${String(key)}` } };
 }

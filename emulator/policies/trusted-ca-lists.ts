@@ -4,7 +4,7 @@ import { NON_EMPTY, stringListProblem, stringProblem, uniqueNameProblem, unknown
 import { otherNames, type PolicyDefinition } from './definition.ts';
 
 export const trustedCaLists: PolicyDefinition = {
-  kind: 'trusted_ca_lists',
+  family: 'trusted_ca_lists',
   check(input, state, selfKey) {
     const certificates = input.certificates ?? [];
     const problems = [

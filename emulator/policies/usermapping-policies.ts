@@ -40,7 +40,7 @@ function allowProblem(value: unknown): FieldProblem[] {
 }
 
 export const usermappingPolicies: PolicyDefinition = {
-  kind: 'usermapping_policies',
+  family: 'usermapping_policies',
   check(input, state, selfKey) {
     const problems = [
       ...unknownFields(input, FIELDS),

@@ -20,7 +20,7 @@ import {
   type ModelPlugin,
   type ModelRule,
   type Plan,
-  type PolicyKind,
+  type ModelFamily,
 } from '../../suite/model/config-model.ts';
 import { gist, matches, modelCheck, shown } from './model-check.ts';
 import {
@@ -116,13 +116,13 @@ async function readObject(
   );
 }
 
-function detailOf(kind: PolicyKind, body: Record<string, unknown>): string {
+function detailOf(kind: ModelFamily, body: Record<string, unknown>): string {
   if (kind === 'aa_plugin_instances') return String(body.configuration);
   if (kind === 'usermapping_policies') return String(body.allow_other_remote_users_without_mapping);
   return '';
 }
 
-function pluginOf(kind: PolicyKind, body: Record<string, unknown>): string | undefined {
+function pluginOf(kind: ModelFamily, body: Record<string, unknown>): string | undefined {
   const ref =
     kind === 'aa_plugin_instances'
       ? body.plugin
@@ -341,7 +341,12 @@ function configuration(revision: number): string {
 }
 
 /** The AA plugin instance or credential store body; the plugin by slot (slot 2 is not an AA plugin). */
-function referencingBody(kind: PolicyKind, name: string, pluginKey: string, revision: number): Record<string, unknown> {
+function referencingBody(
+  kind: ModelFamily,
+  name: string,
+  pluginKey: string,
+  revision: number,
+): Record<string, unknown> {
   if (kind === 'aa_plugin_instances') return { name, configuration: configuration(revision), plugin: pluginKey };
   return { name, type: { selection: 'external_plugin', plugin: pluginKey } };
 }
@@ -456,7 +461,7 @@ class CreateStore extends SessionCommand {
 class DeletePolicy extends SessionCommand {
   constructor(
     s: number,
-    readonly kind: PolicyKind,
+    readonly kind: ModelFamily,
     readonly slot: number,
   ) {
     super(s);
@@ -477,7 +482,7 @@ class DeletePolicy extends SessionCommand {
   }
 }
 
-function namesOf(t: Target, kind: PolicyKind): string[] {
+function namesOf(t: Target, kind: ModelFamily): string[] {
   return kind === 'aa_plugin_instances'
     ? t.names.instances
     : kind === 'credentialstores'

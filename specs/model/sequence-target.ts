@@ -6,18 +6,20 @@ import { buildZip } from '../../generators/zip-bytes.ts';
 import { minimalPluginFiles } from '../../generators/plugin-zip.ts';
 import type { Ledger } from '../../suite/client/ledger.ts';
 import { runName } from '../../suite/client/run-names.ts';
-import type { ApiResponse, Credentials, SpsClient } from '../../suite/client/sps-client.ts';
+import type { Credentials } from '../../contract/credentials.ts';
+import type { ApiResponse, SpsClient } from '../../suite/client/sps-client.ts';
 import { commitTransaction, openTransaction, rollbackTransaction } from '../../suite/client/transactions.ts';
 import {
   MODEL_RULES,
   type ConfigModel,
   type ModelRule,
   type PluginType,
-  type PolicyKind,
+  type ModelFamily,
 } from '../../suite/model/config-model.ts';
 import { gist, modelCheck } from './model-check.ts';
+import { PLUGINS_PATH, familyPath } from '../../contract/surface.ts';
 
-export type Collection = PluginType | PolicyKind;
+export type Collection = PluginType | ModelFamily;
 export const COLLECTIONS: readonly Collection[] = [
   'aa',
   'credentialstore',
@@ -29,7 +31,7 @@ export const COLLECTIONS: readonly Collection[] = [
 export const ABSENT_KEY = '00000000-0000-4000-8000-00000000cafe';
 
 export function collectionPath(c: Collection): string {
-  return c === 'aa' || c === 'credentialstore' ? `/api/configuration/plugins/${c}` : `/api/configuration/policies/${c}`;
+  return c === 'aa' || c === 'credentialstore' ? `${PLUGINS_PATH}/${c}` : familyPath(c);
 }
 
 /** Plugin slots 0 and 1 are AA plugins, slot 2 a credential store plugin. */

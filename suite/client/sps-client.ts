@@ -3,16 +3,13 @@ import type { ExchangeListener } from './exchange.ts';
 import { TargetError } from './target-error.ts';
 import { sendExpectingContinue, type ContinueOutcome } from './expect-continue.ts';
 import { jsonOf, transport, type HttpRequest, type HttpResponse, type TlsOptions, type Transport } from './http.ts';
+import type { Credentials } from '../../contract/credentials.ts';
+import { AUTHENTICATION_PATH, UPLOAD_PATH } from '../../contract/surface.ts';
 
 export interface ApiResponse extends HttpResponse {
   /** The body parsed as JSON; undefined when it is not JSON. */
   json: unknown;
   request: HttpRequest;
-}
-
-export interface Credentials {
-  username: string;
-  password: string;
 }
 
 export class LoginError extends TargetError {}
@@ -52,7 +49,7 @@ export class SpsClient {
     const token = Buffer.from(`${credentials.username}:${credentials.password}`, 'utf8').toString('base64');
     const res = await this.raw({
       method: 'GET',
-      path: '/api/authentication',
+      path: AUTHENTICATION_PATH,
       headers: { authorization: `Basic ${token}` },
     });
     const id = res.status === 200 ? sessionIdFromSetCookie(res.headers['set-cookie']) : undefined;
@@ -68,7 +65,7 @@ export class SpsClient {
   }
 
   async logout(): Promise<ApiResponse> {
-    const res = await this.request({ method: 'DELETE', path: '/api/authentication' });
+    const res = await this.request({ method: 'DELETE', path: AUTHENTICATION_PATH });
     // Logout is undocumented: a target without it keeps the session, and the client keeps using it.
     if (res.status < 300) this.#sessionId = undefined;
     return res;
@@ -133,11 +130,11 @@ export class SpsClient {
       'content-length': String(announcedLength),
     };
     if (this.#sessionId) headers.cookie = `session_id=${this.#sessionId}`;
-    return sendExpectingContinue(this.#baseUrl, this.#tls, '/api/upload/plugins', headers, zip);
+    return sendExpectingContinue(this.#baseUrl, this.#tls, UPLOAD_PATH, headers, zip);
   }
 
   upload(zip: Buffer, contentType: string | null = 'application/zip'): Promise<ApiResponse> {
     const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
-    return this.request({ method: 'POST', path: '/api/upload/plugins', headers, body: zip });
+    return this.request({ method: 'POST', path: UPLOAD_PATH, headers, body: zip });
   }
 }

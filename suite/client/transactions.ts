@@ -1,7 +1,9 @@
 // Configuration transactions (sps-rest-api.md "Transactions"): open, commit, roll back.
 import type { ApiResponse, SpsClient } from './sps-client.ts';
 
-export const TRANSACTION = '/api/transaction';
+import { TRANSACTION_PATH } from '../../contract/surface.ts';
+
+export const TRANSACTION = TRANSACTION_PATH;
 
 export class TransactionError extends Error {}
 

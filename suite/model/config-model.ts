@@ -6,7 +6,8 @@
 // requirement that expectation comes from; `apply` records the change once the target has answered.
 
 export type PluginType = 'aa' | 'credentialstore';
-export type PolicyKind = 'aa_plugin_instances' | 'credentialstores' | 'usermapping_policies';
+/** The resource families (contract/surface.ts) the model covers: trusted_ca_lists is left to its spec. */
+export type ModelFamily = 'aa_plugin_instances' | 'credentialstores' | 'usermapping_policies';
 
 /** The requirement ids the model's expectations stand for (schemas/requirements.yaml). */
 export const MODEL_RULES = {
@@ -18,8 +19,8 @@ export const MODEL_RULES = {
 } as const;
 export type ModelRule = (typeof MODEL_RULES)[keyof typeof MODEL_RULES];
 
-/** The policy kinds that reference a plugin, and the plugin type they need. */
-export const REFERENCED_TYPE: Readonly<Record<PolicyKind, PluginType | undefined>> = {
+/** The model's families, with the plugin type each one's objects reference (undefined: none). */
+export const REFERENCED_TYPE: Readonly<Record<ModelFamily, PluginType | undefined>> = {
   aa_plugin_instances: 'aa',
   credentialstores: 'credentialstore',
   usermapping_policies: undefined,
@@ -33,7 +34,7 @@ export interface ModelPlugin {
 }
 
 export interface ModelPolicy {
-  readonly kind: PolicyKind;
+  readonly kind: ModelFamily;
   readonly name: string;
   readonly key: string;
   /** Key of the referenced plugin, for the kinds that reference one. */
@@ -186,7 +187,7 @@ export class ConfigModel {
     };
   }
 
-  planCreatePolicy(s: number, kind: PolicyKind, name: string, detail: string, plugin?: string): Plan {
+  planCreatePolicy(s: number, kind: ModelFamily, name: string, detail: string, plugin?: string): Plan {
     const refused = this.#writeRefusal(s);
     if (refused) return refused;
     const view = this.view(s);
@@ -210,7 +211,7 @@ export class ConfigModel {
   }
 
   /** A modify keeps the name; it changes the detail and, for referencing kinds, the plugin. */
-  planModifyPolicy(s: number, kind: PolicyKind, key: string, detail: string, plugin?: string): Plan {
+  planModifyPolicy(s: number, kind: ModelFamily, key: string, detail: string, plugin?: string): Plan {
     const refused = this.#writeRefusal(s);
     if (refused) return refused;
     const view = this.view(s);
@@ -228,7 +229,7 @@ export class ConfigModel {
     };
   }
 
-  planDeletePolicy(s: number, kind: PolicyKind, key: string): Plan {
+  planDeletePolicy(s: number, kind: ModelFamily, key: string): Plan {
     const refused = this.#writeRefusal(s);
     if (refused) return refused;
     const current = this.view(s).policies.find((p) => p.kind === kind && p.key === key);
@@ -259,7 +260,7 @@ export class ConfigModel {
   // --- reads ---
 
   /** Keys session `s` must see in a plugin type's list or a policy collection (the model's own objects). */
-  listed(s: number, collection: PluginType | PolicyKind): string[] {
+  listed(s: number, collection: PluginType | ModelFamily): string[] {
     const view = this.view(s);
     const keys =
       collection === 'aa' || collection === 'credentialstore'
@@ -272,7 +273,7 @@ export class ConfigModel {
     return this.view(s).plugins.find((p) => p.type === type && p.key === key);
   }
 
-  policySeen(s: number, kind: PolicyKind, key: string): ModelPolicy | undefined {
+  policySeen(s: number, kind: ModelFamily, key: string): ModelPolicy | undefined {
     return this.view(s).policies.find((p) => p.kind === kind && p.key === key);
   }
 
@@ -288,7 +289,7 @@ export class ConfigModel {
     return undefined;
   }
 
-  #badReference(view: ModelConfig, kind: PolicyKind, plugin: string | undefined): boolean {
+  #badReference(view: ModelConfig, kind: ModelFamily, plugin: string | undefined): boolean {
     const type = REFERENCED_TYPE[kind];
     return type !== undefined && !view.plugins.some((p) => p.type === type && p.key === plugin);
   }

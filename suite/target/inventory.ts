@@ -6,6 +6,7 @@ import type { SpsClient } from '../client/sps-client.ts';
 import { isRunName } from '../client/run-names.ts';
 import { TargetError } from '../client/target-error.ts';
 import type { Profile } from '../../contract/profiles.ts';
+import { PLUGINS_PATH, RESOURCE_FAMILIES } from '../../contract/surface.ts';
 
 export interface InventoryEntry {
   hash: string;
@@ -21,18 +22,9 @@ export interface InventoryDiff {
   leftovers: string[];
 }
 
-export const POLICY_COLLECTIONS = [
-  'aa_plugin_instances',
-  'credentialstores',
-  'usermapping_policies',
-  'trusted_ca_lists',
-] as const;
-
+/** Every plugin type collection of the profile and every resource family of the contract. */
 export function inventoryCollections(profile: Profile): string[] {
-  return [
-    ...profile.pluginTypes.map((t) => `/api/configuration/plugins/${t}`),
-    ...POLICY_COLLECTIONS.map((c) => `/api/configuration/policies/${c}`),
-  ];
+  return [...profile.pluginTypes.map((t) => `${PLUGINS_PATH}/${t}`), ...RESOURCE_FAMILIES.map((f) => f.path)];
 }
 
 function nameOf(json: unknown): string | null {

@@ -1,7 +1,7 @@
 // The certificate: what was tested (suite version and content hash), against what (target, profile,
 // seed, settings without secrets), whether the run itself held up, and the verdict per requirement.
 import type { Requirement } from '../../../contract/catalog.ts';
-import type { Integrity } from './seal.ts';
+import type { Seal } from './seal.ts';
 import { seal } from './seal.ts';
 import type { RunFacts, SafetyResult } from './run-facts.ts';
 import { runState, type RunStatus } from './run-status.ts';
@@ -46,7 +46,7 @@ export interface Certificate {
   safety: SafetyResult | null;
   unknownRequirementIds: string[];
   requirements: RequirementVerdict[];
-  integrity: Integrity;
+  integrity: Seal;
 }
 
 export interface CertificateInput {

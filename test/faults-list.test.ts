@@ -1,10 +1,10 @@
-// The fault catalogue itself: enough faults, unique names, every declared id one a spec checks, and
+// The fault list itself: enough faults, unique names, every declared id one a spec checks, and
 // the CLI's --fault list / unknown-fault behaviour.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
-import { FAULTS, UnknownFaultError } from '../emulator/faults/catalogue.ts';
+import { FAULTS, UnknownFaultError } from '../emulator/faults/fault-list.ts';
 import { startEmulator } from '../emulator/server.ts';
 import { RESPONSE_CHECK_IDS } from '../suite/checks/response-checker.ts';
 
@@ -33,7 +33,7 @@ function cli(args: string[]) {
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 
-test('the catalogue holds at least 25 faults with unique names, each violating at least one id', () => {
+test('the fault list holds at least 25 faults with unique names, each violating at least one id', () => {
   expect(FAULTS.length).toBeGreaterThanOrEqual(25);
   expect(new Set(FAULTS.map((f) => f.name)).size).toBe(FAULTS.length);
   for (const fault of FAULTS) {

@@ -1,4 +1,4 @@
-// The fault catalogue: every injectable deviation, by name. The self-test runs the suite against each
+// The fault list: every injectable deviation, by name. The self-test runs the suite against each
 // one and expects the tests of its `violates` ids to fail.
 import { behaviourFaults } from './behaviour-faults.ts';
 import { contentFaults } from './content-faults.ts';
@@ -31,7 +31,7 @@ export function faultNamed(name: string): Fault {
   return fault;
 }
 
-/** The catalogue as text: one block per fault with its name, the ids it violates and what it does. */
-export function catalogueText(): string {
+/** The fault list as text: one block per fault with its name, the ids it violates and what it does. */
+export function faultListText(): string {
   return FAULTS.map((f) => `${f.name}\n  violates: ${f.violates.join(', ')}\n  ${f.description}\n`).join('');
 }

@@ -5,16 +5,18 @@
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { readJsonObject } from '../json-body.ts';
 import { isKeyFormat, newKey } from '../keys.ts';
-import { siblingMeta, TRANSACTION_PATH } from '../meta.ts';
+import { familyPath, POLICIES_PATH, TRANSACTION_PATH } from '../../contract/surface.ts';
+import { siblingMeta } from '../meta.ts';
 import { listBody } from '../list-reply.ts';
 import type { PolicyDefinition } from '../policies/definition.ts';
 import { POLICY_DEFINITIONS } from '../policies/all.ts';
-import type { Route, RouteContext } from '../route.ts';
-import { withoutPolicy, withPolicy, type ConfigState, type PolicyRecord } from '../state.ts';
-import { CONFIGURATION, CONFIGURATION_CHILDREN, POLICIES, POLICY_CHILDREN, childHrefs } from '../tree.ts';
+import type { Route, RouteContext } from '../route-table.ts';
+import { policiesOf, withoutPolicy, withPolicy, type ConfigState, type PolicyRecord } from '../state.ts';
+import { POLICY_CHILDREN, childHrefs } from '../tree.ts';
 import { viewOf, withRemainingSeconds } from '../view.ts';
 import { beginWrite } from '../writes.ts';
 import { noQuery } from './query.ts';
+import { treeNodeRoute } from './tree-node.ts';
 
 function notFound(path: string): Reply {
   return apiError(404, 'NotFound', 'The requested object does not exist', path);
@@ -25,17 +27,19 @@ function findRecord(
   definition: PolicyDefinition,
   key: string | undefined,
 ): PolicyRecord | undefined {
-  return key !== undefined && isKeyFormat(key) ? state.policies[definition.kind].find((r) => r.key === key) : undefined;
+  return key !== undefined && isKeyFormat(key)
+    ? policiesOf(state, definition.family).find((r) => r.key === key)
+    : undefined;
 }
 
 function objectMeta(ctx: RouteContext, state: ConfigState, definition: PolicyDefinition, key: string) {
-  const parent = `${POLICIES}/${definition.kind}`;
-  const siblings = state.policies[definition.kind].map((r) => `${parent}/${r.key}`);
+  const parent = familyPath(definition.family);
+  const siblings = policiesOf(state, definition.family).map((r) => `${parent}/${r.key}`);
   return withRemainingSeconds(ctx, siblingMeta(`${parent}/${key}`, parent, siblings));
 }
 
 function changedReply(status: number, definition: PolicyDefinition, key: string): Reply {
-  const parent = `${POLICIES}/${definition.kind}`;
+  const parent = familyPath(definition.family);
   return { status, body: { key, meta: { href: `${parent}/${key}`, parent, transaction: TRANSACTION_PATH } } };
 }
 
@@ -56,12 +60,12 @@ async function createOrModify(
   const checked = definition.check(input.value, again.base, key);
   if (!checked.ok) return semanticError(ctx.path, checked.problems);
   const record = { key: key ?? newKey(), body: checked.body };
-  again.save(withPolicy(again.base, definition.kind, record));
+  again.save(withPolicy(again.base, definition.family, record));
   return changedReply(key === undefined ? 201 : 200, definition, record.key);
 }
 
 function collectionRoutes(definition: PolicyDefinition): Route[] {
-  const collection = `${POLICIES}/${definition.kind}`;
+  const collection = familyPath(definition.family);
   return [
     {
       method: 'GET',
@@ -69,11 +73,11 @@ function collectionRoutes(definition: PolicyDefinition): Route[] {
       auth: 'session',
       handle: (ctx) => {
         const state = viewOf(ctx);
-        const keys = () => state.policies[definition.kind].map((r) => r.key);
+        const keys = () => policiesOf(state, definition.family).map((r) => r.key);
         return (
           noQuery(ctx) ?? {
             status: 200,
-            body: listBody(ctx, state, collection, POLICIES, keys, childHrefs(POLICIES, POLICY_CHILDREN)),
+            body: listBody(ctx, state, collection, POLICIES_PATH, keys, childHrefs(POLICIES_PATH, POLICY_CHILDREN)),
           }
         );
       },
@@ -124,9 +128,9 @@ function collectionRoutes(definition: PolicyDefinition): Route[] {
         const meta = siblingMeta(
           `${collection}/${record.key}`,
           collection,
-          start.base.policies[definition.kind].map((r) => `${collection}/${r.key}`),
+          policiesOf(start.base, definition.family).map((r) => `${collection}/${r.key}`),
         );
-        start.save(withoutPolicy(start.base, definition.kind, record.key));
+        start.save(withoutPolicy(start.base, definition.family, record.key));
         return { status: 200, body: { meta: withRemainingSeconds(ctx, meta) } };
       },
     },
@@ -134,22 +138,6 @@ function collectionRoutes(definition: PolicyDefinition): Route[] {
 }
 
 export const policyRoutes: Route[] = [
-  {
-    method: 'GET',
-    path: POLICIES,
-    auth: 'session',
-    handle: (ctx) =>
-      noQuery(ctx) ?? {
-        status: 200,
-        body: listBody(
-          ctx,
-          POLICY_CHILDREN,
-          POLICIES,
-          CONFIGURATION,
-          () => POLICY_CHILDREN,
-          childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN),
-        ),
-      },
-  },
+  treeNodeRoute(POLICIES_PATH, POLICY_CHILDREN, () => POLICY_CHILDREN),
   ...POLICY_DEFINITIONS.flatMap(collectionRoutes),
 ];

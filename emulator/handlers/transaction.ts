@@ -6,9 +6,9 @@
 import { readBody } from '../body.ts';
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { JSON_LIMIT_BYTES, readJsonObject, type JsonObject } from '../json-body.ts';
-import { API_ROOT, TRANSACTION_PATH } from '../meta.ts';
+import { API_ROOT, TRANSACTION_PATH } from '../../contract/surface.ts';
 import { unknownFields, type FieldProblem } from '../payload-checks.ts';
-import { sessionId, type Route, type RouteContext } from '../route.ts';
+import { sessionId, type Route, type RouteContext } from '../route-table.ts';
 import { NoTransactionError } from '../transactions.ts';
 import { withRemainingSeconds } from '../view.ts';
 import { transactionRefusal } from '../writes.ts';

@@ -1,4 +1,5 @@
-// What a route table entry is. One table per resource family under emulator/routes/.
+// The route table's entries: what a route is (method, path, who may call it, its handler) and what a handler
+// gets. The handlers, one module per resource family, are under emulator/handlers/; server.ts builds the table.
 import type { IncomingMessage } from 'node:http';
 import type { Profile } from '../contract/profiles.ts';
 import type { Reply } from './errors.ts';

@@ -1,12 +1,11 @@
 // GET /api/plugin/integrity?key=&plugin_type=&ops=... (seed 002, sps-api-facts §6.5). The emulator keeps
 // no runtime files that could drift from the uploaded zip, so its known checkers always pass.
+import { INTEGRITY_PATH } from '../../contract/surface.ts';
 import { apiError, type Reply } from '../errors.ts';
 import { isKeyFormat } from '../keys.ts';
-import type { Route, RouteContext } from '../route.ts';
+import type { Route, RouteContext } from '../route-table.ts';
 import { findPlugin } from '../state.ts';
 import { viewOf } from '../view.ts';
-
-const INTEGRITY_PATH = '/api/plugin/integrity';
 
 const CHECKERS: Record<string, { verdict: string; reason: string }> = {
   zip_checksum: { verdict: 'passed', reason: 'Plugin .zip checksums match' },
@@ -43,7 +42,14 @@ function integrity(ctx: RouteContext): Reply {
   if (!findPlugin(viewOf(ctx), type, key))
     return apiError(404, 'MissingPlugin', 'The plugin is not in the configuration', ctx.path);
   const body = Object.fromEntries(ops.map((op) => [op, verdict(op)]));
-  return { status: 200, body: { key, body, meta: { href: INTEGRITY_PATH, parent: '/api/plugin' } } };
+  return {
+    status: 200,
+    body: {
+      key,
+      body,
+      meta: { href: INTEGRITY_PATH, parent: INTEGRITY_PATH.slice(0, INTEGRITY_PATH.lastIndexOf('/')) },
+    },
+  };
 }
 
 export const integrityRoutes: Route[] = [{ method: 'GET', path: INTEGRITY_PATH, auth: 'session', handle: integrity }];

@@ -1,10 +1,11 @@
 // GET /api/info: the part anyone may read (sps-api-facts.md §1.10). Also the emulator's readiness probe.
-import type { Route } from '../route.ts';
+import { API_ROOT, INFO_PATH } from '../../contract/surface.ts';
+import type { Route } from '../route-table.ts';
 
 export const infoRoutes: Route[] = [
   {
     method: 'GET',
-    path: '/api/info',
+    path: INFO_PATH,
     auth: 'none',
     handle: () => ({
       status: 200,
@@ -13,7 +14,7 @@ export const infoRoutes: Route[] = [
         hostname: 'sps-conformance-emulator',
         nickname: 'sps-conformance reference emulator',
         support_link: 'https://support.oneidentity.com/',
-        meta: { href: '/api/info', parent: '/api' },
+        meta: { href: INFO_PATH, parent: API_ROOT },
       },
     }),
   },

@@ -6,9 +6,8 @@
 import { apiError, type Reply } from '../errors.ts';
 import { findAccount } from '../accounts.ts';
 import { sessionCookie } from '../cookies.ts';
-import type { Route } from '../route.ts';
-
-const AUTH_PATH = '/api/authentication';
+import { API_ROOT, AUTHENTICATION_PATH, LOGIN_METHODS_PATH } from '../../contract/surface.ts';
+import type { Route } from '../route-table.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -30,19 +29,19 @@ function basicCredentials(header: string | undefined): { username: string; passw
 export const authenticationRoutes: Route[] = [
   {
     method: 'GET',
-    path: `${AUTH_PATH}/login_methods`,
+    path: LOGIN_METHODS_PATH,
     auth: 'none',
     handle: (): Reply => ({
       status: 200,
       body: {
         body: { methods: [{ type: 'password' }] },
-        meta: { href: `${AUTH_PATH}/login_methods`, parent: AUTH_PATH },
+        meta: { href: LOGIN_METHODS_PATH, parent: AUTHENTICATION_PATH },
       },
     }),
   },
   {
     method: 'GET',
-    path: AUTH_PATH,
+    path: AUTHENTICATION_PATH,
     auth: 'none',
     handle: ({ req, emulator }): Reply => {
       const credentials = basicCredentials(req.headers.authorization);
@@ -53,7 +52,7 @@ export const authenticationRoutes: Route[] = [
           429,
           'TooManyRequests',
           'Too many failed logins for this user; wait before trying again',
-          AUTH_PATH,
+          AUTHENTICATION_PATH,
         );
         return { ...reply, headers: { 'retry-after': String(Math.ceil(waitMs / 1000)) } };
       }
@@ -67,21 +66,21 @@ export const authenticationRoutes: Route[] = [
           401,
           'AuthenticationFailure',
           'Authenticating the user with the given credentials has failed',
-          AUTH_PATH,
+          AUTHENTICATION_PATH,
         );
         return { ...reply, headers: { 'www-authenticate': 'Basic realm="SPS REST API"' } };
       }
       const session = emulator.sessions.open(account);
       return {
         status: 200,
-        body: { meta: { href: AUTH_PATH, parent: '/api' } },
+        body: { meta: { href: AUTHENTICATION_PATH, parent: API_ROOT } },
         headers: { 'set-cookie': sessionCookie(session.id, emulator.tls) },
       };
     },
   },
   {
     method: 'DELETE',
-    path: AUTH_PATH,
+    path: AUTHENTICATION_PATH,
     auth: 'session',
     handle: ({ session, emulator }) => {
       if (session) {
@@ -90,7 +89,7 @@ export const authenticationRoutes: Route[] = [
       }
       return {
         status: 200,
-        body: { meta: { href: AUTH_PATH, parent: '/api' } },
+        body: { meta: { href: AUTHENTICATION_PATH, parent: API_ROOT } },
         headers: { 'set-cookie': 'session_id=; Path=/; Max-Age=0' },
       };
     },

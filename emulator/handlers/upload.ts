@@ -9,15 +9,14 @@ import type { Profile } from '../../contract/profiles.ts';
 import { declaredLength, mediaType, readBody } from '../body.ts';
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { newKey } from '../keys.ts';
-import type { Route, RouteContext } from '../route.ts';
+import type { Route, RouteContext } from '../route-table.ts';
 import { pluginsOf, withPlugin, type PluginRecord } from '../state.ts';
-import { PLUGINS } from '../tree.ts';
+import { PLUGINS_PATH, UPLOAD_PATH } from '../../contract/surface.ts';
 import { MAX_CONCURRENT_UPLOADS, releaseUploadSlot, takeUploadSlot } from '../upload-slots.ts';
 import { beginWrite } from '../writes.ts';
 import { skipsRule } from '../faults/fault.ts';
 import { pluginBody } from './plugins.ts';
 
-export const UPLOAD_PATH = '/api/upload/plugins';
 const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'application/octet-stream'];
 
 export function tooLarge(path: string): Reply {
@@ -116,7 +115,7 @@ async function upload(ctx: RouteContext): Promise<Reply> {
     : pluginsOf(again.base, manifest.type).find((p) => p.name === manifest.name);
   const plugin = record(existing?.key ?? newKey(), manifest, inspection, body.bytes);
   again.save(withPlugin(again.base, plugin));
-  const parent = `${PLUGINS}/${plugin.type}`;
+  const parent = `${PLUGINS_PATH}/${plugin.type}`;
   return {
     status: existing ? 200 : 201,
     body: {

@@ -1,17 +1,19 @@
 // /api/configuration/plugins, one collection per plugin type of the profile, and plugin delete
 // (seeds 001-004; delete since 6.4, seed 002).
 import type { Profile } from '../../contract/profiles.ts';
+import { familyPath, PLUGINS_PATH } from '../../contract/surface.ts';
 import { apiError, semanticError, type Reply } from '../errors.ts';
 import { isKeyFormat } from '../keys.ts';
 import { siblingMeta } from '../meta.ts';
 import { POLICY_DEFINITIONS } from '../policies/all.ts';
-import type { Route, RouteContext } from '../route.ts';
-import { findPlugin, pluginsOf, withoutPlugin, type ConfigState, type PluginRecord } from '../state.ts';
-import { CONFIGURATION, CONFIGURATION_CHILDREN, PLUGINS, POLICIES, childHrefs, pluginTypeHrefs } from '../tree.ts';
+import type { Route, RouteContext } from '../route-table.ts';
+import { findPlugin, pluginsOf, policiesOf, withoutPlugin, type ConfigState, type PluginRecord } from '../state.ts';
+import { pluginTypeHrefs } from '../tree.ts';
 import { listBody } from '../list-reply.ts';
 import { viewOf, withRemainingSeconds } from '../view.ts';
 import { beginWrite } from '../writes.ts';
 import { noQuery } from './query.ts';
+import { treeNodeRoute } from './tree-node.ts';
 
 export function pluginBody(p: PluginRecord, extended: boolean): Record<string, unknown> {
   const base = { api: p.api, description: p.description, name: p.name, path: p.path, version: p.version };
@@ -44,11 +46,11 @@ function notFound(path: string, message = 'The requested object does not exist')
 /** Hrefs of the policy objects that reference `plugin`; a referenced plugin cannot be deleted. */
 function referrers(state: ConfigState, plugin: PluginRecord): string[] {
   return POLICY_DEFINITIONS.flatMap((definition) =>
-    state.policies[definition.kind]
+    policiesOf(state, definition.family)
       .filter((r) =>
         definition.pluginReferences(r.body).some((ref) => ref.type === plugin.type && ref.key === plugin.key),
       )
-      .map((r) => `${POLICIES}/${definition.kind}/${r.key}`),
+      .map((r) => `${familyPath(definition.family)}/${r.key}`),
   );
 }
 
@@ -71,32 +73,16 @@ function deletePlugin(ctx: RouteContext): Reply {
     );
   }
   start.save(withoutPlugin(start.base, plugin));
-  const parent = `${PLUGINS}/${plugin.type}`;
+  const parent = `${PLUGINS_PATH}/${plugin.type}`;
   return { status: 200, body: { meta: { href: `${parent}/${plugin.key}`, parent } } };
 }
 
 export function pluginRoutes(profile: Profile): Route[] {
   const routes: Route[] = [
+    treeNodeRoute(PLUGINS_PATH, profile, () => profile.pluginTypes),
     {
       method: 'GET',
-      path: PLUGINS,
-      auth: 'session',
-      handle: (ctx) =>
-        noQuery(ctx) ?? {
-          status: 200,
-          body: listBody(
-            ctx,
-            profile,
-            PLUGINS,
-            CONFIGURATION,
-            () => profile.pluginTypes,
-            childHrefs(CONFIGURATION, CONFIGURATION_CHILDREN),
-          ),
-        },
-    },
-    {
-      method: 'GET',
-      path: `${PLUGINS}/:type`,
+      path: `${PLUGINS_PATH}/:type`,
       auth: 'session',
       handle: (ctx) => {
         const type = knownType(ctx);
@@ -104,20 +90,20 @@ export function pluginRoutes(profile: Profile): Route[] {
         const refused = noQuery(ctx);
         if (refused) return refused;
         const state = viewOf(ctx);
-        const href = `${PLUGINS}/${type}`;
+        const href = `${PLUGINS_PATH}/${type}`;
         const keys = () => pluginsOf(state, type).map((p) => p.key);
-        return { status: 200, body: listBody(ctx, state, href, PLUGINS, keys, pluginTypeHrefs(profile)) };
+        return { status: 200, body: listBody(ctx, state, href, PLUGINS_PATH, keys, pluginTypeHrefs(profile)) };
       },
     },
     {
       method: 'GET',
-      path: `${PLUGINS}/:type/:key`,
+      path: `${PLUGINS_PATH}/:type/:key`,
       auth: 'session',
       handle: (ctx) => {
         const state = viewOf(ctx);
         const plugin = visiblePlugin(ctx, state);
         if (!plugin) return notFound(ctx.path);
-        const parent = `${PLUGINS}/${plugin.type}`;
+        const parent = `${PLUGINS_PATH}/${plugin.type}`;
         const siblings = pluginsOf(state, plugin.type).map((p) => `${parent}/${p.key}`);
         return {
           status: 200,
@@ -134,7 +120,7 @@ export function pluginRoutes(profile: Profile): Route[] {
   if (profile.pluginDelete)
     routes.push({
       method: 'DELETE',
-      path: `${PLUGINS}/:type/:key`,
+      path: `${PLUGINS_PATH}/:type/:key`,
       auth: 'session',
       write: true,
       handle: deletePlugin,

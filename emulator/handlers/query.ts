@@ -1,6 +1,6 @@
 // List GETs take no query parameters: any one is an invalid filter (seed 003: 400 InvalidQuery).
 import { apiError, type Reply } from '../errors.ts';
-import type { RouteContext } from '../route.ts';
+import type { RouteContext } from '../route-table.ts';
 
 export function noQuery(ctx: RouteContext): Reply | undefined {
   if (ctx.query.size === 0) return undefined;

@@ -4,15 +4,13 @@ import { createHash } from 'node:crypto';
 import { apiError, semanticError } from '../errors.ts';
 import { readJsonObject, type JsonObject } from '../json-body.ts';
 import { isKeyFormat, newKey } from '../keys.ts';
-import { siblingMeta, TRANSACTION_PATH } from '../meta.ts';
+import { PASSWORDS_PATH, TRANSACTION_PATH } from '../../contract/surface.ts';
+import { siblingMeta } from '../meta.ts';
 import { NON_EMPTY, stringProblem, unknownFields, type FieldProblem } from '../payload-checks.ts';
-import type { Route } from '../route.ts';
+import type { Route } from '../route-table.ts';
 import { withPassword } from '../state.ts';
-import { CONFIGURATION } from '../tree.ts';
 import { viewOf, withRemainingSeconds } from '../view.ts';
 import { beginWrite } from '../writes.ts';
-
-const PASSWORDS = `${CONFIGURATION}/passwords`;
 
 function passwordProblems(input: JsonObject): FieldProblem[] {
   const given = ['plain', 'hash'].filter((f) => input[f] !== undefined);
@@ -31,7 +29,7 @@ function digest(input: JsonObject): string {
 export const passwordRoutes: Route[] = [
   {
     method: 'POST',
-    path: PASSWORDS,
+    path: PASSWORDS_PATH,
     auth: 'session',
     write: true,
     handle: async (ctx) => {
@@ -47,13 +45,16 @@ export const passwordRoutes: Route[] = [
       again.save(withPassword(again.base, { key, sha256: digest(input.value) }));
       return {
         status: 201,
-        body: { key, meta: { href: `${PASSWORDS}/${key}`, parent: PASSWORDS, transaction: TRANSACTION_PATH } },
+        body: {
+          key,
+          meta: { href: `${PASSWORDS_PATH}/${key}`, parent: PASSWORDS_PATH, transaction: TRANSACTION_PATH },
+        },
       };
     },
   },
   {
     method: 'GET',
-    path: `${PASSWORDS}/:key`,
+    path: `${PASSWORDS_PATH}/:key`,
     auth: 'session',
     handle: (ctx) => {
       const key = ctx.params.key ?? '';
@@ -61,13 +62,13 @@ export const passwordRoutes: Route[] = [
       if (!isKeyFormat(key) || !passwords.some((p) => p.key === key)) {
         return apiError(404, 'NotFound', 'The requested object does not exist', ctx.path);
       }
-      const siblings = passwords.map((p) => `${PASSWORDS}/${p.key}`);
+      const siblings = passwords.map((p) => `${PASSWORDS_PATH}/${p.key}`);
       return {
         status: 200,
         body: {
           key,
           body: {},
-          meta: withRemainingSeconds(ctx, siblingMeta(`${PASSWORDS}/${key}`, PASSWORDS, siblings)),
+          meta: withRemainingSeconds(ctx, siblingMeta(`${PASSWORDS_PATH}/${key}`, PASSWORDS_PATH, siblings)),
         },
       };
     },
