@@ -3,6 +3,7 @@
 // data-verdict so a browser test can check the page says what certificate.json says.
 import { printableLines } from '../terminal-text.ts';
 import type { Certificate } from './certificate.ts';
+import { costHtml } from './certificate-cost.ts';
 import { VERDICTS } from './verdict-order.ts';
 
 const CSS = `
@@ -123,6 +124,7 @@ export function certificateHtml(c: Certificate): string {
     '<h2>Totals per area</h2>',
     areas(c),
     warnings(c),
+    costHtml(c),
     '<h2>Requirements</h2>',
     requirements(c),
     c.unknownRequirementIds.length

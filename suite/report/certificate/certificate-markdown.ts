@@ -2,6 +2,7 @@
 // totals per area, then every requirement with its verdict. Every value is escaped for Markdown (see
 // markdownText), as the HTML page escapes for HTML: a target's strings are hostile input.
 import type { Certificate } from './certificate.ts';
+import { costMarkdown } from './certificate-cost.ts';
 import { VERDICTS } from './verdict-order.ts';
 
 // C0/C1 controls (ANSI escapes start with ESC), DEL and the Unicode line separators.
@@ -114,5 +115,7 @@ export function certificateMarkdown(c: Certificate): string {
   const unknown = c.unknownRequirementIds.length
     ? [`Tests name requirement ids missing from the catalog: ${md(c.unknownRequirementIds.join(', '))}`, '']
     : [];
-  return [...header(c), ...areaTable(c), ...warnTable(c), ...requirementTable(c), ...unknown].join('\n');
+  return [...header(c), ...areaTable(c), ...warnTable(c), ...costMarkdown(c), ...requirementTable(c), ...unknown].join(
+    '\n',
+  );
 }

@@ -8,3 +8,6 @@ export const ATTACHMENT = {
   /** JSON { status, code? } the test expected of its failing request, so `replay` can say FIXED. */
   expected: 'sps-expected.json',
 } as const;
+
+/** The annotation with what a test cost the target (JSON of suite/client/cost.ts's Cost). */
+export const COST_ANNOTATION = 'sps-cost';
