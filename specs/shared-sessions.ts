@@ -3,7 +3,10 @@
 // other accounts' sessions are logged in once, on first use, and logged out when the worker ends.
 import type { Exchange } from '../suite/client/exchange.ts';
 import { type ApiResponse, type Credentials, LoginError, type SpsClient } from '../suite/client/sps-client.ts';
-import { rollbackTransaction } from '../suite/client/transactions.ts';
+import { rollbackTransaction, TRANSACTION } from '../suite/client/transactions.ts';
+
+/** A session idle this long may have expired on the appliance: it is checked before it is lent again. */
+const IDLE_CHECK_MS = 5 * 60_000;
 
 /** Where a lent session's exchanges go: the borrowing test's recorder. */
 export interface ExchangeSink {
@@ -12,7 +15,7 @@ export interface ExchangeSink {
 
 /**
  * One session, lent to one test at a time. It logs in when lent while logged out (first use, or a
- * test logged it out), and after a test that sent anything but GETs it rolls back, so the next test
+ * test logged it out) or expired (checked after a long idle time), and after a test that sent anything but GETs it rolls back, so the next test
  * starts with nothing open.
  */
 export class SharedSession {
@@ -20,6 +23,7 @@ export class SharedSession {
   readonly #credentials: Credentials;
   #sink: ExchangeSink | undefined;
   #wrote = false;
+  #lastUsed = 0;
   /** The answer of the login that opened the current session. */
   loginAnswer: ApiResponse | undefined;
 
@@ -28,6 +32,7 @@ export class SharedSession {
     this.#credentials = credentials;
     client.onExchange((ex) => {
       this.#sink?.observe(ex);
+      this.#lastUsed = ex.at;
       if (ex.request.method !== 'GET') this.#wrote = true;
     });
   }
@@ -35,9 +40,13 @@ export class SharedSession {
   async lend(sink: ExchangeSink): Promise<SpsClient> {
     this.#sink = sink;
     this.#wrote = false;
-    if (!this.client.loggedIn) {
+    const expired =
+      this.client.loggedIn &&
+      Date.now() - this.#lastUsed > IDLE_CHECK_MS &&
+      (await this.client.get(TRANSACTION)).status === 401;
+    if (!this.client.loggedIn || expired) {
       const res = await this.client.login(this.#credentials);
-      if (!this.client.loggedIn)
+      if (res.status !== 200 || !this.client.loggedIn)
         throw new LoginError(`login as ${this.#credentials.username} failed: HTTP ${res.status}`);
       this.loginAnswer = res;
     }

@@ -349,33 +349,28 @@ test.describe('packaging rules, one at a time', () => {
     test(
       `${rule}: refused with the documented answer`,
       requirements(requirement.id, answerId, 'UPLOAD-PROBLEMS-001'),
-      async ({ sps, property, spsProfile, writes: _w }) => {
+      async ({ spsProfile, tx, property }) => {
         test.skip(!appliesTo(requirement, spsProfile.name), `not a rule of profile ${spsProfile.name}`);
-        await openTransaction(sps);
-        try {
-          await property(
-            pluginZipWith(rule, spsProfile),
-            async (c) => {
-              const res = await sps.upload(await pluginZipBytes(c));
-              const label = 'each generated case';
-              checkEach(
-                () => check(requirement.id, () => refused(res.status), label),
-                () => expectError(res, { id: answerId, status: c.expect.status, type: c.expect.code, label }),
+        await property(
+          pluginZipWith(rule, spsProfile),
+          async (c) => {
+            const res = await tx.upload(await pluginZipBytes(c));
+            const label = 'each generated case';
+            checkEach(
+              () => check(requirement.id, () => refused(res.status), label),
+              () => expectError(res, { id: answerId, status: c.expect.status, type: c.expect.code, label }),
+            );
+            if (c.expect.status === 400 && res.status === 400) {
+              check(
+                'UPLOAD-PROBLEMS-001',
+                () =>
+                  assert.deepEqual(rulesOf(res.json), [rule], 'error.details.problems names exactly the broken rule'),
+                label,
               );
-              if (c.expect.status === 400 && res.status === 400) {
-                check(
-                  'UPLOAD-PROBLEMS-001',
-                  () =>
-                    assert.deepEqual(rulesOf(res.json), [rule], 'error.details.problems names exactly the broken rule'),
-                  label,
-                );
-              }
-            },
-            { maxRuns },
-          );
-        } finally {
-          await rollbackTransaction(sps);
-        }
+            }
+          },
+          { maxRuns },
+        );
       },
     );
   }
