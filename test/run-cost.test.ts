@@ -6,6 +6,12 @@ import { costSummary } from '../suite/report/certificate/cost-summary.ts';
 import { overBudget, RUN_BUDGET } from '../suite/report/certificate/budget.ts';
 import type { Requirement } from '../contract/catalog.ts';
 import type { TestRecord } from '../suite/report/certificate/verdicts.ts';
+import { buildCertificate } from '../suite/report/certificate/certificate.ts';
+import { certificateHtml } from '../suite/report/certificate/certificate-html.ts';
+import { certificateMarkdown } from '../suite/report/certificate/certificate-markdown.ts';
+import { suiteHash } from '../suite/report/certificate/suite-hash.ts';
+import { schemaProblems } from '../contract/validators.ts';
+import { sampleFacts } from './report-sample-facts.ts';
 
 function exchange(method: string, path: string, status: number, body?: string, headers: Record<string, string> = {}) {
   return {
@@ -77,4 +83,31 @@ test('the certificate sums the tests’ costs in total and per area of their fir
   expect(overBudget({ commits: RUN_BUDGET.commits + 1, logins: 0 })).toEqual([
     `${RUN_BUDGET.commits + 1} commits (budget ${RUN_BUDGET.commits})`,
   ]);
+});
+
+test('certificate.json carries the cost (schema-valid) and certificate.md/.html show it against the budget', () => {
+  const catalog = [
+    { id: 'TX-1', area: 'transactions', basis: 'documented', statement: 's', source: 'x' },
+  ] as unknown as Requirement[];
+  const cost = { requests: 40, logins: 9, commits: 3, rollbacks: 2, bytesUploaded: 100 };
+  const records: TestRecord[] = [
+    { title: 't', file: 'specs/x.spec.ts', requirementIds: ['TX-1'], outcome: 'passed', cost },
+  ];
+  const certificate = buildCertificate({
+    catalog,
+    records,
+    facts: [sampleFacts()],
+    setupFailed: false,
+    suiteHash: suiteHash(),
+  });
+  expect(certificate.cost).toMatchObject({ ...cost, tests: 1, byArea: { transactions: cost } });
+  expect(schemaProblems('certificate', certificate)).toEqual([]);
+  const markdown = certificateMarkdown(certificate);
+  expect(markdown).toContain('## Cost');
+  expect(markdown).toContain(`Over the budget`);
+  expect(markdown).toContain(`9 successful logins (budget ${RUN_BUDGET.logins})`);
+  expect(markdown).toContain('| transactions | 40 | 9 | 3 | 2 | 100 |');
+  const html = certificateHtml(certificate);
+  expect(html).toContain('<h2>Cost</h2>');
+  expect(html).toContain('<th class="n" data-cost="commits">3</th>');
 });
