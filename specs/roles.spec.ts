@@ -1,7 +1,7 @@
 // The documented 403 Unauthorized rows: a user without the privilege for a part of the configuration
 // is refused, with the attempted path in the details (seeds 001, 002; sps-rest-api.md "Authentication").
 import { openTransaction } from '../suite/client/transactions.ts';
-import { check, expectError } from './evidence.ts';
+import { check, checkEach, expectError } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 
 const PLUGINS = '/api/configuration/plugins';
@@ -60,18 +60,23 @@ test.describe('privileges', () => {
     async ({ as, settings }) => {
       test.skip(!settings.noAccessAccount, 'no account without privileges configured (SPS_NOACCESS_USERNAME)');
       const outsider = await as(settings.noAccessAccount!);
-      for (const path of READABLE) {
-        const res = await outsider.get(path);
-        const also = path.startsWith(PLUGINS)
-          ? ['ROLES-PLUGINS-403']
-          : path.endsWith('/credentialstores')
-            ? ['ROLES-CREDSTORE-403']
-            : [];
-        if (expectError(res, { id: 'ROLES-NONE-001', also, status: 403, type: 'Unauthorized', label: path })) {
-          const named = (res.json as { error: { details?: { path?: unknown } } }).error.details?.path;
-          check('ERROR-UNAUTHORIZED-001', () => expect(named, path).toBe(path), path);
-        }
-      }
+      const answers = [];
+      for (const path of READABLE) answers.push({ path, res: await outsider.get(path) });
+      // Each path is judged, also after one fails: each names its own requirements.
+      checkEach(
+        ...answers.map(({ path, res }) => () => {
+          const own = path.startsWith(PLUGINS)
+            ? ['ROLES-PLUGINS-403']
+            : path.endsWith('/credentialstores')
+              ? ['ROLES-CREDSTORE-403']
+              : [];
+          const also = ['ERROR-UNAUTHORIZED-001', ...own];
+          if (expectError(res, { id: 'ROLES-NONE-001', also, status: 403, type: 'Unauthorized', label: path })) {
+            const named = (res.json as { error: { details?: { path?: unknown } } }).error.details?.path;
+            check('ERROR-UNAUTHORIZED-001', () => expect(named, path).toBe(path), path);
+          }
+        }),
+      );
     },
   );
 });
