@@ -5,7 +5,10 @@ export const ATTACHMENT = {
   exchanges: 'sps-exchanges.json',
   /** JSON { seed, path, numRuns, counterexample, defects, expect } of a failed fast-check property. */
   propertyFailure: 'fc-failure.json',
-  /** JSON { status, code?, id, label?, request? } the test expected of its failing request (specs/evidence.ts expectError), so `replay` can say FIXED. */
+  /**
+   * JSON { status, code?, id, label?, request? } the test expected of its failing request, written by
+   * specs/evidence.ts's expectError, so `replay` can say FIXED.
+   */
   expected: 'sps-expected.json',
 } as const;
 
