@@ -247,13 +247,16 @@ function settleAnswer(res: AnswerLike, expected: ExpectedError): boolean {
   const want = `HTTP ${expected.status}${expected.type ? ` ${expected.type}` : ''}`;
   const statusFailure = mismatch('status', expected.status, actual.status);
   const typeFailure = expected.type === undefined ? undefined : mismatch('error.type', expected.type, actual.type);
+  const failure = expected.typeId ? statusFailure : (statusFailure ?? typeFailure);
+  const parts = [...[expected.id, ...(expected.also ?? [])].map((id) => ({ id, failure }))];
+  if (expected.typeId) parts.push({ id: expected.typeId, failure: typeFailure });
+  // Every requirement is settled (and marked violated) before the first failure is thrown.
   let held = true;
-  for (const id of [expected.id, ...(expected.also ?? [])]) {
-    const failure = expected.typeId ? statusFailure : (statusFailure ?? typeFailure);
-    held = settle(id, whereOf(id, label), failure, actual, want) && held;
-  }
-  if (expected.typeId)
-    held = settle(expected.typeId, whereOf(expected.typeId, label), typeFailure, actual, want) && held;
+  checkEach(
+    ...parts.map((p) => () => {
+      held = settle(p.id, whereOf(p.id, label), p.failure, actual, want) && held;
+    }),
+  );
   return held;
 }
 
