@@ -73,6 +73,29 @@ export function minimalPluginFiles(fields: WrittenManifest): ZipFile[] {
   ];
 }
 
+/** The minimal plugin's MANIFEST fields: `name`, and defaults for the rest unless overridden. */
+export function minimalManifest(fields: Partial<WrittenManifest> & { name: string }): WrittenManifest {
+  return {
+    type: 'aa',
+    version: '1.0.0',
+    api: '1.1',
+    description: 'sps-conformance test plugin',
+    entry_point: 'main.py',
+    ...fields,
+  };
+}
+
+/**
+ * The one minimal plugin builder: the zip of MANIFEST (minimalManifest's fields) and its entry point,
+ * and `extra` files beside them (e.g. default.cfg). Specs, tests and the stateful model upload this.
+ */
+export function minimalPlugin(
+  fields: Partial<WrittenManifest> & { name: string },
+  extra: readonly ZipFile[] = [],
+): Promise<Buffer> {
+  return buildZip([...minimalPluginFiles(minimalManifest(fields)), ...extra]);
+}
+
 /** Names by the packaging rule [a-zA-Z][a-zA-Z0-9_]+ (SDK_NOTES.md §2). */
 export function pluginName(): fc.Arbitrary<string> {
   return strictName();

@@ -1,9 +1,8 @@
 // /api/configuration/policies/aa_plugin_instances (seeds 001, 002).
-import { errorProblems } from '../suite/checks/error-problems.ts';
 import { runName } from '../suite/client/run-names.ts';
-import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
+import { expectError } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
-import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
+import { payloadProperty, runLifecycle } from './lifecycle.ts';
 import { PLUGINS_PATH, familyPath } from '../contract/surface.ts';
 
 const INSTANCES = familyPath('aa_plugin_instances');
@@ -26,10 +25,10 @@ test.describe('AA plugin instances', () => {
       'META-BODY-FIELDS-001',
       'META-REFERENCE-001',
     ),
-    async ({ sps, ledger, plant, settings }) => {
-      const plugin = await plant.plugin('aa');
+    async ({ tx, draft, settings }) => {
+      const plugin = await draft.plugin('aa');
       const name = runName(settings.runId, 'inst');
-      await runLifecycle(sps, ledger, {
+      await runLifecycle(tx, {
         collection: INSTANCES,
         create: { name, configuration: '[starling]\ndisable_echo=yes\n', plugin: plugin.key },
         created: { name, configuration: '[starling]\ndisable_echo=yes\n', plugin: pluginRef(plugin.key) },
@@ -57,10 +56,9 @@ test.describe('AA plugin instances', () => {
       'AAINST-CONFIGURATION-001',
       'ERROR-SEMANTIC-001',
     ),
-    async ({ sps, plant, settings }) => {
-      const plugin = await plant.plugin('aa');
+    async ({ tx, draft, settings }) => {
+      const plugin = await draft.plugin('aa');
       const name = runName(settings.runId, 'bad');
-      await openTransaction(sps);
       const cases: [string, string, unknown][] = [
         ['AAINST-NAME-001', 'name starting with a digit', { name: `1${name}`, configuration: '', plugin: plugin.key }],
         ['AAINST-NAME-001', 'name with a hyphen', { name: `${name}-x`, configuration: '', plugin: plugin.key }],
@@ -75,54 +73,53 @@ test.describe('AA plugin instances', () => {
         ['AAINST-VALIDATION-001', 'unknown field', { name, configuration: '', plugin: plugin.key, color: 'blue' }],
       ];
       for (const [id, label, body] of cases)
-        await expectRefused(sps, INSTANCES, body, { id, status: 400, type: 'SemanticError' }, label);
-      const list = await sps.get(INSTANCES);
+        expectError(await tx.post(INSTANCES, body), {
+          id,
+          status: 400,
+          type: 'SemanticError',
+          fieldProblems: true,
+          label,
+        });
+      const list = await tx.get(INSTANCES);
       expect(JSON.stringify(list.json)).not.toContain(name);
-      await rollbackTransaction(sps);
     },
   );
 
   test(
     'a credential store plugin cannot back an AA plugin instance',
     requirements('AAINST-REFERENCE-001'),
-    async ({ sps, plant, settings }) => {
-      const plugin = await plant.plugin('credentialstore');
-      await openTransaction(sps);
-      await expectRefused(
-        sps,
-        INSTANCES,
-        { name: runName(settings.runId, 'wrongtype'), configuration: '', plugin: plugin.key },
-        { id: 'AAINST-REFERENCE-001', status: 400, type: 'SemanticError' },
-        'credentialstore plugin',
-      );
-      await rollbackTransaction(sps);
+    async ({ tx, draft, settings }) => {
+      const plugin = await draft.plugin('credentialstore');
+      const body = { name: runName(settings.runId, 'wrongtype'), configuration: '', plugin: plugin.key };
+      expectError(await tx.post(INSTANCES, body), {
+        id: 'AAINST-REFERENCE-001',
+        status: 400,
+        type: 'SemanticError',
+        fieldProblems: true,
+        label: 'credentialstore plugin',
+      });
     },
   );
 
-  test('instance names are unique', requirements('AAINST-NAME-UNIQUE-001'), async ({ sps, plant }) => {
-    const plugin = await plant.plugin('aa');
-    const instance = await plant.aaInstance(plugin.key);
-    await openTransaction(sps);
-    await expectRefused(
-      sps,
-      INSTANCES,
-      { name: instance.name, configuration: '', plugin: plugin.key },
-      { id: 'AAINST-NAME-UNIQUE-001', status: 400, type: 'SemanticError' },
-      'duplicate name',
-    );
-    await rollbackTransaction(sps);
+  test('instance names are unique', requirements('AAINST-NAME-UNIQUE-001'), async ({ tx, draft }) => {
+    const plugin = await draft.plugin('aa');
+    const instance = await draft.aaInstance(plugin.key);
+    expectError(await tx.post(INSTANCES, { name: instance.name, configuration: '', plugin: plugin.key }), {
+      id: 'AAINST-NAME-UNIQUE-001',
+      status: 400,
+      type: 'SemanticError',
+      fieldProblems: true,
+      label: 'duplicate name',
+    });
   });
 
   test(
     'generated instances get the answer their label promises: valid → 201, each defect → its error',
     requirements('AAINST-CREATE-001', 'AAINST-VALIDATION-001', 'AAINST-NAME-001', 'AAINST-REFERENCE-001'),
-    async ({ sps, plant, property, settings }) => {
-      const plugin = await plant.plugin('aa');
-      const ctx = { pluginKeys: [plugin.key], namePrefix: settings.runId };
-      await payloadProperty(sps, property, 'aa_plugin_instances', ctx, {
-        create: 'AAINST-CREATE-001',
-        validation: 'AAINST-VALIDATION-001',
-      });
+    async ({ sps, draft, property, settings }) => {
+      const ids = { create: 'AAINST-CREATE-001', validation: 'AAINST-VALIDATION-001' };
+      const plugin = async () => (await draft.plugin('aa')).key;
+      await payloadProperty(sps, property, 'aa_plugin_instances', { namePrefix: settings.runId }, ids, plugin);
     },
   );
 
@@ -130,14 +127,23 @@ test.describe('AA plugin instances', () => {
     'an unknown instance answers 404 NotFound',
     requirements('AAINST-NOTFOUND-001', 'ERROR-NOTFOUND-001'),
     async ({ sps }) => {
-      expect(
-        errorProblems(await sps.get(`${INSTANCES}/00000000-0000-4000-8000-000000000000`), 404, 'NotFound'),
-      ).toEqual([]);
+      expectError(await sps.get(`${INSTANCES}/00000000-0000-4000-8000-000000000000`), {
+        id: 'AAINST-NOTFOUND-001',
+        also: ['ERROR-NOTFOUND-001'],
+        status: 404,
+        type: 'NotFound',
+      });
     },
   );
 
   test('instances need a session', requirements('AUTH-SESSION-001', 'AUTH-POLICIES-401'), async ({ anonymous }) => {
-    expect(errorProblems(await anonymous.get(INSTANCES), 401, 'Unauthenticated')).toEqual([]);
-    expect(errorProblems(await anonymous.post(INSTANCES, {}), 401, 'Unauthenticated')).toEqual([]);
+    const unauthenticated = {
+      id: 'AUTH-POLICIES-401',
+      also: ['AUTH-SESSION-001'],
+      status: 401,
+      type: 'Unauthenticated',
+    };
+    expectError(await anonymous.get(INSTANCES), { ...unauthenticated, label: 'GET' });
+    expectError(await anonymous.post(INSTANCES, {}), { ...unauthenticated, label: 'POST' });
   });
 });

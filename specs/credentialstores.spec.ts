@@ -1,10 +1,8 @@
 // /api/configuration/policies/credentialstores (seed 001).
-import { errorProblems } from '../suite/checks/error-problems.ts';
 import { runName } from '../suite/client/run-names.ts';
-import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
-import { check, checkEach, expectAnswer } from './evidence.ts';
+import { check, checkEach, expectError } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
-import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
+import { payloadProperty, runLifecycle } from './lifecycle.ts';
 import { PLUGINS_PATH, familyPath } from '../contract/surface.ts';
 
 const STORES = familyPath('credentialstores');
@@ -26,11 +24,11 @@ test.describe('credential stores', () => {
       'META-BODY-FIELDS-001',
       'META-REFERENCE-001',
     ),
-    async ({ sps, ledger, plant, settings }) => {
-      const first = await plant.plugin('credentialstore');
-      const second = await plant.plugin('credentialstore');
+    async ({ tx, draft, settings }) => {
+      const first = await draft.plugin('credentialstore');
+      const second = await draft.plugin('credentialstore');
       const name = runName(settings.runId, 'store');
-      await runLifecycle(sps, ledger, {
+      await runLifecycle(tx, {
         collection: STORES,
         create: { name, type: { selection: 'external_plugin', plugin: first.key } },
         created: { name, type: { selection: 'external_plugin', plugin: pluginRef(first.key) } },
@@ -52,10 +50,9 @@ test.describe('credential stores', () => {
   test(
     'invalid credential stores are refused with 400 SemanticError',
     requirements('CREDSTORE-VALIDATION-001', 'CREDSTORE-NAME-001', 'CREDSTORE-REFERENCE-001', 'ERROR-SEMANTIC-001'),
-    async ({ sps, plant, settings }) => {
-      const plugin = await plant.plugin('credentialstore');
+    async ({ tx, draft, settings }) => {
+      const plugin = await draft.plugin('credentialstore');
       const name = runName(settings.runId, 'badstore');
-      await openTransaction(sps);
       const cases: [string, string, unknown][] = [
         [
           'CREDSTORE-NAME-001',
@@ -78,55 +75,57 @@ test.describe('credential stores', () => {
         ],
       ];
       for (const [id, label, body] of cases)
-        await expectRefused(sps, STORES, body, { id, status: 400, type: 'SemanticError' }, label);
-      await rollbackTransaction(sps);
+        expectError(await tx.post(STORES, body), {
+          id,
+          status: 400,
+          type: 'SemanticError',
+          fieldProblems: true,
+          label,
+        });
     },
   );
 
   test(
     'a local credential store cannot be configured over REST',
     requirements('CREDSTORE-LOCAL-001', 'ERROR-SEMANTIC-001'),
-    async ({ sps, settings, writes: _w }) => {
-      await openTransaction(sps);
-      const res = await sps.post(STORES, { name: runName(settings.runId, 'local'), type: { selection: 'local' } });
+    async ({ tx, settings }) => {
+      const res = await tx.post(STORES, { name: runName(settings.runId, 'local'), type: { selection: 'local' } });
       checkEach(
         () =>
           check('CREDSTORE-LOCAL-001', () =>
             expect(res.status >= 400 && res.status < 500, `refused over REST, got HTTP ${res.status}`).toBe(true),
           ),
-        () => expectAnswer(res, { id: 'ERROR-SEMANTIC-001', status: 400, type: 'SemanticError', label: 'local store' }),
+        () => expectError(res, { id: 'ERROR-SEMANTIC-001', status: 400, type: 'SemanticError', label: 'local store' }),
       );
-      await rollbackTransaction(sps);
     },
   );
 
   test(
     'an AA plugin cannot back a credential store',
     requirements('CREDSTORE-REFERENCE-001'),
-    async ({ sps, plant, settings }) => {
-      const plugin = await plant.plugin('aa');
-      await openTransaction(sps);
-      await expectRefused(
-        sps,
-        STORES,
-        { name: runName(settings.runId, 'aastore'), type: { selection: 'external_plugin', plugin: plugin.key } },
-        { id: 'CREDSTORE-REFERENCE-001', status: 400, type: 'SemanticError' },
-        'aa plugin',
-      );
-      await rollbackTransaction(sps);
+    async ({ tx, draft, settings }) => {
+      const plugin = await draft.plugin('aa');
+      const body = {
+        name: runName(settings.runId, 'aastore'),
+        type: { selection: 'external_plugin', plugin: plugin.key },
+      };
+      expectError(await tx.post(STORES, body), {
+        id: 'CREDSTORE-REFERENCE-001',
+        status: 400,
+        type: 'SemanticError',
+        fieldProblems: true,
+        label: 'aa plugin',
+      });
     },
   );
 
   test(
     'generated credential stores get the answer their label promises',
     requirements('CREDSTORE-CREATE-001', 'CREDSTORE-VALIDATION-001', 'CREDSTORE-NAME-001', 'CREDSTORE-REFERENCE-001'),
-    async ({ sps, plant, property, settings }) => {
-      const plugin = await plant.plugin('credentialstore');
-      const ctx = { pluginKeys: [plugin.key], namePrefix: settings.runId };
-      await payloadProperty(sps, property, 'credentialstores', ctx, {
-        create: 'CREDSTORE-CREATE-001',
-        validation: 'CREDSTORE-VALIDATION-001',
-      });
+    async ({ sps, draft, property, settings }) => {
+      const ids = { create: 'CREDSTORE-CREATE-001', validation: 'CREDSTORE-VALIDATION-001' };
+      const plugin = async () => (await draft.plugin('credentialstore')).key;
+      await payloadProperty(sps, property, 'credentialstores', { namePrefix: settings.runId }, ids, plugin);
     },
   );
 
@@ -134,9 +133,12 @@ test.describe('credential stores', () => {
     'an unknown credential store answers 404 NotFound',
     requirements('CREDSTORE-NOTFOUND-001', 'ERROR-NOTFOUND-001'),
     async ({ sps }) => {
-      expect(errorProblems(await sps.get(`${STORES}/00000000-0000-4000-8000-000000000000`), 404, 'NotFound')).toEqual(
-        [],
-      );
+      expectError(await sps.get(`${STORES}/00000000-0000-4000-8000-000000000000`), {
+        id: 'CREDSTORE-NOTFOUND-001',
+        also: ['ERROR-NOTFOUND-001'],
+        status: 404,
+        type: 'NotFound',
+      });
     },
   );
 
@@ -144,7 +146,12 @@ test.describe('credential stores', () => {
     'credential stores need a session',
     requirements('AUTH-SESSION-001', 'AUTH-POLICIES-401'),
     async ({ anonymous }) => {
-      expect(errorProblems(await anonymous.get(STORES), 401, 'Unauthenticated')).toEqual([]);
+      expectError(await anonymous.get(STORES), {
+        id: 'AUTH-POLICIES-401',
+        also: ['AUTH-SESSION-001'],
+        status: 401,
+        type: 'Unauthenticated',
+      });
     },
   );
 });

@@ -8,6 +8,8 @@
 // `sps-conformance observe` to collect; specs never write files themselves.
 import { test } from '@playwright/test';
 import { loadCatalog, type Basis } from '../contract/catalog.ts';
+import { errorEnvelopeProblems, RESPONSE_CHECK_IDS } from '../suite/checks/response-checker.ts';
+import { ATTACHMENT } from '../suite/report/reporter/attachments.ts';
 import { MARK, type Observation, type Warning } from '../suite/report/reporter/evidence-marks.ts';
 import {
   describeAnswer,
@@ -176,16 +178,22 @@ export async function checkAsync(id: string, fn: () => Promise<void>, label?: st
 interface AnswerLike {
   status: number;
   json: unknown;
+  body?: Buffer;
+  request?: { method: string; path: string };
 }
 
-export interface ExpectedAnswer {
+export interface ExpectedError {
   /** The requirement whose answer this is (the status; also the type unless typeId is given). */
   id: string;
+  /** Further requirements the same answer checks, status and type alike (each FAILs with it). */
+  also?: readonly string[];
   status: number;
   /** The expected error.type; omitted when the source gives only the status. */
   type?: string;
   /** The requirement the error.type belongs to, when the source documents the status but not the type. */
   typeId?: string;
+  /** A 400 SemanticError must also list its problems as { field, message } (ERROR-SEMANTIC-001, inferred). */
+  fieldProblems?: boolean;
   label?: string;
 }
 
@@ -203,21 +211,87 @@ function mismatch(what: string, expected: unknown, actual: unknown): Error | und
 }
 
 /**
- * A negative check declared as data (test262's `negative:`): the error answer `res` must have this
- * status and error.type. Graded like `check`, the recorded answer of an expectations file included.
+ * Leaves the expected answer as data (test262's `negative:`) for the repro bundle, so `replay` knows
+ * what FIXED means: the first failing expectation of the test, beside the request it was about.
  */
-export function expectAnswer(res: AnswerLike, expected: ExpectedAnswer): boolean {
+function attachExpected(res: AnswerLike, expected: ExpectedError): void {
+  const info = test.info();
+  if (info.attachments.some((a) => a.name === ATTACHMENT.expected)) return;
+  const body = {
+    status: expected.status,
+    ...(expected.type ? { code: expected.type } : {}),
+    id: expected.id,
+    ...(expected.label ? { label: expected.label } : {}),
+    ...(res.request ? { request: { method: res.request.method, path: res.request.path } } : {}),
+  };
+  info.attachments.push({
+    name: ATTACHMENT.expected,
+    contentType: 'application/json',
+    body: Buffer.from(JSON.stringify(body)),
+  });
+}
+
+/** A SemanticError's details must list what is wrong as { field, message } entries. */
+export function fieldProblemsShape(json: unknown): string[] {
+  const problems = (json as { error?: { details?: { problems?: unknown } } } | undefined)?.error?.details?.problems;
+  if (!Array.isArray(problems) || problems.length === 0) return ['error.details.problems: expected a non-empty list'];
+  return problems
+    .filter(
+      (p) =>
+        typeof (p as { field?: unknown }).field !== 'string' ||
+        typeof (p as { message?: unknown }).message !== 'string',
+    )
+    .map((p) => `error.details.problems: ${JSON.stringify(p)} is not { field, message }`);
+}
+
+function settleAnswer(res: AnswerLike, expected: ExpectedError): boolean {
   const actual = answerOf(res);
   const label = expected.label;
   const want = `HTTP ${expected.status}${expected.type ? ` ${expected.type}` : ''}`;
   const statusFailure = mismatch('status', expected.status, actual.status);
   const typeFailure = expected.type === undefined ? undefined : mismatch('error.type', expected.type, actual.type);
-  if (expected.typeId) {
-    const statusHeld = settle(expected.id, whereOf(expected.id, label), statusFailure, actual, want);
-    const typeHeld = settle(expected.typeId, whereOf(expected.typeId, label), typeFailure, actual, want);
-    return statusHeld && typeHeld;
+  const failure = expected.typeId ? statusFailure : (statusFailure ?? typeFailure);
+  const parts = [...[expected.id, ...(expected.also ?? [])].map((id) => ({ id, failure }))];
+  if (expected.typeId) parts.push({ id: expected.typeId, failure: typeFailure });
+  // Every requirement is settled (and marked violated) before the first failure is thrown.
+  let held = true;
+  checkEach(
+    ...parts.map((p) => () => {
+      held = settle(p.id, whereOf(p.id, label), p.failure, actual, want) && held;
+    }),
+  );
+  return held;
+}
+
+/**
+ * The one error assertion. The answer `res` must have this status and error.type (graded like
+ * `check`, the recorded answer of an expectations file included), the error envelope (error.type and
+ * error.message: the response checker's ERROR-ENVELOPE-001, observed) and, when asked, field problems. When it fails, the
+ * expected answer is attached as data for the repro bundle. Returns false when an inferred part only
+ * WARNed.
+ */
+export function expectError(res: AnswerLike, expected: ExpectedError): boolean {
+  try {
+    let held = settleAnswer(res, expected);
+    if (res.status === expected.status && res.status >= 400) {
+      const envelope = errorEnvelopeProblems(res.json);
+      const id = RESPONSE_CHECK_IDS.errorEnvelope;
+      held = check(id, () => assertNone(envelope, 'the error envelope'), expected.label) && held;
+    }
+    if (expected.fieldProblems && res.status === 400 && answerOf(res).type === 'SemanticError') {
+      const shown = `${expected.label ?? 'answer'}: ${res.body?.toString('utf8').slice(0, 300) ?? ''}`;
+      held =
+        check('ERROR-SEMANTIC-001', () => assertNone(fieldProblemsShape(res.json), shown), 'problems listed') && held;
+    }
+    return held;
+  } catch (error) {
+    attachExpected(res, expected);
+    throw error;
   }
-  return settle(expected.id, whereOf(expected.id, label), statusFailure ?? typeFailure, actual, want);
+}
+
+function assertNone(problems: readonly string[], what: string): void {
+  if (problems.length > 0) throw new Error(`${what}: ${problems.join('; ')}`);
 }
 
 /**

@@ -1,20 +1,26 @@
 // Playwright fixtures for the conformance specs. Every client made here reports each exchange to the
 // test's recorder: the response checker runs on all of them (so every test checks structure), and a
 // failing test gets its redacted exchanges attached for the repro bundle.
+// Cheap on an appliance (logins and commits take seconds there): the configured account's session is
+// logged in once per worker and lent to each test (`sps`), as are a second session (`peer`) and the
+// sessions of the other accounts (`as`); `tx` opens a transaction on first use and rolls it back after
+// the test, and `draft` creates objects inside it. Each test's cost (suite/client/cost.ts) is annotated.
 import { test as base, expect, type TestInfo } from '@playwright/test';
 import { Ledger } from '../suite/client/ledger.ts';
-import { plantWith, PreconditionError, type Planted } from '../suite/client/objects.ts';
+import { draftWith, plantWith, PreconditionError, type Planted } from '../suite/client/objects.ts';
 import { runName } from '../suite/client/run-names.ts';
-import { minimalPluginFiles } from '../generators/plugin-zip.ts';
-import { buildZip } from '../generators/zip-bytes.ts';
-import { LoginError, SpsClient } from '../suite/client/sps-client.ts';
+import { minimalPlugin } from '../generators/plugin-zip.ts';
+import { CostMeter, subtractCost } from '../suite/client/cost.ts';
+import { LoginError, SpsClient, type ApiResponse } from '../suite/client/sps-client.ts';
+import type { Credentials } from '../contract/credentials.ts';
+import { SessionPool, type SharedSession } from './shared-sessions.ts';
 import { TARGET_ERROR_MARK } from '../suite/client/target-error.ts';
-import { rollbackTransaction } from '../suite/client/transactions.ts';
+import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
 import type { Exchange } from '../suite/client/exchange.ts';
 import { checkProperty, type PropertyFailure } from '../suite/checks/property.ts';
 import { RESPONSE_CHECK_IDS, taggedResponseProblems, type TaggedProblem } from '../suite/checks/response-checker.ts';
 import { check, checkEach, notTested } from './evidence.ts';
-import { ATTACHMENT } from '../suite/report/reporter/attachments.ts';
+import { ATTACHMENT, COST_ANNOTATION } from '../suite/report/reporter/attachments.ts';
 import { redactExchange, redactText } from '../suite/report/redact.ts';
 import { Sentinel } from '../suite/target/sentinel.ts';
 import { runOf, settingsOfRun } from '../suite/target/run-setup.ts';
@@ -47,25 +53,27 @@ export class Recorder {
   }
 
   watch(client: SpsClient): SpsClient {
-    client.onExchange((ex) => {
-      this.#sentinel.observe(ex.response.status);
-      this.exchanges.push(ex);
-      if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
-      const contentType = ex.response.headers['content-type'];
-      for (const p of taggedResponseProblems({
-        method: ex.request.method,
-        path: ex.request.path,
-        status: ex.response.status,
-        contentType,
-        json: ex.json,
-      })) {
-        this.problems.push({
-          id: p.id,
-          problem: `${ex.request.method} ${ex.request.path} → ${ex.response.status}: ${p.problem}`,
-        });
-      }
-    });
+    client.onExchange((ex) => this.observe(ex));
     return client;
+  }
+
+  observe(ex: Exchange): void {
+    this.#sentinel.observe(ex.response.status);
+    this.exchanges.push(ex);
+    if (this.exchanges.length > KEPT_EXCHANGES) this.exchanges.shift();
+    const contentType = ex.response.headers['content-type'];
+    for (const p of taggedResponseProblems({
+      method: ex.request.method,
+      path: ex.request.path,
+      status: ex.response.status,
+      contentType,
+      json: ex.json,
+    })) {
+      this.problems.push({
+        id: p.id,
+        problem: `${ex.request.method} ${ex.request.path} → ${ex.response.status}: ${p.problem}`,
+      });
+    }
   }
 }
 
@@ -84,12 +92,33 @@ export interface Plant {
 }
 
 export interface SpsFixtures {
+  /** Objects committed for the test (each in its own transaction), in the ledger so removed after it. */
   plant: Plant;
+  /** Objects created inside the test's transaction (`tx`): never committed, gone with the rollback. */
+  draft: Plant;
   recorder: Recorder;
-  /** A new client, logged in unless `anonymous`; watched by the recorder, logged out after the test. */
+  /**
+   * A new session, logged in unless `anonymous`; watched by the recorder, logged out after the test.
+   * A login costs seconds on an appliance: only for tests that need a session of their own (a logout).
+   */
   connect: (options?: { anonymous?: boolean; username?: string; password?: string }) => Promise<SpsClient>;
-  /** A client logged in with SPS_USERNAME / SPS_PASSWORD. */
+  /** The worker's session of SPS_USERNAME / SPS_PASSWORD, lent to this test. */
   sps: SpsClient;
+  /** The answer of the login that opened the `sps` session (specs/authentication.spec.ts checks it). */
+  spsLogin: ApiResponse;
+  /** A second session of the same account, for checks that need another session's view. */
+  peer: SpsClient;
+  /** A third one: the stateful model's third session, the logout test's session that logs out. */
+  third: SpsClient;
+  /** The worker's session of another account (read-only, no access), logged in on first use. */
+  as: (account: Credentials) => Promise<SpsClient>;
+  /**
+   * `sps` with a transaction open (opened when the test first asks for it) and rolled back after the
+   * test: rollback is cheap on an appliance and leaves no trace; commit only where a requirement needs it.
+   */
+  tx: SpsClient;
+  /** Automatic: what the test cost the target, as an annotation the reporter sums. */
+  cost: void;
   /** A client with no session. */
   anonymous: SpsClient;
   /**
@@ -117,10 +146,14 @@ export interface SpsWorkerFixtures {
   settings: Settings;
   spsProfile: Profile;
   sentinel: Sentinel;
+  /** Every client of this worker counts into it. */
+  meter: CostMeter;
+  /** The worker's logged-in sessions (specs/shared-sessions.ts), lent to one test at a time. */
+  sessions: SessionPool;
 }
 
-export function newClient(settings: Settings): SpsClient {
-  const client = new SpsClient(settings.url, { verify: settings.tlsVerify, caFile: settings.caFile });
+export function newClient(settings: Settings, meter?: CostMeter): SpsClient {
+  const client = new SpsClient(settings.url, { verify: settings.tlsVerify, caFile: settings.caFile }, meter);
   if (profile(settings.profile).commitMessage) client.commitMessage = `sps-conformance run ${settings.runId}`;
   return client;
 }
@@ -144,6 +177,28 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
   spsProfile: [async ({ settings }, use) => use(profile(settings.profile)), { scope: 'worker' }],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's parameter list and needs the object pattern
   sentinel: [async ({}, use) => use(new Sentinel()), { scope: 'worker' }],
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's parameter list and needs the object pattern
+  meter: [async ({}, use) => use(new CostMeter()), { scope: 'worker' }],
+  sessions: [
+    async ({ settings, meter }, use) => {
+      const pool = new SessionPool(() => newClient(settings, meter));
+      await use(pool);
+      await pool.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  cost: [
+    async ({ meter }, use, testInfo) => {
+      const before = meter.total;
+      await use();
+      testInfo.annotations.push({
+        type: COST_ANNOTATION,
+        description: JSON.stringify(subtractCost(meter.total, before)),
+      });
+    },
+    { auto: true },
+  ],
 
   healthGate: [
     async ({ sentinel }, use, testInfo) => {
@@ -193,10 +248,10 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
     }
   },
 
-  connect: async ({ settings, recorder, sentinel }, use) => {
+  connect: async ({ settings, recorder, sentinel, meter }, use) => {
     const made: SpsClient[] = [];
     await use(async (options = {}) => {
-      const client = recorder.watch(newClient(settings));
+      const client = recorder.watch(newClient(settings, meter));
       made.push(client);
       if (!options.anonymous) {
         const configuredUser = options.username === undefined;
@@ -219,9 +274,42 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
     }
   },
 
-  sps: async ({ connect }, use) => use(await connect()),
-  inventoryClient: async ({ settings, sentinel }, use) => {
-    const client = newClient(settings);
+  sps: async ({ sessions, settings, recorder, sentinel }, use) => {
+    const session = sessions.session('sps', settings);
+    await use(await lendConfigured(session, recorder, sentinel));
+    await session.giveBack();
+  },
+  spsLogin: async ({ sps: _sps, sessions, settings }, use) => use(sessions.session('sps', settings).loginAnswer!),
+  peer: async ({ sessions, settings, recorder, sentinel }, use) => {
+    const session = sessions.session('peer', settings);
+    await use(await lendConfigured(session, recorder, sentinel));
+    await session.giveBack();
+  },
+  third: async ({ sessions, settings, recorder, sentinel }, use) => {
+    const session = sessions.session('third', settings);
+    await use(await lendConfigured(session, recorder, sentinel));
+    await session.giveBack();
+  },
+  as: async ({ sessions, recorder }, use) => {
+    const lent: SharedSession[] = [];
+    await use(async (account) => {
+      const session = sessions.session(`account:${account.username}`, account);
+      lent.push(session);
+      return session.lend(recorder);
+    });
+    for (const session of lent) await session.giveBack();
+  },
+  tx: async ({ sps, writes: _writes }, use) => {
+    const res = await openTransaction(sps);
+    if (res.status !== 200)
+      throw new PreconditionError(
+        `setup: opening a transaction failed: HTTP ${res.status} ${res.body.toString('utf8').slice(0, 200)}`,
+      );
+    await use(sps);
+    await rollbackTransaction(sps).catch(() => undefined);
+  },
+  inventoryClient: async ({ settings, sentinel, meter }, use) => {
+    const client = newClient(settings, meter);
     await client.mustLogin(settings).catch((error: unknown) => {
       if (error instanceof LoginError) sentinel.fault(error.message, true);
       throw error;
@@ -243,72 +331,16 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
   },
 
   plant: async ({ sps, ledger, settings, spsProfile }, use, testInfo) => {
-    const policies = POLICIES_PATH;
-    await use({
-      async plugin(type = 'aa') {
+    await use(
+      objectMaker(sps, settings, testInfo, (what, write) => {
         // Before 6.4 a committed plugin can never be removed: only the disposable emulator may get one.
-        testInfo.skip(!spsProfile.pluginDelete && !settings.embedded, PERMANENT_PLUGINS);
-        const name = runName(settings.runId, 'plugin');
-        const zip = await buildZip(
-          minimalPluginFiles({
-            name,
-            type,
-            version: '1.0.0',
-            api: '1.1',
-            description: 'sps-conformance test plugin',
-            entry_point: 'main.py',
-          }),
-        );
-        const planted = await plantWith(sps, ledger, `a ${type} plugin`, () => sps.upload(zip));
-        return { ...planted, name, type, zip };
-      },
-      async aaInstance(pluginKey) {
-        const name = runName(settings.runId, 'instance');
-        const planted = await plantWith(sps, ledger, 'an AA plugin instance', () =>
-          sps.post(`${policies}/aa_plugin_instances`, { name, configuration: '[plugin]\n', plugin: pluginKey }),
-        );
-        return { ...planted, name };
-      },
-      async credentialStore(pluginKey) {
-        const name = runName(settings.runId, 'store');
-        const planted = await plantWith(sps, ledger, 'a credential store', () =>
-          sps.post(`${policies}/credentialstores`, { name, type: { selection: 'external_plugin', plugin: pluginKey } }),
-        ).catch(async (error: unknown) => {
-          // Credential stores "can only be configured using the web interface" (6.9.4 guide): a target
-          // that refuses the write WARNs CREDSTORE-CREATE-001 (FAIL in strict mode) and leaves the
-          // checks that needed the store NOT-TESTED.
-          if (!(error instanceof PreconditionError)) throw error;
-          await rollbackTransaction(sps).catch(() => undefined);
-          check(
-            'CREDSTORE-CREATE-001',
-            () => {
-              throw error;
-            },
-            'plant',
-          );
-          const needing = testInfo.annotations
-            .filter((a) => a.type === 'requirement' && a.description !== 'CREDSTORE-CREATE-001')
-            .map((a) => a.description!);
-          return notTested(
-            needing.filter((id) => !EVERY_RESPONSE_REQUIREMENTS.includes(id)),
-            `the target refused to create a credential store over REST (${error.message})`,
-          );
-        });
-        return { ...planted, name };
-      },
-      async usermapping() {
-        const name = runName(settings.runId, 'usermapping');
-        const body = {
-          name,
-          allow_other_remote_users_without_mapping: false,
-          mappings: [{ allowed_groups: ['admins'], remote_user: 'root' }],
-        };
-        const planted = await plantWith(sps, ledger, 'a usermapping policy', () =>
-          sps.post(`${policies}/usermapping_policies`, body),
-        );
-        return { ...planted, name };
-      },
-    });
+        if (what.endsWith('plugin')) testInfo.skip(!spsProfile.pluginDelete && !settings.embedded, PERMANENT_PLUGINS);
+        return plantWith(sps, ledger, what, write);
+      }),
+    );
+  },
+  draft: async ({ tx, settings }, use, testInfo) => {
+    await use(objectMaker(tx, settings, testInfo, (what, write) => draftWith(what, write)));
   },
 
   writes: async ({ settings }, use, testInfo) => {
@@ -333,6 +365,80 @@ export const test = base.extend<SpsFixtures, SpsWorkerFixtures>({
 });
 
 export { expect };
+
+/** Lends the configured account's session; if it cannot log in, nothing else can be judged. */
+async function lendConfigured(session: SharedSession, recorder: Recorder, sentinel: Sentinel): Promise<SpsClient> {
+  return session.lend(recorder).catch((error: unknown) => {
+    if (error instanceof LoginError) sentinel.fault(error.message, true);
+    throw error;
+  });
+}
+
+/** The plant and draft objects: the same objects, made by `make` (committed, or in the open transaction). */
+function objectMaker(
+  client: SpsClient,
+  settings: Settings,
+  testInfo: TestInfo,
+  make: (what: string, write: () => Promise<ApiResponse>) => Promise<Planted>,
+): Plant {
+  return {
+    async plugin(type = 'aa') {
+      const name = runName(settings.runId, 'plugin');
+      const zip = await minimalPlugin({ name, type });
+      const planted = await make(`a ${type} plugin`, () => client.upload(zip));
+      return { ...planted, name, type, zip };
+    },
+    async aaInstance(pluginKey) {
+      const name = runName(settings.runId, 'instance');
+      const planted = await make('an AA plugin instance', () =>
+        client.post(`${POLICIES_PATH}/aa_plugin_instances`, { name, configuration: '[plugin]\n', plugin: pluginKey }),
+      );
+      return { ...planted, name };
+    },
+    async credentialStore(pluginKey) {
+      const name = runName(settings.runId, 'store');
+      const planted = await make('a credential store', () =>
+        client.post(`${POLICIES_PATH}/credentialstores`, {
+          name,
+          type: { selection: 'external_plugin', plugin: pluginKey },
+        }),
+      ).catch(async (error: unknown) => {
+        // Credential stores "can only be configured using the web interface" (6.9.4 guide): a target
+        // that refuses the write WARNs CREDSTORE-CREATE-001 (FAIL in strict mode) and leaves the
+        // checks that needed the store NOT-TESTED.
+        if (!(error instanceof PreconditionError)) throw error;
+        await rollbackTransaction(client).catch(() => undefined);
+        check(
+          'CREDSTORE-CREATE-001',
+          () => {
+            throw error;
+          },
+          'plant',
+        );
+        const needing = testInfo.annotations
+          .filter((a) => a.type === 'requirement' && a.description !== 'CREDSTORE-CREATE-001')
+          .map((a) => a.description!);
+        return notTested(
+          needing.filter((id) => !EVERY_RESPONSE_REQUIREMENTS.includes(id)),
+          `the target refused to create a credential store over REST (${error.message})`,
+        );
+      });
+      return { ...planted, name };
+    },
+    async usermapping() {
+      const name = runName(settings.runId, 'usermapping');
+      const body = {
+        name,
+        allow_other_remote_users_without_mapping: false,
+        mappings: [{ allowed_groups: ['admins'], remote_user: 'root' }],
+      };
+      const planted = await make('a usermapping policy', () =>
+        client.post(`${POLICIES_PATH}/usermapping_policies`, body),
+      );
+      return { ...planted, name };
+    },
+  };
+}
 
 /** Each requirement's area, for the `@area:NAME` tags. */
 const AREA_BY_ID = new Map(loadCatalog().map((r) => [r.id, r.area]));

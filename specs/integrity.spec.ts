@@ -1,7 +1,6 @@
 // GET /api/plugin/integrity (seed 002): verdicts per op, and the documented 400/404 rows.
-import { errorProblems } from '../suite/checks/error-problems.ts';
 import { schemaProblems } from '../contract/validators.ts';
-import { expectAnswer } from './evidence.ts';
+import { check, checkEach, expectError } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 import { INTEGRITY_PATH } from '../contract/surface.ts';
 
@@ -14,32 +13,49 @@ function query(params: Record<string, string | string[]>): string {
 }
 
 test.describe('plugin integrity', () => {
+  // One committed plugin for the checks that need one: a commit takes seconds on an appliance.
   test(
-    'the documented checks report their verdicts for an uploaded plugin',
-    requirements('INTEGRITY-001', 'INTEGRITY-VERDICTS-001'),
+    'an uploaded plugin: the documented checks report their verdicts, only the requested ones, and not under another plugin_type',
+    requirements('INTEGRITY-001', 'INTEGRITY-VERDICTS-001', 'INTEGRITY-MISSING-PLUGIN-001'),
     async ({ sps, plant }) => {
       const plugin = await plant.plugin('aa');
-      const res = await sps.get(
+      const all = await sps.get(
         query({ key: plugin.key, plugin_type: 'aa', ops: ['zip_checksum', 'zip_content', 'unregistered'] }),
       );
-      expect(res.status).toBe(200);
-      expect(schemaProblems('integrity', res.json)).toEqual([]);
-      const body = (res.json as { body: Record<string, { verdict: string; reason: string }> }).body;
-      expect(Object.keys(body).sort()).toEqual(['unregistered', 'zip_checksum', 'zip_content']);
-      expect(body.zip_checksum).toEqual({ verdict: 'passed', reason: 'Plugin .zip checksums match' });
-      expect(body.zip_content?.verdict).toBe('passed');
-      expect(body.unregistered).toEqual({
-        verdict: 'unavailable',
-        reason: 'Cannot find checker. Make sure that you use an existing checker: unregistered',
-      });
+      const one = await sps.get(query({ key: plugin.key, plugin_type: 'aa', ops: 'zip_checksum' }));
+      const elsewhere = await sps.get(query({ key: plugin.key, plugin_type: 'credentialstore', ops: 'zip_checksum' }));
+      // The documented sample answer: its shape (INTEGRITY-001) and its verdicts (INTEGRITY-VERDICTS-001) at once.
+      const documentedAnswer = () => {
+        expect(all.status).toBe(200);
+        expect(schemaProblems('integrity', all.json)).toEqual([]);
+        const body = (all.json as { body: Record<string, { verdict: string; reason: string }> }).body;
+        expect(Object.keys(body).sort()).toEqual(['unregistered', 'zip_checksum', 'zip_content']);
+        expect(body.zip_checksum).toEqual({ verdict: 'passed', reason: 'Plugin .zip checksums match' });
+        expect(body.zip_content?.verdict).toBe('passed');
+        expect(body.unregistered).toEqual({
+          verdict: 'unavailable',
+          reason: 'Cannot find checker. Make sure that you use an existing checker: unregistered',
+        });
+      };
+      checkEach(
+        () => check('INTEGRITY-001', documentedAnswer, 'three checks'),
+        () => check('INTEGRITY-VERDICTS-001', documentedAnswer, 'three checks'),
+        () =>
+          check(
+            'INTEGRITY-VERDICTS-001',
+            () => expect(Object.keys((one.json as { body: object }).body)).toEqual(['zip_checksum']),
+            'only the requested check',
+          ),
+        () =>
+          expectError(elsewhere, {
+            id: 'INTEGRITY-MISSING-PLUGIN-001',
+            status: 404,
+            type: 'MissingPlugin',
+            label: 'under the wrong plugin_type',
+          }),
+      );
     },
   );
-
-  test('only the requested checks are answered', requirements('INTEGRITY-VERDICTS-001'), async ({ sps, plant }) => {
-    const plugin = await plant.plugin('aa');
-    const res = await sps.get(query({ key: plugin.key, plugin_type: 'aa', ops: 'zip_checksum' }));
-    expect(Object.keys((res.json as { body: object }).body)).toEqual(['zip_checksum']);
-  });
 
   test(
     'a missing key, plugin_type or ops is refused with 400 MissingMandatoryParameter',
@@ -48,10 +64,12 @@ test.describe('plugin integrity', () => {
       const full = { key: '2080160955734bb2a1ddf9', plugin_type: 'aa', ops: 'zip_checksum' };
       for (const missing of Object.keys(full)) {
         const params = Object.fromEntries(Object.entries(full).filter(([k]) => k !== missing));
-        expect(
-          errorProblems(await sps.get(query(params)), 400, 'MissingMandatoryParameter'),
-          `without ${missing}`,
-        ).toEqual([]);
+        expectError(await sps.get(query(params)), {
+          id: 'INTEGRITY-MISSING-PARAM-001',
+          status: 400,
+          type: 'MissingMandatoryParameter',
+          label: `without ${missing}`,
+        });
       }
     },
   );
@@ -61,10 +79,12 @@ test.describe('plugin integrity', () => {
     requirements('INTEGRITY-INVALID-KEY-001'),
     async ({ sps }) => {
       for (const key of ['../etc/passwd', 'not a key', 'x'.repeat(65)]) {
-        expect(
-          errorProblems(await sps.get(query({ key, plugin_type: 'aa', ops: 'zip_checksum' })), 400, 'InvalidFormat'),
-          key,
-        ).toEqual([]);
+        expectError(await sps.get(query({ key, plugin_type: 'aa', ops: 'zip_checksum' })), {
+          id: 'INTEGRITY-INVALID-KEY-001',
+          status: 400,
+          type: 'InvalidFormat',
+          label: key,
+        });
       }
     },
   );
@@ -74,7 +94,7 @@ test.describe('plugin integrity', () => {
     requirements('INTEGRITY-INVALID-TYPE-001'),
     async ({ sps }) => {
       for (const type of ['ticket', 'AA', '../aa', 'aa_plugin_instances']) {
-        expectAnswer(await sps.get(query({ key: '2080160955734bb2a1ddf9', plugin_type: type, ops: 'zip_checksum' })), {
+        expectError(await sps.get(query({ key: '2080160955734bb2a1ddf9', plugin_type: type, ops: 'zip_checksum' })), {
           id: 'INTEGRITY-INVALID-TYPE-001',
           status: 400,
           type: 'InvalidFormat',
@@ -92,7 +112,12 @@ test.describe('plugin integrity', () => {
         const res = await sps.get(
           query({ key: '00000000-0000-4000-8000-000000000000', plugin_type: type, ops: 'zip_checksum' }),
         );
-        expect(errorProblems(res, 404, 'MissingPlugin'), `${type}: accepted, and no such plugin`).toEqual([]);
+        expectError(res, {
+          id: 'INTEGRITY-TYPES-001',
+          status: 404,
+          type: 'MissingPlugin',
+          label: `${type}: accepted, and no such plugin`,
+        });
       }
     },
   );
@@ -104,32 +129,15 @@ test.describe('plugin integrity', () => {
       const res = await sps.get(
         query({ key: '00000000-0000-4000-8000-000000000000', plugin_type: 'aa', ops: 'zip_checksum' }),
       );
-      expect(errorProblems(res, 404, 'MissingPlugin')).toEqual([]);
-    },
-  );
-
-  test(
-    'a plugin of another type is not found under the wrong plugin_type',
-    requirements('INTEGRITY-MISSING-PLUGIN-001'),
-    async ({ sps, plant }) => {
-      const plugin = await plant.plugin('aa');
-      expect(
-        errorProblems(
-          await sps.get(query({ key: plugin.key, plugin_type: 'credentialstore', ops: 'zip_checksum' })),
-          404,
-          'MissingPlugin',
-        ),
-      ).toEqual([]);
+      expectError(res, { id: 'INTEGRITY-MISSING-PLUGIN-001', status: 404, type: 'MissingPlugin' });
     },
   );
 
   test('the integrity check needs a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
-    expect(
-      errorProblems(
-        await anonymous.get(query({ key: 'a', plugin_type: 'aa', ops: 'zip_checksum' })),
-        401,
-        'Unauthenticated',
-      ),
-    ).toEqual([]);
+    expectError(await anonymous.get(query({ key: 'a', plugin_type: 'aa', ops: 'zip_checksum' })), {
+      id: 'AUTH-SESSION-001',
+      status: 401,
+      type: 'Unauthenticated',
+    });
   });
 });

@@ -42,13 +42,13 @@ test.describe('meta links', () => {
   test(
     'objects of a collection link to its ends and to their neighbours in list order',
     requirements('META-OBJECT-001', 'META-OBJECT-ORDER-001'),
-    async ({ sps, plant }) => {
-      for (let i = 0; i < 3; i += 1) await plant.usermapping();
+    async ({ tx, draft }) => {
+      for (let i = 0; i < 3; i += 1) await draft.usermapping();
       const collection = '/api/configuration/policies/usermapping_policies';
-      const hrefs = await itemHrefs(sps, collection);
+      const hrefs = await itemHrefs(tx, collection);
       expect(hrefs.length).toBeGreaterThanOrEqual(3);
       for (const [index, href] of hrefs.entries()) {
-        const m = await meta(sps, href);
+        const m = await meta(tx, href);
         expect(m.href).toBe(href);
         expect(m.parent).toBe(collection);
         expect(m.first, href).toBe(hrefs[0]);
@@ -63,11 +63,11 @@ test.describe('meta links', () => {
   test(
     'a single object is its own first and last, with no neighbours',
     requirements('META-OBJECT-001'),
-    async ({ sps, plant }) => {
-      const plugin = await plant.plugin('credentialstore');
-      const hrefs = await itemHrefs(sps, '/api/configuration/plugins/credentialstore');
+    async ({ tx, draft }) => {
+      const plugin = await draft.plugin('credentialstore');
+      const hrefs = await itemHrefs(tx, '/api/configuration/plugins/credentialstore');
       test.skip(hrefs.length !== 1, 'the target already has other credential store plugins');
-      const m = await meta(sps, plugin.href);
+      const m = await meta(tx, plugin.href);
       expect(m).toMatchObject({ first: plugin.href, last: plugin.href, next: null, previous: null });
     },
   );

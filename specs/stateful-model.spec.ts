@@ -1,22 +1,24 @@
-// Model-based stateful property: random sequences of commands over three sessions (login/logout,
-// open/commit/rollback, uploads and re-uploads, AA plugin instances, credential stores, usermapping
-// policies, plugin deletes, reads), each answer checked against a small model (suite/model/). A failing
+// Model-based stateful property: random sequences of commands over three sessions (open/commit/
+// rollback, uploads and re-uploads, AA plugin instances, credential stores, usermapping policies,
+// plugin deletes, reads), each answer checked against a small model (suite/model/). A failing
 // sequence shrinks to a short one; the repro bundle's shrunk case is that sequence, printed, with the
 // seed, the path and fast-check's replayPath.
-// Cost on an appliance: every commit takes seconds there, so commits are weighted low and a sequence
-// holds at most MAX_COMMANDS commands; each sequence that commits ends with one more commit (cleanup).
+// Cost on an appliance (logins and commits take seconds there; see the run budget): the three sessions
+// are the worker's (sps, peer, third), logged in once; a sequence makes at most COMMITS_PER_SEQUENCE
+// commits that succeed, at most MAX_RUNS sequences run, and what they committed is deleted once, by
+// the ledger, after the test.
 import fc from 'fast-check';
 import { ConfigModel } from '../suite/model/config-model.ts';
 import { commandSequences } from './model/commands.ts';
 import { startSequence } from './model/model-check.ts';
-import { endSequence, freshSessions, readBaseline, sequenceNames, type Target } from './model/sequence-target.ts';
-import type { SpsClient } from '../suite/client/sps-client.ts';
+import { endSequence, freshTransactions, readBaseline, sequenceNames, type Target } from './model/sequence-target.ts';
 import { PERMANENT_PLUGINS, requirements, test } from './fixtures.ts';
 
 const SESSIONS = 3;
 const MAX_COMMANDS = 100;
-/** Each run is a whole sequence: more than this many per test would outgrow the suite's time budget. */
-const MAX_RUNS = 12;
+/** Each run is a whole sequence; MAX_RUNS × COMMITS_PER_SEQUENCE commits fit the run budget. */
+const MAX_RUNS = 8;
+const COMMITS_PER_SEQUENCE = 1;
 
 type Commands = Iterable<fc.AsyncCommand<ConfigModel, Target>>;
 
@@ -52,12 +54,10 @@ test.describe('stateful model', () => {
       'TX-SEQUENCE-LOCK-001',
       'PLUGIN-DELETE-REFERENCED-003',
     ),
-    async ({ connect, ledger, property, settings, spsProfile, writes: _w }, testInfo) => {
+    async ({ sps, peer, third, ledger, property, settings, spsProfile, writes: _w }, testInfo) => {
       // Before 6.4 a committed plugin can never be removed: only the disposable emulator may get one.
       testInfo.skip(!spsProfile.pluginDelete && !settings.embedded, PERMANENT_PLUGINS);
-      const clients: SpsClient[] = [];
-      for (let i = 0; i < SESSIONS; i += 1) clients.push(await connect());
-      const credentials = { username: settings.username, password: settings.password };
+      const clients = [sps, peer, third];
       const arbitrary = commandSequences({
         sessions: SESSIONS,
         maxCommands: MAX_COMMANDS,
@@ -67,11 +67,11 @@ test.describe('stateful model', () => {
         arbitrary,
         async (sequence) => {
           startSequence();
-          await freshSessions(clients, credentials);
+          await freshTransactions(clients);
           const model = new ConfigModel(SESSIONS, spsProfile.autoOpenTransaction);
+          model.commitsLeft = COMMITS_PER_SEQUENCE;
           const target: Target = {
             clients,
-            credentials,
             names: sequenceNames(settings.runId),
             baseline: await readBaseline(clients[0]!),
             ledger,

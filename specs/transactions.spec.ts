@@ -1,5 +1,4 @@
 // Transactions: status, open, commit, rollback, isolation between sessions, the configuration lock.
-import { errorProblems } from '../suite/checks/error-problems.ts';
 import { schemaProblems } from '../contract/validators.ts';
 import {
   commitTransaction,
@@ -10,7 +9,7 @@ import {
 } from '../suite/client/transactions.ts';
 import { runName } from '../suite/client/run-names.ts';
 import type { SpsClient } from '../suite/client/sps-client.ts';
-import { check, checkAsync, checkEach, expectAnswer } from './evidence.ts';
+import { check, checkAsync, checkEach, expectError } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 import { familyPath } from '../contract/surface.ts';
 
@@ -83,17 +82,16 @@ test.describe('transactions', () => {
     requirements('TX-COMMIT-NONE-001'),
     async ({ sps, writes: _w }) => {
       await rollbackTransaction(sps);
-      expectAnswer(await commitTransaction(sps), { id: 'TX-COMMIT-NONE-001', status: 400, type: 'SemanticError' });
+      expectError(await commitTransaction(sps), { id: 'TX-COMMIT-NONE-001', status: 400, type: 'SemanticError' });
     },
   );
 
   test(
     'a commit body other than {status: commit} is refused',
     requirements('TX-COMMIT-BODY-001'),
-    async ({ sps, writes: _w }) => {
-      await openTransaction(sps);
+    async ({ tx: sps }) => {
       for (const body of [{ status: 'rollback' }, { state: 'commit' }, {}, { status: 42 }]) {
-        expectAnswer(await sps.put(TRANSACTION, body), {
+        expectError(await sps.put(TRANSACTION, body), {
           id: 'TX-COMMIT-BODY-001',
           status: 400,
           type: 'SemanticError',
@@ -106,14 +104,13 @@ test.describe('transactions', () => {
         headers: { 'content-type': 'application/json' },
         body: '{"status":',
       });
-      expectAnswer(garbled, { id: 'TX-COMMIT-BODY-001', status: 400, type: 'SyntacticError', label: 'not JSON' });
+      expectError(garbled, { id: 'TX-COMMIT-BODY-001', status: 400, type: 'SyntacticError', label: 'not JSON' });
       const after = await sps.get(TRANSACTION);
       check(
         'TX-COMMIT-BODY-001',
         () => expect(transactionStatus(after), 'still open after refused commits').toBe('open'),
         'still open',
       );
-      await rollbackTransaction(sps);
     },
   );
 
@@ -132,8 +129,7 @@ test.describe('transactions', () => {
   test(
     'a change is invisible to other sessions until commit, then visible to all',
     requirements('TX-ISOLATION-001', 'TX-COMMIT-001'),
-    async ({ sps, connect, ledger, settings }) => {
-      const other = await connect();
+    async ({ sps, peer: other, ledger, settings }) => {
       await openTransaction(sps);
       const created = await sps.post(USERMAPPING, usermappingBody(runName(settings.runId, 'isolated')));
       expect(created.status).toBe(201);
@@ -156,8 +152,7 @@ test.describe('transactions', () => {
   test(
     'rollback leaves no trace of the changes',
     requirements('TX-ROLLBACK-002'),
-    async ({ sps, connect, settings, writes: _w }) => {
-      const other = await connect();
+    async ({ sps, peer: other, settings, writes: _w }) => {
       const before = await listedKeys(sps, USERMAPPING);
       await openTransaction(sps);
       const created = await sps.post(USERMAPPING, usermappingBody(runName(settings.runId, 'rolledback')));
@@ -173,8 +168,7 @@ test.describe('transactions', () => {
   test(
     'while one session has a transaction open, another session cannot change the configuration',
     requirements('TX-LOCK-002', 'TX-LOCK-001'),
-    async ({ sps, connect, settings, writes: _w }) => {
-      const other = await connect();
+    async ({ sps, peer: other, settings, writes: _w }) => {
       await openTransaction(sps);
       const refusedIn4xx = (status: number) =>
         expect(status >= 400 && status < 500, `a 4xx refusal, got HTTP ${status}`).toBe(true);
@@ -182,7 +176,7 @@ test.describe('transactions', () => {
       checkEach(
         () => check('TX-LOCK-002', () => refusedIn4xx(second.status), 'opening a second transaction'),
         () =>
-          expectAnswer(second, {
+          expectError(second, {
             id: 'TX-LOCK-001',
             status: 409,
             type: 'TransactionLocked',
@@ -193,7 +187,7 @@ test.describe('transactions', () => {
       checkEach(
         () => check('TX-LOCK-002', () => refusedIn4xx(write.status), 'writing while locked'),
         () =>
-          expectAnswer(write, {
+          expectError(write, {
             id: 'TX-LOCK-001',
             status: 409,
             type: 'TransactionLocked',
@@ -216,23 +210,45 @@ test.describe('transactions', () => {
         expect(res.status).toBe(201);
         expect(transactionStatus(await sps.get(TRANSACTION))).toBe('open');
       } else {
-        expectAnswer(res, { id: 'TX-AUTOOPEN-002', status: 400, type: 'SemanticError' });
+        expectError(res, { id: 'TX-AUTOOPEN-002', status: 400, type: 'SemanticError' });
       }
       await rollbackTransaction(sps);
     },
   );
 
+  // Every logout costs a login later (seconds on an appliance): one test checks what a logout does,
+  // by a session that does not hold the lock and by one that does.
   test(
-    'logging out discards the open transaction',
-    requirements('TX-LOGOUT-001'),
-    async ({ connect, sps, settings, writes: _w }) => {
-      const writer = await connect();
-      await openTransaction(writer);
-      const created = await writer.post(USERMAPPING, usermappingBody(runName(settings.runId, 'loggedout')));
+    "logging out ends the session and discards the session's own transaction, and only its own",
+    requirements('AUTH-LOGOUT-001', 'TX-SEQUENCE-LOCK-001', 'TX-LOGOUT-001'),
+    async ({ sps, peer, third, settings, writes: _w }) => {
+      await openTransaction(sps);
+      const held = await sps.post(USERMAPPING, usermappingBody(runName(settings.runId, 'held')));
+      expect(held.status).toBe(201);
+      const heldKey = (held.json as { key: string }).key;
+      const bye = await peer.logout();
+      await checkAsync('AUTH-LOGOUT-001', async () => {
+        expect(bye.status, 'DELETE /api/authentication').toBe(200);
+        const cookie = String(bye.request.headers?.cookie ?? '');
+        const res = await peer.raw({ method: 'GET', path: '/api/configuration/plugins', headers: { cookie } });
+        expectError(res, { id: 'AUTH-LOGOUT-001', status: 401, type: 'Unauthenticated', label: 'the old cookie' });
+      });
+      await checkAsync(
+        'TX-SEQUENCE-LOCK-001',
+        async () => {
+          expect(transactionStatus(await sps.get(TRANSACTION)), "the holder's transaction stays open").toBe('open');
+          expect(await listedKeys(sps, USERMAPPING), 'and keeps its change').toContain(heldKey);
+        },
+        "another session's logout",
+      );
+      await rollbackTransaction(sps);
+
+      await openTransaction(third);
+      const created = await third.post(USERMAPPING, usermappingBody(runName(settings.runId, 'loggedout')));
       expect(created.status).toBe(201);
       const { key } = created.json as { key: string };
       await checkAsync('TX-LOGOUT-001', async () => {
-        expect((await writer.logout()).status, 'DELETE /api/authentication').toBe(200);
+        expect((await third.logout()).status, 'DELETE /api/authentication').toBe(200);
         expect(await listedKeys(sps, USERMAPPING)).not.toContain(key);
         expect((await openTransaction(sps)).status, 'the lock is released').toBe(200);
       });
@@ -272,9 +288,12 @@ test.describe('transactions', () => {
       },
       { method: 'DELETE', path: TRANSACTION },
     ]) {
-      expect(errorProblems(await anonymous.request(req), 401, 'Unauthenticated'), `${req.method} ${req.path}`).toEqual(
-        [],
-      );
+      expectError(await anonymous.request(req), {
+        id: 'AUTH-SESSION-001',
+        status: 401,
+        type: 'Unauthenticated',
+        label: `${req.method} ${req.path}`,
+      });
     }
   });
 });

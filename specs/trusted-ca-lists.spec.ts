@@ -1,10 +1,8 @@
 // /api/configuration/policies/trusted_ca_lists: as far as credential stores reference them (seed 001).
-import { errorProblems } from '../suite/checks/error-problems.ts';
 import { runName } from '../suite/client/run-names.ts';
-import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
-import { check, expectAnswer } from './evidence.ts';
+import { check, expectError } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
-import { expectRefused, runLifecycle } from './lifecycle.ts';
+import { runLifecycle } from './lifecycle.ts';
 import { familyPath } from '../contract/surface.ts';
 
 const LISTS = familyPath('trusted_ca_lists');
@@ -22,9 +20,9 @@ test.describe('trusted CA lists', () => {
       'META-DELETE-001',
       'META-BODY-FIELDS-001',
     ),
-    async ({ sps, ledger, settings, writes: _w }) => {
+    async ({ tx, settings }) => {
       const name = runName(settings.runId, 'ca');
-      await runLifecycle(sps, ledger, {
+      await runLifecycle(tx, {
         collection: LISTS,
         create: { name, certificates: [PEM] },
         created: { name, certificates: [PEM] },
@@ -46,36 +44,23 @@ test.describe('trusted CA lists', () => {
   test(
     'invalid trusted CA lists are refused with 400 SemanticError; names are unique',
     requirements('TRUSTEDCA-VALIDATION-001', 'TRUSTEDCA-CREATE-001', 'ERROR-SEMANTIC-001'),
-    async ({ sps, settings, writes: _w }) => {
-      await openTransaction(sps);
+    async ({ tx, settings }) => {
       const name = runName(settings.runId, 'badca');
-      const first = await sps.post(LISTS, { name, certificates: [] });
+      const first = await tx.post(LISTS, { name, certificates: [] });
       check(
         'TRUSTEDCA-CREATE-001',
         () => expect(first.status, 'the first list of that name').toBe(201),
         'first of a name',
       );
-      await expectRefused(
-        sps,
-        LISTS,
-        { name, certificates: [PEM] },
-        { id: 'TRUSTEDCA-VALIDATION-001', status: 400, type: 'SemanticError' },
-        'duplicate name',
-      );
+      const refused = { id: 'TRUSTEDCA-VALIDATION-001', status: 400, type: 'SemanticError', fieldProblems: true };
+      expectError(await tx.post(LISTS, { name, certificates: [PEM] }), { ...refused, label: 'duplicate name' });
       for (const [label, body] of [
         ['name missing', { certificates: [] }],
         ['certificates not a list', { name, certificates: PEM }],
         ['unknown field', { name, certificates: [], extra: 1 }],
       ] as const) {
-        await expectRefused(
-          sps,
-          LISTS,
-          body,
-          { id: 'TRUSTEDCA-VALIDATION-001', status: 400, type: 'SemanticError' },
-          label,
-        );
+        expectError(await tx.post(LISTS, body), { ...refused, label });
       }
-      await rollbackTransaction(sps);
     },
   );
 
@@ -83,7 +68,7 @@ test.describe('trusted CA lists', () => {
     'an unknown trusted CA list answers 404 NotFound',
     requirements('TRUSTEDCA-NOTFOUND-001', 'ERROR-NOTFOUND-001'),
     async ({ sps }) => {
-      expectAnswer(await sps.get(`${LISTS}/00000000-0000-4000-8000-000000000000`), {
+      expectError(await sps.get(`${LISTS}/00000000-0000-4000-8000-000000000000`), {
         id: 'TRUSTEDCA-NOTFOUND-001',
         status: 404,
         type: 'NotFound',
@@ -92,6 +77,6 @@ test.describe('trusted CA lists', () => {
   );
 
   test('trusted CA lists need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
-    expect(errorProblems(await anonymous.get(LISTS), 401, 'Unauthenticated')).toEqual([]);
+    expectError(await anonymous.get(LISTS), { id: 'AUTH-SESSION-001', status: 401, type: 'Unauthenticated' });
   });
 });

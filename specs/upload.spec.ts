@@ -2,15 +2,15 @@
 // (PyYAML, YAML 1.1: str() of each value).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { errorProblems } from '../suite/checks/error-problems.ts';
 import { metaLinkProblems } from '../suite/checks/meta-links.ts';
 import { schemaProblems } from '../contract/validators.ts';
-import { mustCommit, openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
+import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
 import { runName } from '../suite/client/run-names.ts';
 import { keyAndHref } from '../suite/client/objects.ts';
 import {
   brokenPluginZip,
-  minimalPluginFiles,
+  minimalManifest,
+  minimalPlugin,
   pluginZipBytes,
   pluginZipWith,
   validPluginZip,
@@ -20,7 +20,7 @@ import {
 import { appliesTo, loadCatalog } from '../contract/catalog.ts';
 import { buildZip } from '../generators/zip-bytes.ts';
 import { UPLOAD_LIMIT_BYTES } from '../contract/plugin/limits.ts';
-import { check, checkEach, expectAnswer } from './evidence.ts';
+import { check, checkEach, expectError } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
 import { PLUGINS_PATH, UPLOAD_PATH } from '../contract/surface.ts';
 
@@ -45,28 +45,17 @@ const RULE_IDS = new Map(
 );
 
 function fields(name: string, overrides: Partial<WrittenManifest> = {}): WrittenManifest {
-  return {
-    name,
-    type: 'aa',
-    version: '1.0',
-    api: '1.1',
-    description: 'sps-conformance upload check',
-    entry_point: 'main.py',
-    ...overrides,
-  };
+  return minimalManifest({ name, version: '1.0', description: 'sps-conformance upload check', ...overrides });
 }
 
 test.describe('plugin upload', () => {
   test(
     'a valid plugin is accepted with 201 and its MANIFEST fields as written',
     requirements('UPLOAD-001', 'UPLOAD-STATUS-001', 'UPLOAD-FIELDS-001', 'UPLOAD-META-001'),
-    async ({ sps, ledger, settings, spsProfile }) => {
+    async ({ tx, settings, spsProfile }) => {
       const manifest = fields(runName(settings.runId, 'upload'));
-      const zip = await buildZip(minimalPluginFiles(manifest));
-      await openTransaction(sps);
-      const res = await sps.upload(zip);
-      const created = keyAndHref(res);
-      if (created) ledger.record(created.href);
+      const zip = await minimalPlugin(manifest);
+      const res = await tx.upload(zip);
       accepted(res.status);
       check('UPLOAD-STATUS-001', () => expect(res.status).toBe(201));
       const json = res.json as { key: string; body: Record<string, unknown>; meta: { href: string; parent: string } };
@@ -82,7 +71,6 @@ test.describe('plugin upload', () => {
       });
       if (spsProfile.extendedPluginBody)
         expect(json.body.sha256sum).toBe(createHash('sha256').update(zip).digest('hex'));
-      await rollbackTransaction(sps);
     },
   );
 
@@ -91,7 +79,7 @@ test.describe('plugin upload', () => {
     requirements('UPLOAD-CONTENT-TYPE-001', 'UPLOAD-CONTENT-TYPE-003'),
     async ({ sps, settings, writes: _w }) => {
       for (const type of [null, 'application/zip', 'application/x-zip-compressed', 'application/octet-stream']) {
-        const zip = await buildZip(minimalPluginFiles(fields(runName(settings.runId, 'ctype'))));
+        const zip = await minimalPlugin(fields(runName(settings.runId, 'ctype')));
         await openTransaction(sps);
         const res = await sps.upload(zip, type);
         const id = type === null || type === 'application/zip' ? 'UPLOAD-CONTENT-TYPE-001' : 'UPLOAD-CONTENT-TYPE-003';
@@ -104,28 +92,24 @@ test.describe('plugin upload', () => {
   test(
     'an upload with a Content-Type that is not a zip is refused with 415',
     requirements('UPLOAD-CONTENT-TYPE-002'),
-    async ({ sps, settings, writes: _w }) => {
-      const zip = await buildZip(minimalPluginFiles(fields(runName(settings.runId, 'badtype'))));
-      await openTransaction(sps);
-      expectAnswer(await sps.upload(zip, 'application/json'), {
+    async ({ tx, settings }) => {
+      const zip = await minimalPlugin(fields(runName(settings.runId, 'badtype')));
+      expectError(await tx.upload(zip, 'application/json'), {
         id: 'UPLOAD-CONTENT-TYPE-002',
         status: 415,
         type: 'UnsupportedMediaType',
       });
-      await rollbackTransaction(sps);
     },
   );
 
   test(
     'uploading a plugin of the same name again updates it in place: 200, same key, new fields',
     requirements('UPLOAD-UPDATE-001'),
-    async ({ sps, plant }) => {
-      const plugin = await plant.plugin('aa');
-      const zip = await buildZip(
-        minimalPluginFiles(fields(plugin.name, { version: '2.0.1-a', description: 'updated' })),
+    async ({ tx, draft }) => {
+      const plugin = await draft.plugin('aa');
+      const res = await tx.upload(
+        await minimalPlugin({ name: plugin.name, version: '2.0.1-a', description: 'updated' }),
       );
-      await openTransaction(sps);
-      const res = await sps.upload(zip);
       const updated = check(
         'UPLOAD-UPDATE-001',
         () => {
@@ -134,9 +118,8 @@ test.describe('plugin upload', () => {
         },
         'answer',
       );
-      if (!updated) return void (await rollbackTransaction(sps));
-      await mustCommit(sps);
-      const body = ((await sps.get(plugin.href)).json as { body: Record<string, unknown> }).body;
+      if (!updated) return;
+      const body = ((await tx.get(plugin.href)).json as { body: Record<string, unknown> }).body;
       check(
         'UPLOAD-UPDATE-001',
         () => expect(body).toMatchObject({ version: '2.0.1-a', description: 'updated' }),
@@ -148,32 +131,29 @@ test.describe('plugin upload', () => {
   test(
     "the documentation's hyphenated plugin name: accepted before 6.9, refused by the strict name rule after",
     requirements('UPLOAD-NAME-001', 'UPLOAD-NAME-002', 'UPLOAD-INVALID-001'),
-    async ({ sps, spsProfile, settings, writes: _w }) => {
+    async ({ tx, spsProfile, settings }) => {
       const name = `${settings.runId}-Sample-Authentication-Plugin`;
-      await openTransaction(sps);
-      const res = await sps.upload(await buildZip(minimalPluginFiles(fields(name))));
+      const res = await tx.upload(await minimalPlugin(fields(name)));
       if (spsProfile.strictPluginNames) {
         checkEach(
           () => check('UPLOAD-NAME-002', () => refused(res.status)),
-          () => expectAnswer(res, { id: 'UPLOAD-INVALID-001', status: 400, type: 'SemanticError' }),
+          () => expectError(res, { id: 'UPLOAD-INVALID-001', status: 400, type: 'SemanticError' }),
         );
       } else {
         check('UPLOAD-NAME-001', () =>
           expect((res.json as { body?: { name?: unknown } }).body?.name, `HTTP ${res.status}`).toBe(name),
         );
       }
-      await rollbackTransaction(sps);
     },
   );
 
   test(
     'unknown MANIFEST keys are ignored; description and entry_point are optional',
     requirements('PKG-UNKNOWN-KEYS-001', 'PKG-OPTIONAL-FIELDS-001'),
-    async ({ sps, spsProfile, settings, writes: _w }) => {
+    async ({ tx, spsProfile, settings }) => {
       const name = runName(settings.runId, 'legacy');
       const manifest = `name: ${name}\nversion: 1.3.5\ntype: credentialstore\napi: 1.0\nauthor: someone@example.com\npython_version: 3.6\n`;
-      await openTransaction(sps);
-      const res = await sps.upload(
+      const res = await tx.upload(
         await buildZip([
           { name: 'MANIFEST', content: manifest },
           { name: 'main.py', content: 'class Plugin:\n    pass\n' },
@@ -183,14 +163,13 @@ test.describe('plugin upload', () => {
       const body = (res.json as { body: Record<string, unknown> }).body;
       expect(body).toMatchObject({ name, version: '1.3.5', api: '1.0', description: '' });
       if (spsProfile.extendedPluginBody) expect(body.entry_point).toBeNull();
-      await rollbackTransaction(sps);
     },
   );
 
   test(
     "MANIFEST values are read as YAML 1.1 and reported as Python's str() of them",
     requirements('UPLOAD-VERSION-001', 'PKG-YAML11-001'),
-    async ({ sps, settings, writes: _w }) => {
+    async ({ tx, settings }) => {
       // [MANIFEST lines after name and type, the version SPS reports]: worked out from PyYAML's resolver.
       const cases: Array<[string, string]> = [
         ['version: 1.10\napi: 1.1\n', '1.1'],
@@ -204,25 +183,20 @@ test.describe('plugin upload', () => {
         // A key given twice: the last value counts.
         ['version: v-first\nversion: 2.0\napi: 1.1\n', '2.0'],
       ];
-      await openTransaction(sps);
-      try {
-        for (const [lines, reported] of cases) {
-          const manifest = `name: ${runName(settings.runId, 'yaml11')}\ntype: aa\n${lines}`;
-          const res = await sps.upload(
-            await buildZip([
-              { name: 'MANIFEST', content: manifest },
-              { name: 'main.py', content: 'class Plugin:\n    pass\n' },
-            ]),
-          );
-          accepted(res.status, `${lines}${res.body.toString('utf8').slice(0, 300)}`);
-          check(
-            'UPLOAD-VERSION-001',
-            () => expect((res.json as { body?: { version?: unknown } }).body?.version, lines).toBe(reported),
-            lines,
-          );
-        }
-      } finally {
-        await rollbackTransaction(sps);
+      for (const [lines, reported] of cases) {
+        const manifest = `name: ${runName(settings.runId, 'yaml11')}\ntype: aa\n${lines}`;
+        const res = await tx.upload(
+          await buildZip([
+            { name: 'MANIFEST', content: manifest },
+            { name: 'main.py', content: 'class Plugin:\n    pass\n' },
+          ]),
+        );
+        accepted(res.status, `${lines}${res.body.toString('utf8').slice(0, 300)}`);
+        check(
+          'UPLOAD-VERSION-001',
+          () => expect((res.json as { body?: { version?: unknown } }).body?.version, lines).toBe(reported),
+          lines,
+        );
       }
     },
   );
@@ -230,7 +204,7 @@ test.describe('plugin upload', () => {
   test(
     "a MANIFEST value the validator cannot check is refused under its field's rule",
     requirements('PKG-YAML11-002'),
-    async ({ sps, settings, writes: _w }) => {
+    async ({ tx, settings }) => {
       const name = runName(settings.runId, 'yaml11bad');
       const cases: Array<[string, string]> = [
         ['name: yes\nversion: 1.0\n', 'manifest.name-pattern'],
@@ -238,27 +212,16 @@ test.describe('plugin upload', () => {
         [`name: ${name}\nversion: 1.0\nauthor_email: yes\n`, 'manifest.author-email'],
         [`name: ${name}\nversion: 2001-02-30\n`, 'manifest.invalid-yaml'],
       ];
-      await openTransaction(sps);
-      try {
-        for (const [lines, rule] of cases) {
-          const res = await sps.upload(
-            await buildZip([
-              { name: 'MANIFEST', content: `${lines}type: aa\napi: 1.1\n` },
-              { name: 'main.py', content: 'pass\n' },
-            ]),
-          );
-          refused(res.status);
-          check(
-            'PKG-YAML11-002',
-            () => {
-              expect(errorProblems(res, 400, 'SemanticError'), lines).toEqual([]);
-              expect(rulesOf(res.json), lines).toEqual([rule]);
-            },
-            lines,
-          );
-        }
-      } finally {
-        await rollbackTransaction(sps);
+      for (const [lines, rule] of cases) {
+        const res = await tx.upload(
+          await buildZip([
+            { name: 'MANIFEST', content: `${lines}type: aa\napi: 1.1\n` },
+            { name: 'main.py', content: 'pass\n' },
+          ]),
+        );
+        refused(res.status);
+        if (expectError(res, { id: 'PKG-YAML11-002', status: 400, type: 'SemanticError', label: lines }))
+          check('PKG-YAML11-002', () => expect(rulesOf(res.json), lines).toEqual([rule]), lines);
       }
     },
   );
@@ -266,11 +229,10 @@ test.describe('plugin upload', () => {
   test(
     'every broken packaging rule is reported, not just the first',
     requirements('PKG-MANIFEST-NAME-PATTERN', 'PKG-ALL-RULES-001', 'UPLOAD-INVALID-001'),
-    async ({ sps, settings, writes: _w }) => {
+    async ({ tx, settings }) => {
       // A name with a space breaks the name rule of every version; "v1" breaks the version rule.
       const manifest = `name: ${settings.runId} plugin\nversion: v1\ntype: aa\napi: 1.1\n`;
-      await openTransaction(sps);
-      const res = await sps.upload(
+      const res = await tx.upload(
         await buildZip([
           { name: 'MANIFEST', content: manifest },
           { name: 'main.py', content: 'pass\n' },
@@ -278,23 +240,21 @@ test.describe('plugin upload', () => {
       );
       checkEach(
         () => check('PKG-MANIFEST-NAME-PATTERN', () => refused(res.status), 'two broken rules'),
-        () => expectAnswer(res, { id: 'UPLOAD-INVALID-001', status: 400, type: 'SemanticError' }),
+        () => expectError(res, { id: 'UPLOAD-INVALID-001', status: 400, type: 'SemanticError' }),
       );
       // The appliance's MANIFEST validator stops at the first error: naming only one is allowed (inferred).
       check('PKG-ALL-RULES-001', () =>
         expect(rulesOf(res.json).sort()).toEqual(['manifest.name-pattern', 'manifest.version-pattern']),
       );
-      await rollbackTransaction(sps);
     },
   );
 
   test(
     'Expect: 100-continue: an oversized upload is refused before its body is sent, a valid one continues',
     requirements('UPLOAD-EXPECT-001'),
-    async ({ sps, settings, writes: _w }) => {
-      await openTransaction(sps);
+    async ({ tx, settings }) => {
       // Never a hang: without an interim answer the client sends after a short wait, as curl does.
-      const early = await sps.uploadExpectingContinue(Buffer.alloc(16), UPLOAD_LIMIT_BYTES + 1);
+      const early = await tx.uploadExpectingContinue(Buffer.alloc(16), UPLOAD_LIMIT_BYTES + 1);
       check(
         'UPLOAD-EXPECT-001',
         () => {
@@ -303,51 +263,47 @@ test.describe('plugin upload', () => {
         },
         'oversized',
       );
-      const zip = await buildZip(minimalPluginFiles(fields(runName(settings.runId, 'continue'))));
-      const later = await sps.uploadExpectingContinue(zip);
+      const zip = await minimalPlugin(fields(runName(settings.runId, 'continue')));
+      const later = await tx.uploadExpectingContinue(zip);
       accepted(later.status, later.body.toString('utf8').slice(0, 200));
       check('UPLOAD-EXPECT-001', () => expect(later.continued, '100 Continue for a valid upload').toBe(true), 'valid');
-      await rollbackTransaction(sps);
     },
   );
 
   test(
     'an upload over 20 MB is refused with 413 PayloadTooLarge',
     requirements('PKG-ZIP-TOO-LARGE', 'UPLOAD-SIZE-001'),
-    async ({ sps, writes: _w }) => {
-      await openTransaction(sps);
-      const res = await sps.upload(Buffer.alloc(UPLOAD_LIMIT_BYTES + 1, 0x50));
+    async ({ tx }) => {
+      const res = await tx.upload(Buffer.alloc(UPLOAD_LIMIT_BYTES + 1, 0x50));
       checkEach(
         () => check('PKG-ZIP-TOO-LARGE', () => refused(res.status)),
-        () => expectAnswer(res, { id: 'UPLOAD-SIZE-001', status: 413, type: 'PayloadTooLarge' }),
+        () => expectError(res, { id: 'UPLOAD-SIZE-001', status: 413, type: 'PayloadTooLarge' }),
       );
-      await rollbackTransaction(sps);
     },
   );
 
   test(
     'an upload rolled back leaves no plugin behind',
     requirements('UPLOAD-TX-001'),
-    async ({ sps, connect, settings, writes: _w }) => {
-      const zip = await buildZip(minimalPluginFiles(fields(runName(settings.runId, 'rollback'))));
+    async ({ sps, peer, settings, writes: _w }) => {
+      const zip = await minimalPlugin(fields(runName(settings.runId, 'rollback')));
       await openTransaction(sps);
       const res = await sps.upload(zip);
       accepted(res.status);
       const created = keyAndHref(res)!;
-      const other = await connect();
-      expect((await other.get(created.href)).status, 'invisible to another session before commit').toBe(404);
+      expect((await peer.get(created.href)).status, 'invisible to another session before commit').toBe(404);
       await rollbackTransaction(sps);
       expect((await sps.get(created.href)).status).toBe(404);
     },
   );
 
   test('GET on the upload endpoint is not allowed: 405', requirements('UPLOAD-METHOD-001'), async ({ sps }) => {
-    expectAnswer(await sps.get(UPLOAD), { id: 'UPLOAD-METHOD-001', status: 405, type: 'MethodNotAllowed' });
+    expectError(await sps.get(UPLOAD), { id: 'UPLOAD-METHOD-001', status: 405, type: 'MethodNotAllowed' });
   });
 
   test('an upload without a session is refused with 401', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
-    const zip = await buildZip(minimalPluginFiles(fields('Anonymous_upload')));
-    expect(errorProblems(await anonymous.upload(zip), 401, 'Unauthenticated')).toEqual([]);
+    const zip = await minimalPlugin(fields('Anonymous_upload'));
+    expectError(await anonymous.upload(zip), { id: 'AUTH-SESSION-001', status: 401, type: 'Unauthenticated' });
   });
 });
 
@@ -394,33 +350,28 @@ test.describe('packaging rules, one at a time', () => {
     test(
       `${rule}: refused with the documented answer`,
       requirements(requirement.id, answerId, 'UPLOAD-PROBLEMS-001'),
-      async ({ sps, property, spsProfile, writes: _w }) => {
+      async ({ spsProfile, tx, property }) => {
         test.skip(!appliesTo(requirement, spsProfile.name), `not a rule of profile ${spsProfile.name}`);
-        await openTransaction(sps);
-        try {
-          await property(
-            pluginZipWith(rule, spsProfile),
-            async (c) => {
-              const res = await sps.upload(await pluginZipBytes(c));
-              const label = 'each generated case';
-              checkEach(
-                () => check(requirement.id, () => refused(res.status), label),
-                () => expectAnswer(res, { id: answerId, status: c.expect.status, type: c.expect.code, label }),
+        await property(
+          pluginZipWith(rule, spsProfile),
+          async (c) => {
+            const res = await tx.upload(await pluginZipBytes(c));
+            const label = 'each generated case';
+            checkEach(
+              () => check(requirement.id, () => refused(res.status), label),
+              () => expectError(res, { id: answerId, status: c.expect.status, type: c.expect.code, label }),
+            );
+            if (c.expect.status === 400 && res.status === 400) {
+              check(
+                'UPLOAD-PROBLEMS-001',
+                () =>
+                  assert.deepEqual(rulesOf(res.json), [rule], 'error.details.problems names exactly the broken rule'),
+                label,
               );
-              if (c.expect.status === 400 && res.status === 400) {
-                check(
-                  'UPLOAD-PROBLEMS-001',
-                  () =>
-                    assert.deepEqual(rulesOf(res.json), [rule], 'error.details.problems names exactly the broken rule'),
-                  label,
-                );
-              }
-            },
-            { maxRuns },
-          );
-        } finally {
-          await rollbackTransaction(sps);
-        }
+            }
+          },
+          { maxRuns },
+        );
       },
     );
   }
@@ -438,119 +389,104 @@ test.describe('plugin upload properties', () => {
       'UPLOAD-PROPERTY-001',
       'UPLOAD-VERSION-001',
     ),
-    async ({ sps, connect, property, spsProfile, writes: _w }) => {
-      const observer = await connect();
+    async ({ tx, peer, property, spsProfile }) => {
       // A model of the open transaction: the plugins this property uploaded, by type and name. A name seen
       // before must be an update of the same plugin (200, same key); a new one is created (201).
       const uploaded = new Map<string, string>();
-      await openTransaction(sps);
-      try {
-        await property(validPluginZip(spsProfile), async (c) => {
-          const zip = await pluginZipBytes(c);
-          const res = await sps.upload(zip);
-          const json = res.json as { key?: string; body?: Record<string, unknown>; meta?: { parent?: unknown } };
-          const id = `${c.manifest.type}/${c.manifest.name}`;
-          const earlier = uploaded.get(id);
-          const label = 'each generated case';
+      await property(validPluginZip(spsProfile), async (c) => {
+        const zip = await pluginZipBytes(c);
+        const res = await tx.upload(zip);
+        const json = res.json as { key?: string; body?: Record<string, unknown>; meta?: { parent?: unknown } };
+        const id = `${c.manifest.type}/${c.manifest.name}`;
+        const earlier = uploaded.get(id);
+        const label = 'each generated case';
+        check(
+          'UPLOAD-001',
+          () =>
+            assert.ok(
+              res.status >= 200 && res.status < 300,
+              `a 2xx answer, got ${res.status}: ${res.body.toString('utf8').slice(0, 400)}`,
+            ),
+          label,
+        );
+        if (earlier !== undefined) {
           check(
-            'UPLOAD-001',
+            'UPLOAD-UPDATE-001',
+            () => {
+              assert.equal(res.status, 200, 'a second upload of a name is an update');
+              assert.equal(json.key, earlier, 'an update keeps the key');
+            },
+            label,
+          );
+        } else if (res.status === 200) {
+          // Same name as a plugin already on the target: an update, which another session can confirm.
+          const existing = await peer.get(`${PLUGINS}/${c.manifest.type}/${json.key ?? ''}`);
+          check(
+            'UPLOAD-UPDATE-001',
             () =>
-              assert.ok(
-                res.status >= 200 && res.status < 300,
-                `a 2xx answer, got ${res.status}: ${res.body.toString('utf8').slice(0, 400)}`,
+              assert.equal(
+                ((existing.json as { body?: { name?: unknown } }).body ?? {}).name,
+                c.manifest.name,
+                'a 200 answer must be an update of a plugin of that name',
               ),
             label,
           );
-          if (earlier !== undefined) {
-            check(
-              'UPLOAD-UPDATE-001',
-              () => {
-                assert.equal(res.status, 200, 'a second upload of a name is an update');
-                assert.equal(json.key, earlier, 'an update keeps the key');
-              },
-              label,
-            );
-          } else if (res.status === 200) {
-            // Same name as a plugin already on the target: an update, which another session can confirm.
-            const existing = await observer.get(`${PLUGINS}/${c.manifest.type}/${json.key ?? ''}`);
-            check(
-              'UPLOAD-UPDATE-001',
-              () =>
-                assert.equal(
-                  (existing.json as { body?: { name?: unknown } }).body?.name,
-                  c.manifest.name,
-                  'a 200 answer must be an update of a plugin of that name',
-                ),
-              label,
-            );
-          } else {
-            check(
-              'UPLOAD-STATUS-001',
-              () => assert.equal(res.status, 201, res.body.toString('utf8').slice(0, 400)),
-              label,
-            );
-          }
-          if (json.key) uploaded.set(id, json.key);
-          // The label's version is the appliance's: str() of what YAML 1.1 reads ("version: 1.10" is "1.1").
-          assert.equal(
-            json.body?.version,
-            c.manifest.version,
-            'the version SPS reports is str() of the YAML 1.1 value',
-          );
-          const expected = expectedBody(c, zip, spsProfile.extendedPluginBody);
+        } else {
           check(
-            'UPLOAD-FIELDS-001',
-            () =>
-              assert.deepEqual(
-                pick(json.body, Object.keys(expected)),
-                expected,
-                'the plugin body reports the MANIFEST as written',
-              ),
+            'UPLOAD-STATUS-001',
+            () => assert.equal(res.status, 201, res.body.toString('utf8').slice(0, 400)),
             label,
           );
-          check('UPLOAD-META-001', () => assert.equal(json.meta?.parent, `${PLUGINS}/${c.manifest.type}`), label);
-        });
-      } finally {
-        await rollbackTransaction(sps);
-      }
+        }
+        if (json.key) uploaded.set(id, json.key);
+        // The label's version is the appliance's: str() of what YAML 1.1 reads ("version: 1.10" is "1.1").
+        assert.equal(json.body?.version, c.manifest.version, 'the version SPS reports is str() of the YAML 1.1 value');
+        const expected = expectedBody(c, zip, spsProfile.extendedPluginBody);
+        check(
+          'UPLOAD-FIELDS-001',
+          () =>
+            assert.deepEqual(
+              pick(json.body, Object.keys(expected)),
+              expected,
+              'the plugin body reports the MANIFEST as written',
+            ),
+          label,
+        );
+        check('UPLOAD-META-001', () => assert.equal(json.meta?.parent, `${PLUGINS}/${c.manifest.type}`), label);
+      });
     },
   );
 
   test(
     'each generated packaging defect gets its documented answer and creates nothing',
     requirements('UPLOAD-PROPERTY-002'),
-    async ({ sps, property, spsProfile, writes: _w }) => {
+    async ({ tx, property, spsProfile }) => {
       const listed = async () => {
         const keys: string[] = [];
         for (const type of spsProfile.pluginTypes) {
-          const res = await sps.get(`${PLUGINS}/${type}`);
+          const res = await tx.get(`${PLUGINS}/${type}`);
           keys.push(...(res.json as { items: { key: string }[] }).items.map((i) => `${type}/${i.key}`));
         }
         return keys.sort();
       };
       const before = await listed();
-      await openTransaction(sps);
-      try {
-        await property(brokenPluginZip(spsProfile), async (c) => {
-          const res = await sps.upload(await pluginZipBytes(c));
-          const label = 'each generated case';
-          // Each defect's rule says "refused" (its own basis); the exact answer is the generators' label.
-          checkEach(
-            ...c.defects.map(
-              (defect) => () => check(RULE_IDS.get(defect) ?? 'UPLOAD-PROPERTY-002', () => refused(res.status), label),
-            ),
-            () => expectAnswer(res, { id: 'UPLOAD-PROPERTY-002', status: c.expect.status, type: c.expect.code, label }),
-          );
-        });
-        const after = await listed();
-        check(
-          'UPLOAD-PROPERTY-002',
-          () => expect(after, 'refused uploads must not appear, even inside the transaction').toEqual(before),
-          'nothing created',
+      await property(brokenPluginZip(spsProfile), async (c) => {
+        const res = await tx.upload(await pluginZipBytes(c));
+        const label = 'each generated case';
+        // Each defect's rule says "refused" (its own basis); the exact answer is the generators' label.
+        checkEach(
+          ...c.defects.map(
+            (defect) => () => check(RULE_IDS.get(defect) ?? 'UPLOAD-PROPERTY-002', () => refused(res.status), label),
+          ),
+          () => expectError(res, { id: 'UPLOAD-PROPERTY-002', status: c.expect.status, type: c.expect.code, label }),
         );
-      } finally {
-        await rollbackTransaction(sps);
-      }
+      });
+      const after = await listed();
+      check(
+        'UPLOAD-PROPERTY-002',
+        () => expect(after, 'refused uploads must not appear, even inside the transaction').toEqual(before),
+        'nothing created',
+      );
     },
   );
 });

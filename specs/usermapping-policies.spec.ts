@@ -1,10 +1,8 @@
 // /api/configuration/policies/usermapping_policies (seeds 003, 004).
-import { errorProblems } from '../suite/checks/error-problems.ts';
 import { runName } from '../suite/client/run-names.ts';
-import { openTransaction, rollbackTransaction } from '../suite/client/transactions.ts';
-import { expectAnswer } from './evidence.ts';
+import { expectError } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
-import { expectRefused, payloadProperty, runLifecycle } from './lifecycle.ts';
+import { payloadProperty, runLifecycle } from './lifecycle.ts';
 import { familyPath } from '../contract/surface.ts';
 
 const POLICIES = familyPath('usermapping_policies');
@@ -24,13 +22,13 @@ test.describe('usermapping policies', () => {
       'META-DELETE-001',
       'META-BODY-FIELDS-001',
     ),
-    async ({ sps, ledger, settings, writes: _w }) => {
+    async ({ tx, settings }) => {
       const name = runName(settings.runId, 'um');
       const mappings = [
         { allowed_groups: [], remote_user: 'test' },
         { allowed_groups: ['admins'], remote_user: 'root' },
       ];
-      await runLifecycle(sps, ledger, {
+      await runLifecycle(tx, {
         collection: POLICIES,
         create: { name, allow_other_remote_users_without_mapping: false, mappings },
         created: { name, allow_other_remote_users_without_mapping: false, mappings },
@@ -52,26 +50,22 @@ test.describe('usermapping policies', () => {
   test(
     'allow_other_remote_users_without_mapping defaults to true',
     requirements('USERMAP-DEFAULT-001'),
-    async ({ sps, ledger, settings, writes: _w }) => {
-      await openTransaction(sps);
-      const res = await sps.post(POLICIES, { name: runName(settings.runId, 'default'), mappings: [] });
+    async ({ tx, settings }) => {
+      const res = await tx.post(POLICIES, { name: runName(settings.runId, 'default'), mappings: [] });
       expect(res.status).toBe(201);
       const { meta } = res.json as { meta: { href: string } };
-      ledger.record(meta.href);
       expect(
-        ((await sps.get(meta.href)).json as { body: Record<string, unknown> }).body
+        ((await tx.get(meta.href)).json as { body: Record<string, unknown> }).body
           .allow_other_remote_users_without_mapping,
       ).toBe(true);
-      await rollbackTransaction(sps);
     },
   );
 
   test(
     'invalid usermapping policies are refused with 400 SemanticError',
     requirements('USERMAP-VALIDATION-001', 'ERROR-SEMANTIC-001'),
-    async ({ sps, settings, writes: _w }) => {
+    async ({ tx, settings }) => {
       const name = runName(settings.runId, 'badum');
-      await openTransaction(sps);
       const cases: [string, unknown][] = [
         ['remote_user missing', { name, mappings: [{ allowed_groups: [] }] }],
         ['remote_user empty', { name, mappings: [{ allowed_groups: [], remote_user: '' }] }],
@@ -82,14 +76,13 @@ test.describe('usermapping policies', () => {
         ['unknown field', { name, mappings: [], extra: 1 }],
       ];
       for (const [label, body] of cases)
-        await expectRefused(
-          sps,
-          POLICIES,
-          body,
-          { id: 'USERMAP-VALIDATION-001', status: 400, type: 'SemanticError' },
+        expectError(await tx.post(POLICIES, body), {
+          id: 'USERMAP-VALIDATION-001',
+          status: 400,
+          type: 'SemanticError',
+          fieldProblems: true,
           label,
-        );
-      await rollbackTransaction(sps);
+        });
     },
   );
 
@@ -97,11 +90,16 @@ test.describe('usermapping policies', () => {
     'generated usermapping policies get the answer their label promises',
     requirements('USERMAP-CREATE-001', 'USERMAP-VALIDATION-001'),
     async ({ sps, property, settings, writes: _w }) => {
-      const ctx = { pluginKeys: ['unused'], namePrefix: settings.runId };
-      await payloadProperty(sps, property, 'usermapping_policies', ctx, {
-        create: 'USERMAP-CREATE-001',
-        validation: 'USERMAP-VALIDATION-001',
-      });
+      await payloadProperty(
+        sps,
+        property,
+        'usermapping_policies',
+        { namePrefix: settings.runId },
+        {
+          create: 'USERMAP-CREATE-001',
+          validation: 'USERMAP-VALIDATION-001',
+        },
+      );
     },
   );
 
@@ -109,7 +107,11 @@ test.describe('usermapping policies', () => {
     'a list GET with an unsupported filter is refused with 400 InvalidQuery',
     requirements('USERMAP-INVALID-QUERY-001'),
     async ({ sps }) => {
-      expect(errorProblems(await sps.get(`${POLICIES}?filter=bogus`), 400, 'InvalidQuery')).toEqual([]);
+      expectError(await sps.get(`${POLICIES}?filter=bogus`), {
+        id: 'USERMAP-INVALID-QUERY-001',
+        status: 400,
+        type: 'InvalidQuery',
+      });
     },
   );
 
@@ -117,7 +119,7 @@ test.describe('usermapping policies', () => {
     "the documentation's /usermapping path is not an alias: 404",
     requirements('USERMAP-PATH-001'),
     async ({ sps }) => {
-      expectAnswer(await sps.get('/api/configuration/policies/usermapping'), {
+      expectError(await sps.get('/api/configuration/policies/usermapping'), {
         id: 'USERMAP-PATH-001',
         status: 404,
         type: 'NotFound',
@@ -129,9 +131,12 @@ test.describe('usermapping policies', () => {
     'an unknown usermapping policy answers 404 NotFound',
     requirements('USERMAP-NOTFOUND-001', 'ERROR-NOTFOUND-001'),
     async ({ sps }) => {
-      expect(errorProblems(await sps.get(`${POLICIES}/00000000-0000-4000-8000-000000000000`), 404, 'NotFound')).toEqual(
-        [],
-      );
+      expectError(await sps.get(`${POLICIES}/00000000-0000-4000-8000-000000000000`), {
+        id: 'USERMAP-NOTFOUND-001',
+        also: ['ERROR-NOTFOUND-001'],
+        status: 404,
+        type: 'NotFound',
+      });
     },
   );
 
@@ -139,7 +144,12 @@ test.describe('usermapping policies', () => {
     'usermapping policies need a session',
     requirements('AUTH-SESSION-001', 'AUTH-POLICIES-401'),
     async ({ anonymous }) => {
-      expect(errorProblems(await anonymous.get(POLICIES), 401, 'Unauthenticated')).toEqual([]);
+      expectError(await anonymous.get(POLICIES), {
+        id: 'AUTH-POLICIES-401',
+        also: ['AUTH-SESSION-001'],
+        status: 401,
+        type: 'Unauthenticated',
+      });
     },
   );
 });

@@ -7,7 +7,8 @@ import { SpsClient, type ApiResponse } from '../suite/client/sps-client.ts';
 
 export type ApiResponseLike = ApiResponse;
 import { openTransaction } from '../suite/client/transactions.ts';
-import { buildZip, type ZipFile } from '../generators/zip-bytes.ts';
+import type { ZipFile } from '../generators/zip-bytes.ts';
+import { minimalPlugin } from '../generators/plugin-zip.ts';
 import { TRANSACTION_PATH } from '../contract/surface.ts';
 
 export const ADMIN: Account = { username: 'admin', password: 'admin-pw', role: 'admin' };
@@ -42,29 +43,17 @@ export function manifest(fields: Record<string, string>): string {
     .join('\n')}\n`;
 }
 
-/** A valid plugin zip: MANIFEST, main.py and optionally default.cfg. */
+/** A valid plugin zip (the minimal plugin of generators/plugin-zip.ts), optionally with default.cfg. */
 export function pluginZip(
   name: string,
   type = 'aa',
   extra: { version?: string; cfg?: string; files?: ZipFile[] } = {},
 ): Promise<Buffer> {
-  const files: ZipFile[] = [
-    {
-      name: 'MANIFEST',
-      content: manifest({
-        name,
-        description: `${name} plugin`,
-        version: extra.version ?? '1.0',
-        type,
-        api: '1.6',
-        entry_point: 'main.py',
-      }),
-    },
-    { name: 'main.py', content: 'class Plugin:\n    pass\n' },
-    ...(extra.cfg !== undefined ? [{ name: 'default.cfg', content: extra.cfg }] : []),
+  const cfg = extra.cfg !== undefined ? [{ name: 'default.cfg', content: extra.cfg }] : [];
+  return minimalPlugin({ name, type, description: `${name} plugin`, version: extra.version ?? '1.0', api: '1.6' }, [
+    ...cfg,
     ...(extra.files ?? []),
-  ];
-  return buildZip(files);
+  ]);
 }
 
 export function json<T = Record<string, unknown>>(res: ApiResponse): T {

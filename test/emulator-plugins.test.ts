@@ -10,7 +10,7 @@ import {
   renameEntry,
   truncate,
 } from '../generators/zip-surgery.ts';
-import { buildZip } from '../generators/zip-bytes.ts';
+import { minimalPlugin } from '../generators/plugin-zip.ts';
 import { UPLOAD_LIMIT_BYTES } from '../contract/plugin/limits.ts';
 import {
   clientFor,
@@ -19,7 +19,6 @@ import {
   expect,
   expectError,
   json,
-  manifest,
   pluginZip,
   test,
   TX,
@@ -71,20 +70,12 @@ test('older profiles show the five documented body fields only', async () => {
   try {
     const admin = await clientFor(emu);
     await admin.request({ method: 'POST', path: TX, headers: { 'content-length': '0' }, body: Buffer.alloc(0) });
-    const zip = await buildZip([
-      {
-        name: 'MANIFEST',
-        content: manifest({
-          name: 'Sample-Authentication-Plugin',
-          description: 'd',
-          version: '1.0',
-          type: 'aa',
-          api: '1.0',
-          entry_point: 'main.py',
-        }),
-      },
-      { name: 'main.py', content: 'x = 1\n' },
-    ]);
+    const zip = await minimalPlugin({
+      name: 'Sample-Authentication-Plugin',
+      description: 'd',
+      version: '1.0',
+      api: '1.0',
+    });
     const res = await admin.upload(zip);
     expect(res.status, res.body.toString()).toBe(201);
     expect(Object.keys(json<Upload>(res).body).sort()).toEqual(['api', 'description', 'name', 'path', 'version']);
@@ -296,19 +287,7 @@ test('hostile zips are refused with 400 SemanticError naming the rule; the emula
   admin,
 }) => {
   const good = await pluginZip('victim', 'aa');
-  const bomb = await buildZip([
-    {
-      name: 'MANIFEST',
-      content: manifest({
-        name: 'bomb',
-        description: 'd',
-        version: '1',
-        type: 'aa',
-        api: '1.6',
-        entry_point: 'main.py',
-      }),
-    },
-    { name: 'main.py', content: 'x = 1\n' },
+  const bomb = await minimalPlugin({ name: 'bomb', description: 'd', version: '1', api: '1.6' }, [
     { name: 'zeros.bin', content: Buffer.alloc(8 * 1024 * 1024) },
   ]);
   const cases: [string, Buffer][] = [

@@ -94,7 +94,7 @@ test('a failing run with canary secrets leaves replayable repro bundles and leak
     expect(password, 'a bundle for the password test').toBeDefined();
     for (const { dir } of indexes) expect(existsSync(join(dir, 'replay.sh')), dir).toBe(true);
 
-    // The failing request of the anonymous test: GET without a session, expected 401 by errorProblems.
+    // The failing request of the anonymous test: GET without a session, expected 401 (expectError's attachment).
     expect(anonymous!.index.failing).toMatchObject({ recorded: { status: 200 }, expected: { status: 401 } });
     const pw = password!.index;
     const failingPw = pw.exchanges.find((e) => e.n === pw.failing?.exchange)!;

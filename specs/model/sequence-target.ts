@@ -1,14 +1,14 @@
 // The real side of the model-based property: the sessions (one client each), the names one sequence
 // uses (all carrying the run id), the objects the target had before the sequence, and the checks and
-// cleanup every sequence shares. A sequence ends with every session rolled back and what it committed
-// deleted again, so the target is left as it was (live-target safety).
-import { buildZip } from '../../generators/zip-bytes.ts';
-import { minimalPluginFiles } from '../../generators/plugin-zip.ts';
+// cleanup every sequence shares. A sequence ends with every session rolled back; what it committed is
+// in the ledger, which deletes it after the test in one commit (live-target safety): a later sequence
+// counts it among the objects that were there before it.
+import { minimalPlugin } from '../../generators/plugin-zip.ts';
 import type { Ledger } from '../../suite/client/ledger.ts';
 import { runName } from '../../suite/client/run-names.ts';
 import type { Credentials } from '../../contract/credentials.ts';
 import type { ApiResponse, SpsClient } from '../../suite/client/sps-client.ts';
-import { commitTransaction, openTransaction, rollbackTransaction } from '../../suite/client/transactions.ts';
+import { rollbackTransaction } from '../../suite/client/transactions.ts';
 import {
   MODEL_RULES,
   type ConfigModel,
@@ -46,7 +46,6 @@ export interface SequenceNames {
 
 export interface Target {
   clients: SpsClient[];
-  credentials: Credentials;
   names: SequenceNames;
   /** Keys each collection held before the sequence: objects that are not the sequence's. */
   baseline: Map<Collection, string[]>;
@@ -73,14 +72,11 @@ export async function listedKeys(client: SpsClient, c: Collection): Promise<{ re
 }
 
 /**
- * Every sequence starts with fresh sessions (logging out ends any transaction a broken target kept
- * open), so a failure never depends on an earlier sequence and shrinks on its own.
+ * Every sequence starts with each session's transaction rolled back (the sessions stay logged in: a
+ * login costs seconds on an appliance), so a failure never depends on an earlier sequence's draft.
  */
-export async function freshSessions(clients: readonly SpsClient[], credentials: Credentials): Promise<void> {
-  for (const client of clients) {
-    if (client.loggedIn) await client.logout();
-    await client.mustLogin(credentials);
-  }
+export async function freshTransactions(clients: readonly SpsClient[]): Promise<void> {
+  for (const client of clients) await rollbackTransaction(client);
 }
 
 export async function readBaseline(client: SpsClient): Promise<Map<Collection, string[]>> {
@@ -93,16 +89,7 @@ export async function pluginZip(t: Target, type: PluginType, name: string, versi
   const id = `${name}@${version}`;
   let zip = t.zips.get(id);
   if (!zip) {
-    zip = await buildZip(
-      minimalPluginFiles({
-        name,
-        type,
-        version,
-        api: '1.1',
-        description: 'sps-conformance sequence plugin',
-        entry_point: 'main.py',
-      }),
-    );
+    zip = await minimalPlugin({ name, type, version, description: 'sps-conformance sequence plugin' });
     t.zips.set(id, zip);
   }
   return zip;
@@ -125,47 +112,12 @@ export async function everyListAgrees(m: ConfigModel, t: Target, rule: ModelRule
   }
 }
 
-/** Ends a sequence: every session logged in and rolled back, what it committed deleted, nothing left. */
+/** Ends a sequence: every session rolled back, and every list as the committed state says. */
 export async function endSequence(m: ConfigModel, t: Target): Promise<void> {
-  for (const [s, client] of t.clients.entries()) {
-    if (!m.loggedIn[s]) await client.mustLogin(t.credentials);
-    m.loggedIn[s] = true;
-    await rollbackTransaction(client);
-  }
+  for (const client of t.clients) await rollbackTransaction(client);
   m.holder = undefined;
   m.draft = undefined;
-  // Policy objects first, in their own commit, then the plugins they used: two small transactions.
-  await deleteCommitted(
-    t,
-    m.committed.policies.map((p) => `${collectionPath(p.kind)}/${p.key}`),
-    MODEL_RULES.isolation,
-  );
-  if (t.pluginDelete)
-    await deleteCommitted(
-      t,
-      m.committed.plugins.map((p) => `${collectionPath(p.type)}/${p.key}`),
-      MODEL_RULES.references,
-    );
-  m.committed = { plugins: t.pluginDelete ? [] : m.committed.plugins, policies: [] };
-  await everyListAgrees(m, t, MODEL_RULES.rollback, 'after the cleanup');
-}
-
-/** Deletes committed objects of the sequence in one transaction; the target must allow every delete. */
-async function deleteCommitted(t: Target, hrefs: string[], rule: ModelRule): Promise<void> {
-  if (hrefs.length === 0) return;
-  const client = t.clients[0]!;
-  await openTransaction(client);
-  for (const href of hrefs) {
-    const res = await client.delete(href);
-    modelCheck(
-      rule,
-      res.status === 200,
-      `cleanup: DELETE ${href} of a committed object nothing uses answered ${gist(res)}`,
-    );
-  }
-  const commit = await commitTransaction(client);
-  modelCheck(MODEL_RULES.atomic, commit.status === 200, `cleanup: the commit answered ${gist(commit)}`);
-  for (const href of hrefs) t.ledger.forget(href);
+  await everyListAgrees(m, t, MODEL_RULES.rollback, 'after the rollbacks');
 }
 
 /** Objects the model has committed go into the ledger, so they are removed even if the sequence breaks. */

@@ -88,13 +88,21 @@ function writeAnswerProblems(json: Json): string[] {
 }
 
 /** The documented error envelope (error.type, error.message), then our inferred additions. */
-function errorAnswerProblems(json: Json, path: string): TaggedProblem[] {
+/** The observed error envelope (ERROR-ENVELOPE-001): an error object with a type and a message. */
+export function errorEnvelopeProblems(json: unknown): string[] {
+  if (!isObject(json)) return ['body: not a JSON object'];
   const error = json.error;
-  if (!isObject(error)) return tag(ID.errorEnvelope, ['error: missing or not an object']);
+  if (!isObject(error)) return ['error: missing or not an object'];
   const documented: string[] = [];
   if (typeof error.type !== 'string' || error.type === '') documented.push('error.type: expected a non-empty string');
   if (typeof error.message !== 'string') documented.push('error.message: expected a string');
-  const problems = tag(ID.errorEnvelope, documented);
+  return documented;
+}
+
+function errorAnswerProblems(json: Json, path: string): TaggedProblem[] {
+  const error = json.error;
+  if (!isObject(error)) return tag(ID.errorEnvelope, ['error: missing or not an object']);
+  const problems = tag(ID.errorEnvelope, errorEnvelopeProblems(json));
   if (!isObject(error.details)) problems.push({ id: ID.errorDetails, problem: 'error.details: expected an object' });
   if ('meta' in json)
     problems.push(

@@ -1,5 +1,6 @@
-// Writes that create objects, for specs that need an object to exist: each opens a transaction, writes,
-// commits and records the new object in the ledger, and says plainly what went wrong if it cannot.
+// Writes that create objects, for specs that need an object to exist: planted ones in their own
+// committed transaction, recorded in the ledger; drafted ones inside the caller's open transaction
+// (nothing to clean up: the rollback takes them). Either says plainly what went wrong if it cannot.
 import type { Ledger } from './ledger.ts';
 import type { ApiResponse, SpsClient } from './sps-client.ts';
 import { commitTransaction, openTransaction } from './transactions.ts';
@@ -22,6 +23,20 @@ export function keyAndHref(res: ApiResponse): { key: string; href: string } | un
   return { key: json.key, href: json.meta.href };
 }
 
+function createdBy(what: string, res: ApiResponse): { key: string; href: string } {
+  const created = keyAndHref(res);
+  if ((res.status !== 201 && res.status !== 200) || !created) {
+    throw new PreconditionError(`setup: creating ${what} failed: ${describe(res)}`);
+  }
+  return created;
+}
+
+/** Runs `write` inside the transaction already open: the object exists until the rollback. */
+export async function draftWith(what: string, write: () => Promise<ApiResponse>): Promise<Planted> {
+  const res = await write();
+  return { ...createdBy(what, res), res };
+}
+
 /** Runs `write` in its own committed transaction; the created object goes into the ledger. */
 export async function plantWith(
   client: SpsClient,
@@ -31,10 +46,7 @@ export async function plantWith(
 ): Promise<Planted> {
   await openTransaction(client);
   const res = await write();
-  const created = keyAndHref(res);
-  if ((res.status !== 201 && res.status !== 200) || !created) {
-    throw new PreconditionError(`setup: creating ${what} failed: ${describe(res)}`);
-  }
+  const created = createdBy(what, res);
   ledger.record(created.href);
   const commit = await commitTransaction(client);
   if (commit.status !== 200) throw new PreconditionError(`setup: committing ${what} failed: ${describe(commit)}`);

@@ -1,4 +1,5 @@
 // The SPS REST client: Basic login, the session_id cookie, JSON and zip requests.
+import { CostMeter } from './cost.ts';
 import type { ExchangeListener } from './exchange.ts';
 import { TargetError } from './target-error.ts';
 import { sendExpectingContinue, type ContinueOutcome } from './expect-continue.ts';
@@ -28,13 +29,16 @@ export class SpsClient {
    * an appliance set to require a commit log insists on); undefined: commits send only the status.
    */
   commitMessage: string | undefined;
+  /** What this client's requests cost (suite/client/cost.ts); clients may share one meter. */
+  readonly meter: CostMeter;
   readonly #send: Transport;
   readonly #baseUrl: string;
   readonly #tls: TlsOptions;
   readonly #listeners: ExchangeListener[] = [];
   #sessionId: string | undefined;
 
-  constructor(baseUrl: string, tls: TlsOptions = { verify: true }) {
+  constructor(baseUrl: string, tls: TlsOptions = { verify: true }, meter = new CostMeter()) {
+    this.meter = meter;
     this.#send = transport(baseUrl, tls);
     this.#baseUrl = baseUrl;
     this.#tls = tls;
@@ -93,6 +97,7 @@ export class SpsClient {
       json,
       at: Date.now(),
     };
+    this.meter.count(exchange);
     for (const listener of this.#listeners) listener(exchange);
     return { ...res, json, request: req };
   }
@@ -124,13 +129,21 @@ export class SpsClient {
   }
 
   /** An upload that announces `announcedLength` bytes and sends the zip only after 100 Continue. */
-  uploadExpectingContinue(zip: Buffer, announcedLength = zip.length): Promise<ContinueOutcome> {
+  async uploadExpectingContinue(zip: Buffer, announcedLength = zip.length): Promise<ContinueOutcome> {
     const headers: Record<string, string> = {
       'content-type': 'application/zip',
       'content-length': String(announcedLength),
     };
     if (this.#sessionId) headers.cookie = `session_id=${this.#sessionId}`;
-    return sendExpectingContinue(this.#baseUrl, this.#tls, UPLOAD_PATH, headers, zip);
+    const path = UPLOAD_PATH;
+    const outcome = await sendExpectingContinue(this.#baseUrl, this.#tls, path, headers, zip);
+    // The body travels only when it is complete and the server continued or the wait ran out.
+    const sent = announcedLength === zip.length && (outcome.continued || outcome.waited) ? zip : Buffer.alloc(0);
+    this.meter.count({
+      request: { method: 'POST', path, headers, body: sent },
+      response: { status: outcome.status, headers: {}, body: outcome.body },
+    });
+    return outcome;
   }
 
   upload(zip: Buffer, contentType: string | null = 'application/zip'): Promise<ApiResponse> {

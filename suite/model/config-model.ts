@@ -82,6 +82,11 @@ export class ConfigModel {
   readonly autoOpen: boolean;
   /** The last key the target gave each name, kept after deletes and rollbacks to address gone objects. */
   readonly keys = new Map<string, string>();
+  /**
+   * Commits the sequence may still make: each takes seconds on an appliance, so the stateful spec
+   * caps them (a commit that would succeed is skipped once none are left; refusals cost nothing).
+   */
+  commitsLeft = Number.POSITIVE_INFINITY;
   /** Credential stores over REST: the documents say "web interface only" (6.9.4), so it is probed. */
   credentialStores: 'unknown' | 'supported' | 'unsupported' = 'unknown';
 

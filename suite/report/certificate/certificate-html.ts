@@ -8,6 +8,7 @@ import { documentsCitedBy } from '../../../contract/sources.ts';
 import { printableLines } from '../terminal-text.ts';
 import type { Certificate } from './certificate.ts';
 import { verdictReasons, type ReasonLine } from './verdict-reason.ts';
+import { costHtml } from './certificate-cost.ts';
 import { VERDICTS } from './verdict-order.ts';
 import type { RequirementVerdict } from './verdicts.ts';
 
@@ -153,6 +154,7 @@ export function certificateHtml(c: Certificate): string {
     '<h2>Totals per area</h2>',
     areas(c),
     warnings(c),
+    costHtml(c),
     '<h2>Requirements</h2>',
     requirements(c),
     c.unknownRequirementIds.length

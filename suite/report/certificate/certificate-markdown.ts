@@ -5,6 +5,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { documentsCitedBy } from '../../../contract/sources.ts';
 import type { Certificate } from './certificate.ts';
 import { verdictReasons, type ReasonLine } from './verdict-reason.ts';
+import { costMarkdown } from './certificate-cost.ts';
 import { VERDICTS } from './verdict-order.ts';
 import type { RequirementVerdict } from './verdicts.ts';
 
@@ -157,7 +158,13 @@ export function certificateMarkdown(c: Certificate): string {
   const unknown = c.unknownRequirementIds.length
     ? [`Tests name requirement ids missing from the catalog: ${md(c.unknownRequirementIds.join(', '))}`, '']
     : [];
-  return [...header(c), ...areaTable(c), ...warnTable(c), ...requirementTable(c), ...sourceTable(c), ...unknown].join(
-    '\n',
-  );
+  return [
+    ...header(c),
+    ...areaTable(c),
+    ...warnTable(c),
+    ...costMarkdown(c),
+    ...requirementTable(c),
+    ...sourceTable(c),
+    ...unknown,
+  ].join('\n');
 }

@@ -1,6 +1,7 @@
 // The certificate: what was tested (suite version and content hash), against what (target, profile,
 // seed, settings without secrets), whether the run itself held up, and the verdict per requirement.
 import type { Requirement } from '../../../contract/catalog.ts';
+import { costSummary, type CostSummary } from './cost-summary.ts';
 import type { Seal } from './seal.ts';
 import { seal } from './seal.ts';
 import type { RunFacts, SafetyResult } from './run-facts.ts';
@@ -44,6 +45,8 @@ export interface Certificate {
   tests: { passed: number; failed: number; skipped: number; error: number };
   /** The inventory check of specs/inventory.teardown.ts; null when it did not run (e.g. writes off). */
   safety: SafetyResult | null;
+  /** What the run cost the target: requests, logins, commits, rollbacks, bytes sent, per area. */
+  cost: CostSummary;
   unknownRequirementIds: string[];
   requirements: RequirementVerdict[];
   integrity: Seal;
@@ -100,6 +103,7 @@ export function buildCertificate(input: CertificateInput): Certificate {
     areas: areaTotals(verdicts),
     tests: { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), error: count('error') },
     safety: mergedSafety(input.facts),
+    cost: costSummary(input.catalog, input.records),
     unknownRequirementIds: unknownIds(input.catalog, input.records),
     requirements: verdicts,
   });

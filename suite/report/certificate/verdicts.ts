@@ -3,6 +3,7 @@
 // its failure broke; an inferred requirement a target does not meet is WARN in default mode (a `warn`
 // mark), FAIL in strict mode. A failed test's other requirements are not judged by it: not PASS.
 import { isInferred, type Requirement } from '../../../contract/catalog.ts';
+import type { Cost } from '../../client/cost.ts';
 import type { NotTested, Warning } from '../reporter/evidence-marks.ts';
 
 export type Verdict = 'PASS' | 'FAIL' | 'WARN' | 'NOT-TESTED' | 'SKIPPED' | 'ERROR';
@@ -28,6 +29,8 @@ export interface TestRecord {
   warnings?: Warning[];
   /** Set when the target refused what a check needs: its ids are NOT-TESTED by this test. */
   notTested?: NotTested;
+  /** What the test cost the target (its cost annotation); absent when it never started. */
+  cost?: Cost;
 }
 
 export interface RequirementVerdict {

@@ -5,7 +5,10 @@ export const ATTACHMENT = {
   exchanges: 'sps-exchanges.json',
   /** JSON { seed, path, numRuns, counterexample, defects, expect } of a failed fast-check property. */
   propertyFailure: 'fc-failure.json',
-  /** JSON { status, code? } the test expected of its failing request, so `replay` can say FIXED. */
+  /**
+   * JSON { status, code?, id, label?, request? } the test expected of its failing request, written by
+   * specs/evidence.ts's expectError, so `replay` can say FIXED.
+   */
   expected: 'sps-expected.json',
   /** JSON { shard, runId, leftovers, changed } of the teardown's inventory comparison (specs/inventory.teardown.ts). */
   safety: 'sps-safety.json',
@@ -20,3 +23,5 @@ export interface ShardNote<T> {
   shard: { current: number; total: number } | null;
   value: T;
 }
+/** The annotation with what a test cost the target (JSON of suite/client/cost.ts's Cost). */
+export const COST_ANNOTATION = 'sps-cost';

@@ -2,7 +2,9 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import { TARGET_ERROR_MARK } from '../../client/target-error.ts';
+import { COST_ANNOTATION } from './attachments.ts';
 import { notTestedOf, violatedIds, warningsOf } from './evidence-marks.ts';
+import type { Cost } from '../../client/cost.ts';
 import type { TestOutcome, TestRecord } from '../certificate/verdicts.ts';
 
 export const REQUIREMENT_ANNOTATION = 'requirement';
@@ -39,6 +41,21 @@ function messageOf(test: TestCase, result: TestResult | undefined, outcome: Test
   return first === undefined ? undefined : stripVTControlCharacters(first);
 }
 
+const COST_FIELDS = ['requests', 'logins', 'commits', 'rollbacks', 'bytesUploaded'] as const;
+
+/** The test's cost annotation (specs/fixtures.ts `cost`), when it has a well-formed one. */
+function costOf(marks: readonly { type: string; description?: string }[]): Cost | undefined {
+  const text = [...marks].reverse().find((a) => a.type === COST_ANNOTATION)?.description;
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text) as Record<string, unknown>;
+    if (!COST_FIELDS.every((f) => Number.isInteger(value[f]) && (value[f] as number) >= 0)) return undefined;
+    return Object.fromEntries(COST_FIELDS.map((f) => [f, value[f]])) as unknown as Cost;
+  } catch {
+    return undefined;
+  }
+}
+
 export function recordOf(test: TestCase, result: TestResult | undefined, setupFailed = false): TestRecord {
   const outcome = outcomeOf(test, result, setupFailed);
   const message = messageOf(test, result, outcome);
@@ -50,6 +67,7 @@ export function recordOf(test: TestCase, result: TestResult | undefined, setupFa
   const violated = violatedIds(marks);
   const warnings = warningsOf(marks);
   const notTested = outcome === 'skipped' ? notTestedOf(marks)[0] : undefined;
+  const cost = costOf(marks);
   return {
     title: test.titlePath().slice(3).join(' › ') || test.title,
     file: test.location.file,
@@ -63,5 +81,6 @@ export function recordOf(test: TestCase, result: TestResult | undefined, setupFa
     ...(violated.length ? { violated } : {}),
     ...(warnings.length ? { warnings } : {}),
     ...(notTested ? { notTested } : {}),
+    ...(cost ? { cost } : {}),
   };
 }

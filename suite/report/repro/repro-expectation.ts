@@ -1,8 +1,9 @@
 // What the failing request should have answered, when the test can know it. Sources, first found wins:
-// 1. an `sps-expected.json` attachment { status, code? };
+// 1. the `sps-expected.json` attachment { status, code? } that specs/evidence.ts's expectError leaves
+//    when an error expectation fails (every expected error answer in the specs goes through it);
 // 2. the fast-check label of the shrunk case (`expect: { status, code }`);
-// 3. the assertion message of suite/checks/error-problems.ts ("status: expected 401, got 200",
-//    'error.type: expected "X"'), or Playwright's toBe message whose Received is the recorded status.
+// 3. Playwright's toBe message whose Received is the recorded status: still needed for the positive
+//    checks (`expect(res.status).toBe(201)`), which declare no answer as data.
 // Anything else stays unknown: `replay` then compares with the recorded failure instead.
 import type { ExpectedAnswer, RecordedAnswer } from './repro-format.ts';
 
@@ -23,14 +24,6 @@ function fromPropertyLabel(property: Record<string, unknown> | undefined): Expec
 
 function fromMessages(messages: readonly string[], recorded: RecordedAnswer): ExpectedAnswer | undefined {
   const text = messages.join('\n').replace(ANSI, '');
-  const status = /status: expected (\d{3}), got (\d{3})/.exec(text);
-  // Playwright's diff prints the problem strings JSON-quoted, so the inner quotes may be escaped.
-  const code = /error\.type: expected \\?"([A-Za-z]+)\\?"/.exec(text)?.[1];
-  if (status && Number(status[2]) === recorded.status) {
-    return { status: Number(status[1]), ...(code ? { code } : {}), source: 'assertion message (error-problems)' };
-  }
-  // error-problems reports the type only when the status was right.
-  if (code && !status) return { status: recorded.status, code, source: 'assertion message (error-problems)' };
   const toBe = /toBe\(expected\)[\s\S]*?Expected:\s*(\d{3})\s*\n\s*Received:\s*(\d{3})/.exec(text);
   if (toBe && Number(toBe[2]) === recorded.status)
     return { status: Number(toBe[1]), source: 'assertion message (toBe on the status)' };
