@@ -118,6 +118,7 @@ export interface SpsFixtures {
    */
   tx: SpsClient;
   /** Automatic: what the test cost the target, as an annotation the reporter sums. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a fixture that provides no value is typed void in Playwright
   cost: void;
   /** A client with no session. */
   anonymous: SpsClient;

@@ -425,7 +425,7 @@ test.describe('plugin upload properties', () => {
             'UPLOAD-UPDATE-001',
             () =>
               assert.equal(
-                ((existing.json as { body?: { name?: unknown } }).body ?? {}).name,
+                (existing.json as { body?: { name?: unknown } }).body?.name,
                 c.manifest.name,
                 'a 200 answer must be an update of a plugin of that name',
               ),

@@ -6,7 +6,6 @@
 import { minimalPlugin } from '../../generators/plugin-zip.ts';
 import type { Ledger } from '../../suite/client/ledger.ts';
 import { runName } from '../../suite/client/run-names.ts';
-import type { Credentials } from '../../contract/credentials.ts';
 import type { ApiResponse, SpsClient } from '../../suite/client/sps-client.ts';
 import { rollbackTransaction } from '../../suite/client/transactions.ts';
 import {
