@@ -17,6 +17,8 @@ export interface TestList {
   tests: number;
   /** Stop at the first failure: the run is the sample, and one failing test decides its kill. */
   stopAtFirstFailure: boolean;
+  /** Run the setup and teardown projects too (a test of theirs is in the list); else --no-deps. */
+  withDependencies: boolean;
 }
 
 export interface FaultPlan {
@@ -40,6 +42,7 @@ function planned(declared: readonly string[], tests: readonly ListedTest[] | und
       text: testListText(selection.tests),
       tests: selection.tests.length,
       stopAtFirstFailure: selection.sample,
+      withDependencies: selection.withDependencies,
     },
   };
 }

@@ -6,6 +6,10 @@
 // Only a fault whose declared ids no listed test carries (the every-response checks the recorder adds
 // to every test at run time) needs other tests: it runs a fixed sample of the suite, stopping at the
 // first failure, which is all its kill needs. The result is a --test-list file (no --grep escaping).
+// The setup and teardown projects (the inventory safety check that guards a live appliance) run only
+// when they carry a declared id: each fault run has a fresh emulator of its own, so there is nothing to
+// guard, and they cost two Playwright worker starts per run. Without them a fault must be caught by the
+// tests of its own ids, never by a failed setup making the whole run INVALID (every test ERROR).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The sample: every SAMPLE_EVERY-th test in the list order. */
 export const SAMPLE_EVERY = 8;
-/** The project the fault runs select from; its setup and teardown projects always run whole. */
+/** The project the fault runs select from (its setup and teardown projects: see above). */
 const SELECTED_PROJECT = 'conformance';
 
 export interface ListedTest {
@@ -92,15 +96,19 @@ export interface Selection {
   sampled: string[];
   /** The sample run: it may stop at its first failure (--max-failures=1). */
   sample: boolean;
+  /** A setup or teardown test carries a declared id: the run keeps its project dependencies. */
+  withDependencies: boolean;
 }
 
-/** The tests a fault declaring `declared` runs (setup and teardown always run with them). */
+/** The tests a fault declaring `declared` runs (setup and teardown only when they carry one of its ids). */
 export function selectTests(all: readonly ListedTest[], declared: readonly string[]): Selection {
   const conformance = all.filter((t) => t.project === SELECTED_PROJECT);
   const carried = new Set(conformance.flatMap((t) => t.requirementIds));
   const targeted = declared.filter((id) => carried.has(id));
   const sample = targeted.length === 0;
-  const chosen = new Set<ListedTest>(all.filter((t) => t.project !== SELECTED_PROJECT));
+  const guards = all.filter((t) => t.project !== SELECTED_PROJECT);
+  const withDependencies = guards.some((t) => t.requirementIds.some((id) => declared.includes(id)));
+  const chosen = new Set<ListedTest>(withDependencies ? guards : []);
   conformance.forEach((t, i) => {
     if (sample ? i % SAMPLE_EVERY === 0 : t.requirementIds.some((id) => targeted.includes(id))) chosen.add(t);
   });
@@ -109,6 +117,7 @@ export function selectTests(all: readonly ListedTest[], declared: readonly strin
     targeted,
     sampled: declared.filter((id) => !carried.has(id)),
     sample,
+    withDependencies,
   };
 }
 

@@ -22,7 +22,13 @@ import { suiteHash, SUITE_ROOT } from '../certificate/suite-hash.ts';
 import { fetchTargetIdentity, type TargetIdentity } from '../certificate/target-identity.ts';
 import { recordOf, requirementIds } from './test-records.ts';
 import type { TestRecord } from '../certificate/verdicts.ts';
-import { EMULATOR_DEFAULT_PASSWORD, loadSettings, publicSettings, type Settings } from '../../target/settings.ts';
+import {
+  EMULATOR_DEFAULT_PASSWORD,
+  loadSettings,
+  publicSettings,
+  reportDir,
+  type Settings,
+} from '../../target/settings.ts';
 import { consoleSummary } from './console-summary.ts';
 import { expectationsFacts, writeObservations } from './observations.ts';
 
@@ -58,7 +64,8 @@ export default class CertificateReporter implements Reporter {
 
   constructor(options: ReporterOptions = {}) {
     this.#options = options;
-    this.#outputDir = options.outputDir ?? 'reports/latest';
+    // Without options (`--reporter=<this file>`, as the self-test runs it): SPS_REPORT_DIR or reports/latest.
+    this.#outputDir = options.outputDir ?? reportDir();
   }
 
   printsToStdio(): boolean {
