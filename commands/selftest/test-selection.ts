@@ -122,6 +122,33 @@ export function selectTests(all: readonly ListedTest[], declared: readonly strin
 }
 
 /**
+ * The first try of a targeted selection: a few of its tests that between them carry every targeted id
+ * (greedily, the test carrying most of the ids not yet covered, the earlier one on a tie). Sound as a
+ * shortcut because kills only grow with tests: a requirement fails when any test carrying it fails, so
+ * a fault these tests kill is killed by the whole selection too; a fault they do not kill runs the whole
+ * selection (the caller's part). Undefined when there is no shortcut: the sample, a selection that keeps
+ * its setup and teardown, or a cover as large as the selection.
+ */
+export function coveringTests(selection: Selection): ListedTest[] | undefined {
+  if (selection.sample || selection.withDependencies) return undefined;
+  const uncovered = new Set(selection.targeted);
+  const cover = new Set<ListedTest>();
+  while (uncovered.size > 0) {
+    let best: ListedTest | undefined;
+    let bestCount = 0;
+    for (const t of selection.tests) {
+      const count = t.requirementIds.filter((id) => uncovered.has(id)).length;
+      if (count > bestCount) [best, bestCount] = [t, count];
+    }
+    if (!best) return undefined;
+    cover.add(best);
+    for (const id of best.requirementIds) uncovered.delete(id);
+  }
+  const tests = selection.tests.filter((t) => cover.has(t));
+  return tests.length < selection.tests.length ? tests : undefined;
+}
+
+/**
  * The --test-list file: `[project] › file › describe › title`, one test a line. A title holding the
  * delimiter itself cannot be written so: that test's whole file is listed instead (more, never fewer).
  */
