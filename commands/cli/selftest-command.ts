@@ -3,7 +3,8 @@
 // as the machine has cores. A fault must fail in strict mode with every id it declares failing, and,
 // when it declares documented ids, also in default mode with those failing. By default a fault run
 // runs only the tests carrying its declared ids (a fixed sample when none carries them, see
-// commands/selftest/test-selection.ts); --full runs the whole suite for every fault (the nightly mode). Writes the kill matrix to <out>/selftest.json and .md.
+// commands/selftest/test-selection.ts), first a few of them that carry every declared id between them;
+// --full runs the whole suite for every fault (the nightly mode). Writes the kill matrix to <out>/selftest.json and .md.
 import { join } from 'node:path';
 import { FAULTS } from '../../emulator/faults/catalogue.ts';
 import type { Fault } from '../../emulator/faults/fault.ts';
