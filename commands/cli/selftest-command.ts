@@ -170,18 +170,14 @@ export async function selftestCommand(options: SelftestOptions): Promise<number>
         strict: true,
       });
       const row = judgePristine(run);
-      progress(
-        (done += 1),
-        total,
-        'pristine',
-        row.timedOut ? 'TIMED OUT' : row.passed ? 'passes' : 'FAILS',
-        run.seconds,
-      );
+      done += 1;
+      progress(done, total, 'pristine', row.timedOut ? 'TIMED OUT' : row.passed ? 'passes' : 'FAILS', run.seconds);
       return row;
     }
     const row = await faultRuns(plan, context);
+    done += 1;
     progress(
-      (done += 1),
+      done,
       total,
       plan.fault.name,
       verdictText(row),
