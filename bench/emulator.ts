@@ -1,5 +1,7 @@
 // Emulator benchmark (prints figures, asserts nothing): list GET throughput against a bare node:http
 // server sending the same JSON, RSS after 1,000 plugin uploads, and peak RSS during one ~20 MB upload.
+// Beside requests per second it prints each server's CPU time per request (from /proc): on a machine
+// other jobs load, the throughput ratio swings with the scheduler, the CPU ratio much less.
 // Targets: throughput >= 0.85x bare, RSS <= 120 MiB, peak <= 3x the upload size. Run: npx tsx bench/emulator.ts
 // The emulator runs as `npm run emulator` does, from the build in dist/. On a shared machine the
 // absolute req/s are noise: the ratio of alternating rounds in one run is the figure.
@@ -12,7 +14,7 @@ import { buildZip } from '../generators/zip-bytes.ts';
 import { SpsClient } from '../suite/client/sps-client.ts';
 
 interface CannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   non2xx: number;
   errors: number;
 }
@@ -41,6 +43,12 @@ function start(args: string[]): Promise<{ child: ChildProcess; url: string }> {
     });
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
   });
+}
+
+/** User plus system CPU time of a process so far, in milliseconds, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** VmRSS (current) or VmHWM (peak) of a process, in MiB, from /proc. */
@@ -98,7 +106,14 @@ async function rssAfterThousand(client: SpsClient, pid: number): Promise<void> {
   );
 }
 
-async function throughput(emulatorUrl: string, client: SpsClient, cookie: string): Promise<void> {
+/** One round against a server, with the CPU time the server spent on it. */
+async function measured(run: () => Promise<CannonResult>, pid: number): Promise<CannonResult & { cpuMs: number }> {
+  const before = cpuMs(pid);
+  const result = await run();
+  return { ...result, cpuMs: cpuMs(pid) - before };
+}
+
+async function throughput(emulatorUrl: string, emulatorPid: number, client: SpsClient, cookie: string): Promise<void> {
   const path = '/api/configuration/plugins/aa';
   const sample = await client.get(path);
   const bare = await start(['-e', BARE_SERVER, sample.body.toString('utf8')]);
@@ -109,11 +124,16 @@ async function throughput(emulatorUrl: string, client: SpsClient, cookie: string
     // autocannon itself (and both servers) need warming up, or whichever runs first loses.
     await bareRun(2);
     await emulatorRun(2);
-    const runs = { emulator: [] as CannonResult[], bare: [] as CannonResult[] };
+    const runs = {
+      emulator: [] as (CannonResult & { cpuMs: number })[],
+      bare: [] as (CannonResult & { cpuMs: number })[],
+    };
     for (let round = 0; round < ROUNDS; round++) {
-      runs.emulator.push(await emulatorRun(DURATION_S / ROUNDS));
-      runs.bare.push(await bareRun(DURATION_S / ROUNDS));
+      runs.emulator.push(await measured(() => emulatorRun(DURATION_S / ROUNDS), emulatorPid));
+      runs.bare.push(await measured(() => bareRun(DURATION_S / ROUNDS), bare.child.pid!));
     }
+    const cpuPerRequest = (results: { cpuMs: number; requests: { total: number } }[]) =>
+      (results.reduce((sum, r) => sum + r.cpuMs, 0) * 1000) / results.reduce((sum, r) => sum + r.requests.total, 0);
     const mean = (results: CannonResult[]) => results.reduce((sum, r) => sum + r.requests.average, 0) / results.length;
     const ratio = mean(runs.emulator) / mean(runs.bare);
     const failures = runs.emulator.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
@@ -122,6 +142,10 @@ async function throughput(emulatorUrl: string, client: SpsClient, cookie: string
     );
     console.log(`  emulator ${mean(runs.emulator).toFixed(0)} req/s (non-2xx or errors: ${failures})`);
     console.log(`  bare node:http ${mean(runs.bare).toFixed(0)} req/s; ratio ${ratio.toFixed(2)}x (target >= 0.85x)`);
+    const [emulatorCpu, bareCpu] = [cpuPerRequest(runs.emulator), cpuPerRequest(runs.bare)];
+    console.log(
+      `  CPU per request: emulator ${emulatorCpu.toFixed(0)} µs, bare ${bareCpu.toFixed(0)} µs; ratio ${(bareCpu / emulatorCpu).toFixed(2)}x`,
+    );
   } finally {
     bare.child.kill();
   }
@@ -155,7 +179,7 @@ try {
   await rssAfterThousand(client, pid);
   const login = await client.login(ACCOUNT);
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
-  await throughput(emulator.url, client, cookie);
+  await throughput(emulator.url, pid, client, cookie);
 } finally {
   emulator.child.kill();
 }

@@ -1,18 +1,26 @@
 // Reads the session_id cookie; a garbled Cookie header simply yields no session.
 export const SESSION_COOKIE = 'session_id';
 
+const SESSION_ID = /^[0-9a-f]{40}$/;
+
+/**
+ * The value of the first `session_id` pair, unquoted, when it is a session id. Scans the header with
+ * indexOf rather than splitting it: it runs on every request (a split, trims and a replace were the
+ * costliest part of the dispatch).
+ */
 export function sessionIdFrom(cookieHeader: string | undefined): string | undefined {
   if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === SESSION_COOKIE) {
-      const value = part
-        .slice(eq + 1)
-        .trim()
-        .replace(/^"(.*)"$/, '$1');
-      return /^[0-9a-f]{40}$/.test(value) ? value : undefined;
+  let start = 0;
+  while (start <= cookieHeader.length) {
+    const semicolon = cookieHeader.indexOf(';', start);
+    const end = semicolon < 0 ? cookieHeader.length : semicolon;
+    const eq = cookieHeader.indexOf('=', start);
+    if (eq >= 0 && eq < end && cookieHeader.slice(start, eq).trim() === SESSION_COOKIE) {
+      let value = cookieHeader.slice(eq + 1, end).trim();
+      if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      return SESSION_ID.test(value) ? value : undefined;
     }
+    start = end + 1;
   }
   return undefined;
 }

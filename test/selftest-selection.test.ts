@@ -1,6 +1,6 @@
 // The self-test's test selection: a fault runs the tests carrying its declared ids (setup and teardown
-// always), or the fixed sample when no listed test carries them; and on a sample of faults the kill
-// matrix of the selected runs is the one of --full (every fault against the whole suite).
+// only when they carry one), or the fixed sample when no listed test carries them; and on a sample of
+// faults the kill matrix of the selected runs is the one of --full (every fault against the whole suite).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { nonInferredIds } from '../commands/selftest/fault-plan.ts';
 import type { SelftestReport } from '../commands/selftest/selftest-report.ts';
-import { SAMPLE_EVERY, selectTests, testListText, type ListedTest } from '../commands/selftest/test-selection.ts';
+import {
+  coveringTests,
+  SAMPLE_EVERY,
+  selectTests,
+  testListText,
+  type ListedTest,
+} from '../commands/selftest/test-selection.ts';
 
 const BIN = fileURLToPath(new URL('../bin/sps-conformance.js', import.meta.url));
 
@@ -27,18 +33,21 @@ const SUITE: ListedTest[] = [
   ),
 ];
 
-test('a fault runs the tests that carry its ids, with setup and teardown, and no sample', () => {
+test('a fault runs the tests that carry its ids, without setup and teardown, and no sample', () => {
   const selection = selectTests(SUITE, ['ID-3', 'SHARED-1', 'EVERY-RESPONSE-1']);
-  expect(selection.tests.map((t) => t.titlePath[1])).toEqual([
-    'setup',
-    'teardown',
-    'test 0',
-    'test 3',
-    'test 5',
-    'test 10',
-    'test 15',
-  ]);
-  expect(selection).toMatchObject({ targeted: ['ID-3', 'SHARED-1'], sampled: ['EVERY-RESPONSE-1'], sample: false });
+  expect(selection.tests.map((t) => t.titlePath[1])).toEqual(['test 0', 'test 3', 'test 5', 'test 10', 'test 15']);
+  expect(selection).toMatchObject({
+    targeted: ['ID-3', 'SHARED-1'],
+    sampled: ['EVERY-RESPONSE-1'],
+    sample: false,
+    withDependencies: false,
+  });
+});
+
+test('a fault declaring an id the setup or teardown carries runs them too', () => {
+  const selection = selectTests(SUITE, ['ID-3', 'SAFETY-1']);
+  expect(selection.tests.map((t) => t.titlePath[1])).toEqual(['setup', 'teardown', 'test 3']);
+  expect(selection.withDependencies).toBe(true);
 });
 
 test('a fault whose ids no listed test carries runs the fixed sample', () => {
@@ -46,7 +55,24 @@ test('a fault whose ids no listed test carries runs the fixed sample', () => {
   const sampled = selection.tests.filter((t) => t.project === 'conformance').map((t) => t.titlePath[1]);
   expect(sampled).toEqual(Array.from({ length: Math.ceil(20 / SAMPLE_EVERY) }, (_, k) => `test ${k * SAMPLE_EVERY}`));
   expect(selection.sample).toBe(true);
-  expect(selection.tests).toHaveLength(sampled.length + 2);
+  expect(selection.tests).toHaveLength(sampled.length);
+});
+
+test('the first try is a few selected tests that carry every targeted id between them', () => {
+  // test 0 carries ID-0 and SHARED-1, test 5 ID-5 and SHARED-1: the greedy cover takes test 0 first.
+  const selection = selectTests(SUITE, ['ID-0', 'ID-5', 'SHARED-1', 'EVERY-RESPONSE-1']);
+  const cover = coveringTests(selection)!;
+  expect(cover.map((t) => t.titlePath[1])).toEqual(['test 0', 'test 5']);
+  const shared = coveringTests(selectTests(SUITE, ['SHARED-1']))!;
+  expect(shared.map((t) => t.titlePath[1])).toEqual(['test 0']);
+  for (const ids of [['ID-0', 'ID-5', 'SHARED-1'], ['SHARED-1'], ['SHARED-1', 'ID-3', 'ID-7']]) {
+    const carried = new Set(coveringTests(selectTests(SUITE, ids))!.flatMap((t) => t.requirementIds));
+    expect(ids.filter((id) => !carried.has(id))).toEqual([]);
+  }
+  // No shortcut: one test per id already, the sample, or a selection that keeps setup and teardown.
+  expect(coveringTests(selectTests(SUITE, ['ID-3', 'ID-4']))).toBeUndefined();
+  expect(coveringTests(selectTests(SUITE, ['EVERY-RESPONSE-1']))).toBeUndefined();
+  expect(coveringTests(selectTests(SUITE, ['SHARED-1', 'SAFETY-1']))).toBeUndefined();
 });
 
 test('the test list names project, file and title path; a title holding the delimiter lists its whole file', () => {

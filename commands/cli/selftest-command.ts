@@ -3,14 +3,22 @@
 // as the machine has cores. A fault must fail in strict mode with every id it declares failing, and,
 // when it declares documented ids, also in default mode with those failing. By default a fault run
 // runs only the tests carrying its declared ids (a fixed sample when none carries them, see
-// commands/selftest/test-selection.ts); --full runs the whole suite for every fault (the nightly mode). Writes the kill matrix to <out>/selftest.json and .md.
+// commands/selftest/test-selection.ts), first a few of them that carry every declared id between them;
+// --full runs the whole suite for every fault (the nightly mode). Writes the kill matrix to <out>/selftest.json and .md.
 import { join } from 'node:path';
 import { DEFAULT_PROFILE } from '../../contract/profiles.ts';
 import { FAULTS } from '../../emulator/faults/fault-list.ts';
 import type { Fault } from '../../emulator/faults/fault.ts';
 import { mapConcurrently } from '../selftest/concurrency.ts';
-import { planFaults, type FaultPlan, type TestList } from '../selftest/fault-plan.ts';
-import { judgeFault, judgePristine, type FaultRow, type PristineRow, type RunResult } from '../selftest/kill-matrix.ts';
+import { planFaults, type FaultPlan, type PlannedRun, type TestList } from '../selftest/fault-plan.ts';
+import {
+  judgeFault,
+  judgeMode,
+  judgePristine,
+  type FaultRow,
+  type PristineRow,
+  type RunResult,
+} from '../selftest/kill-matrix.ts';
 import { selftestReport, writeSelftestReport } from '../selftest/selftest-report.ts';
 import { selftestAccounts, suiteRun } from '../selftest/suite-run.ts';
 import { listSuiteTests } from '../selftest/test-selection.ts';
@@ -65,37 +73,58 @@ interface Context {
   accounts: ReturnType<typeof selftestAccounts>;
 }
 
+/**
+ * A planned run: its first try (a few tests carrying every declared id), and unless that killed the
+ * fault, the whole selection. A kill by the first try is the whole selection's kill (kills only grow
+ * with tests, commands/selftest/test-selection.ts); the seconds count both runs.
+ */
+async function plannedRun(
+  planned: PlannedRun,
+  run: (list: TestList | undefined) => Promise<RunResult>,
+): Promise<RunResult> {
+  if (!planned.firstTry) return run(planned.testList);
+  const first = await run(planned.firstTry);
+  if (first.timedOut || judgeMode(planned.declared, first).killed) return first;
+  const whole = await run(planned.testList);
+  return { ...whole, seconds: first.seconds + whole.seconds };
+}
+
 /** The strict run, then the default-mode run when the fault declares documented ids and the suite has modes. */
 async function faultRuns(plan: FaultPlan, context: Context): Promise<FaultRow> {
   const base = { fault: plan.fault.name, settings: context.config, accounts: context.accounts };
-  const strict = await suiteRun({
-    ...base,
-    label: plan.fault.name,
-    reportDir: join(context.out, 'selftest', plan.fault.name),
-    strict: true,
-    ...testList(plan.strict.testList),
-  });
+  const strict = await plannedRun(plan.strict, (list) =>
+    suiteRun({
+      ...base,
+      label: plan.fault.name,
+      reportDir: join(context.out, 'selftest', plan.fault.name),
+      strict: true,
+      ...testList(list),
+    }),
+  );
   if (!plan.defaultMode) return judgeFault(plan.fault.name, plan.strict.declared, strict);
+  const defaultPlan = plan.defaultMode;
   // A suite whose certificate names no mode has only one: its strict run is its default run too. A
   // strict run that timed out says the self-test is broken: the default column says so as well.
   const defaultRun: RunResult =
     strict.timedOut || (strict.certificate && strict.certificate.mode === undefined)
       ? strict
-      : await suiteRun({
-          ...base,
-          label: `${plan.fault.name}.default`,
-          reportDir: join(context.out, 'selftest', `${plan.fault.name}.default`),
-          strict: false,
-          ...testList(plan.defaultMode.testList),
-        });
+      : await plannedRun(defaultPlan, (list) =>
+          suiteRun({
+            ...base,
+            label: `${plan.fault.name}.default`,
+            reportDir: join(context.out, 'selftest', `${plan.fault.name}.default`),
+            strict: false,
+            ...testList(list),
+          }),
+        );
   const row = judgeFault(plan.fault.name, plan.strict.declared, strict, {
-    declared: plan.defaultMode.declared,
+    declared: defaultPlan.declared,
     run: defaultRun,
   });
   return defaultRun === strict ? row : { ...row, defaultMode: { ...row.defaultMode!, separateRun: true } };
 }
 
-function testList(list: FaultPlan['strict']['testList']): { testList?: TestList } {
+function testList(list: TestList | undefined): { testList?: TestList } {
   return list ? { testList: list } : {};
 }
 

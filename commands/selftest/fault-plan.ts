@@ -4,12 +4,17 @@
 // (documented, observed, standard), read from schemas/requirements.yaml.
 import type { Fault } from '../../emulator/faults/fault.ts';
 import { loadCatalog } from '../../contract/catalog.ts';
-import { selectTests, testListText, type ListedTest } from './test-selection.ts';
+import { coveringTests, selectTests, testListText, type ListedTest, type Selection } from './test-selection.ts';
 
 export interface PlannedRun {
   declared: string[];
   /** undefined: the whole suite. */
   testList?: TestList;
+  /**
+   * Run first: a few tests of testList that carry every declared id between them. Killed there means
+   * killed by testList (kills only grow with tests); otherwise testList runs.
+   */
+  firstTry?: TestList;
 }
 
 export interface TestList {
@@ -17,6 +22,8 @@ export interface TestList {
   tests: number;
   /** Stop at the first failure: the run is the sample, and one failing test decides its kill. */
   stopAtFirstFailure: boolean;
+  /** Run the setup and teardown projects too (a test of theirs is in the list); else --no-deps. */
+  withDependencies: boolean;
 }
 
 export interface FaultPlan {
@@ -31,16 +38,23 @@ export function nonInferredIds(declared: readonly string[], basisOf: ReadonlyMap
   return declared.filter((id) => (basisOf.get(id) ?? 'inferred') !== 'inferred');
 }
 
+function listOf(tests: readonly ListedTest[], selection: Selection): TestList {
+  return {
+    text: testListText(tests),
+    tests: tests.length,
+    stopAtFirstFailure: selection.sample,
+    withDependencies: selection.withDependencies,
+  };
+}
+
 function planned(declared: readonly string[], tests: readonly ListedTest[] | undefined): PlannedRun {
   if (!tests) return { declared: [...declared] };
   const selection = selectTests(tests, declared);
+  const cover = coveringTests(selection);
   return {
     declared: [...declared],
-    testList: {
-      text: testListText(selection.tests),
-      tests: selection.tests.length,
-      stopAtFirstFailure: selection.sample,
-    },
+    testList: listOf(selection.tests, selection),
+    ...(cover ? { firstTry: listOf(cover, selection) } : {}),
   };
 }
 

@@ -20,6 +20,11 @@ import type { CertificateVerdicts, RunResult } from './kill-matrix.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CONFIG = join(ROOT, `playwright.config.${CODE_EXTENSION}`);
 /**
+ * The only reporter of a self-test run: the certificate is all the kill matrix reads, so Playwright's
+ * html and junit reports (and the console list nobody sees) are not written 70 times.
+ */
+const CERTIFICATE_REPORTER = join(ROOT, 'suite', 'report', 'reporter', 'reporter.ts');
+/**
  * Only a hung run reaches this: the whole suite takes under a minute against a quiet emulator, and a
  * fault that fails every test under --full (a worker restart each) took over 30 minutes on a 2-core
  * machine shared by four builds.
@@ -125,7 +130,7 @@ export async function suiteRun(options: SuiteRunOptions): Promise<RunResult> {
     ...(options.fault ? { fault: options.fault } : {}),
   });
   try {
-    const args = ['--output', join(options.reportDir, 'test-results')];
+    const args = ['--output', join(options.reportDir, 'test-results'), `--reporter=${CERTIFICATE_REPORTER}`];
     if (options.testList) {
       // Beside the report dir, which the run's reporter owns.
       const file = `${options.reportDir}.tests.txt`;
@@ -133,6 +138,7 @@ export async function suiteRun(options: SuiteRunOptions): Promise<RunResult> {
       await writeFile(file, options.testList.text);
       args.push('--test-list', file);
       if (options.testList.stopAtFirstFailure) args.push('--max-failures=1');
+      if (!options.testList.withDependencies) args.push('--no-deps');
     }
     const exit = await runSuite(suiteEnvironment(emulator.url, options), args, options.limitMs ?? RUN_LIMIT_MS);
     return {

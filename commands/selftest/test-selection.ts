@@ -7,6 +7,10 @@
 // to every test at run time) needs other tests: it runs a fixed sample of the suite, stopping at the
 // first failure, which is all its kill needs. The result is a --test-list file (no --grep escaping).
 import { CODE_EXTENSION } from '../../contract/code-extension.ts';
+// The setup and teardown projects (the inventory safety check that guards a live appliance) run only
+// when they carry a declared id: each fault run has a fresh emulator of its own, so there is nothing to
+// guard, and they cost two Playwright worker starts per run. Without them a fault must be caught by the
+// tests of its own ids, never by a failed setup making the whole run INVALID (every test ERROR).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The sample: every SAMPLE_EVERY-th test in the list order. */
 export const SAMPLE_EVERY = 8;
-/** The project the fault runs select from; its setup and teardown projects always run whole. */
+/** The project the fault runs select from (its setup and teardown projects: see above). */
 const SELECTED_PROJECT = 'conformance';
 
 export interface ListedTest {
@@ -93,15 +97,19 @@ export interface Selection {
   sampled: string[];
   /** The sample run: it may stop at its first failure (--max-failures=1). */
   sample: boolean;
+  /** A setup or teardown test carries a declared id: the run keeps its project dependencies. */
+  withDependencies: boolean;
 }
 
-/** The tests a fault declaring `declared` runs (setup and teardown always run with them). */
+/** The tests a fault declaring `declared` runs (setup and teardown only when they carry one of its ids). */
 export function selectTests(all: readonly ListedTest[], declared: readonly string[]): Selection {
   const conformance = all.filter((t) => t.project === SELECTED_PROJECT);
   const carried = new Set(conformance.flatMap((t) => t.requirementIds));
   const targeted = declared.filter((id) => carried.has(id));
   const sample = targeted.length === 0;
-  const chosen = new Set<ListedTest>(all.filter((t) => t.project !== SELECTED_PROJECT));
+  const guards = all.filter((t) => t.project !== SELECTED_PROJECT);
+  const withDependencies = guards.some((t) => t.requirementIds.some((id) => declared.includes(id)));
+  const chosen = new Set<ListedTest>(withDependencies ? guards : []);
   conformance.forEach((t, i) => {
     if (sample ? i % SAMPLE_EVERY === 0 : t.requirementIds.some((id) => targeted.includes(id))) chosen.add(t);
   });
@@ -110,7 +118,35 @@ export function selectTests(all: readonly ListedTest[], declared: readonly strin
     targeted,
     sampled: declared.filter((id) => !carried.has(id)),
     sample,
+    withDependencies,
   };
+}
+
+/**
+ * The first try of a targeted selection: a few of its tests that between them carry every targeted id
+ * (greedily, the test carrying most of the ids not yet covered, the earlier one on a tie). Sound as a
+ * shortcut because kills only grow with tests: a requirement fails when any test carrying it fails, so
+ * a fault these tests kill is killed by the whole selection too; a fault they do not kill runs the whole
+ * selection (the caller's part). Undefined when there is no shortcut: the sample, a selection that keeps
+ * its setup and teardown, or a cover as large as the selection.
+ */
+export function coveringTests(selection: Selection): ListedTest[] | undefined {
+  if (selection.sample || selection.withDependencies) return undefined;
+  const uncovered = new Set(selection.targeted);
+  const cover = new Set<ListedTest>();
+  while (uncovered.size > 0) {
+    let best: ListedTest | undefined;
+    let bestCount = 0;
+    for (const t of selection.tests) {
+      const count = t.requirementIds.filter((id) => uncovered.has(id)).length;
+      if (count > bestCount) [best, bestCount] = [t, count];
+    }
+    if (!best) return undefined;
+    cover.add(best);
+    for (const id of best.requirementIds) uncovered.delete(id);
+  }
+  const tests = selection.tests.filter((t) => cover.has(t));
+  return tests.length < selection.tests.length ? tests : undefined;
 }
 
 /**

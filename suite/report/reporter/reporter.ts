@@ -25,6 +25,7 @@ import {
   EMULATOR_DEFAULT_PASSWORD,
   loadSettings,
   publicSettings,
+  reportDir,
   type Settings,
 } from '../../target/settings.ts';
 import {
@@ -70,7 +71,8 @@ export default class CertificateReporter implements Reporter {
 
   constructor(options: ReporterOptions = {}) {
     this.#options = options;
-    this.#outputDir = options.outputDir ?? 'reports/latest';
+    // Without options (`--reporter=<this file>`, as the self-test runs it): SPS_REPORT_DIR or reports/latest.
+    this.#outputDir = options.outputDir ?? reportDir();
   }
 
   printsToStdio(): boolean {
