@@ -75,9 +75,26 @@ function errorTypeOf(body: Buffer): string | null {
 
 const isLogout = (e: ReproExchange) => e.method === 'DELETE' && e.path === '/api/authentication';
 
-/** The failing request: the last one the test body made; without one, the last that is not a logout. */
-function pickFailing(exchanges: readonly ReproExchange[]): { exchange: ReproExchange; selection: string } | undefined {
+/** The request a failed expectation attached itself to (expectError's attachment names it). */
+function requestOf(attachment: unknown): { method: string; path: string } | undefined {
+  const request = (attachment as { request?: { method?: unknown; path?: unknown } } | undefined)?.request;
+  return typeof request?.method === 'string' && typeof request.path === 'string'
+    ? { method: request.method, path: request.path }
+    : undefined;
+}
+
+/**
+ * The failing request: the one the failed expectation names (a test that judges every answer goes on
+ * after the first failure), else the last one the test body made; without one, the last that is not a
+ * logout.
+ */
+function pickFailing(
+  exchanges: readonly ReproExchange[],
+  about: { method: string; path: string } | undefined,
+): { exchange: ReproExchange; selection: string } | undefined {
   const inBody = exchanges.filter((e) => e.phase === 'test');
+  const named = about && inBody.filter((e) => e.method === about.method && e.path === about.path).at(-1);
+  if (named) return { exchange: named, selection: 'the request the failed expectation was about' };
   const last = inBody.at(-1);
   if (last) return { exchange: last, selection: 'the last request the test body made' };
   const fallback = exchanges.filter((e) => !isLogout(e)).at(-1);
@@ -147,7 +164,8 @@ export function buildReproIndex(
 ): ReproIndex {
   const property = attachedPropertyFailure(result);
   const messages = result.errors.map((e) => e.message ?? e.value ?? '');
-  const picked = pickFailing(exchanges);
+  const attachment = attachedExpectation(result);
+  const picked = pickFailing(exchanges, requestOf(attachment));
   const recorded: RecordedAnswer | undefined = picked?.exchange.response;
   return {
     format: REPRO_FORMAT,
@@ -183,7 +201,7 @@ export function buildReproIndex(
             exchange: picked.exchange.n,
             selection: picked.selection,
             recorded,
-            expected: expectedAnswer({ attachment: attachedExpectation(result), property, messages }, recorded),
+            expected: expectedAnswer({ attachment, property, messages }, recorded),
           }
         : null,
     exchanges,
