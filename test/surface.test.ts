@@ -99,3 +99,13 @@ test('every family has a fault that breaks one of its requirements, and each suc
     for (const fault of breaking) expect(Object.keys(PROBES), `${family.name}: probe`).toContain(fault.name);
   }
 });
+
+test('every family has its not-found requirement, so the not-found fault covers it without an edit', () => {
+  const catalog = new Set(loadCatalog().map((r) => r.id));
+  const notFound = FAULTS.find((f) => f.name === 'unknown-object-400')!;
+  for (const family of RESOURCE_FAMILIES) {
+    const id = `${family.requirementPrefix}-NOTFOUND-001`;
+    expect(catalog.has(id), `${family.name}: ${id} in schemas/requirements.yaml`).toBe(true);
+    expect(notFound.violates).toContain(id);
+  }
+});

@@ -1,6 +1,12 @@
 // Faults in status codes and error codes: what an emulator author in a hurry gets wrong about which
 // number and which error.type an answer carries.
-import { API_ROOT, CONFIGURATION_PATH, TRANSACTION_PATH, UPLOAD_PATH } from '../../contract/surface.ts';
+import {
+  API_ROOT,
+  CONFIGURATION_PATH,
+  RESOURCE_FAMILIES,
+  TRANSACTION_PATH,
+  UPLOAD_PATH,
+} from '../../contract/surface.ts';
 import type { Fault } from './fault.ts';
 import { errorTypeOf, reissued, withDetails, without } from './reply-shapes.ts';
 
@@ -56,7 +62,9 @@ export const statusFaults: Fault[] = [
   {
     name: 'unknown-object-400',
     description: 'reading an unknown object or path answers 400 SemanticError instead of 404 NotFound',
-    violates: ['AAINST-NOTFOUND-001', 'CREDSTORE-NOTFOUND-001', 'USERMAP-NOTFOUND-001', 'PLUGINS-NOTFOUND-001'],
+    // Every resource family's own not-found requirement, from the surface: a new family is covered
+    // by this fault without an edit here (test/surface.test.ts checks the family has that requirement).
+    violates: [...RESOURCE_FAMILIES.map((f) => `${f.requirementPrefix}-NOTFOUND-001`), 'PLUGINS-NOTFOUND-001'],
     reply: (req, reply) =>
       req.method === 'GET' && errorTypeOf(reply) === 'NotFound'
         ? reissued(reply, 400, 'SemanticError', req.path)
