@@ -1,10 +1,11 @@
 // Sessions kept for a whole Playwright worker and lent to one test at a time. A login costs seconds on
 // an appliance (the run budget allows 8 for a full run), so the configured account's sessions and the
 // other accounts' sessions are logged in once, on first use, and logged out when the worker ends.
+import { TRANSACTION_PATH } from '../contract/surface.ts';
 import type { Exchange } from '../suite/client/exchange.ts';
 import { type ApiResponse, LoginError, type SpsClient } from '../suite/client/sps-client.ts';
 import type { Credentials } from '../contract/credentials.ts';
-import { rollbackTransaction, TRANSACTION } from '../suite/client/transactions.ts';
+import { rollbackTransaction } from '../suite/client/transactions.ts';
 
 /** A session idle this long may have expired on the appliance: it is checked before it is lent again. */
 const IDLE_CHECK_MS = 5 * 60_000;
@@ -44,7 +45,7 @@ export class SharedSession {
     const expired =
       this.client.loggedIn &&
       Date.now() - this.#lastUsed > IDLE_CHECK_MS &&
-      (await this.client.get(TRANSACTION)).status === 401;
+      (await this.client.get(TRANSACTION_PATH)).status === 401;
     if (!this.client.loggedIn || expired) {
       const res = await this.client.login(this.#credentials);
       if (res.status !== 200 || !this.client.loggedIn)

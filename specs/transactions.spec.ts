@@ -4,14 +4,13 @@ import {
   commitTransaction,
   openTransaction,
   rollbackTransaction,
-  TRANSACTION,
   transactionStatus,
 } from '../suite/client/transactions.ts';
 import { runName } from '../suite/client/run-names.ts';
 import type { SpsClient } from '../suite/client/sps-client.ts';
 import { check, checkAsync, checkEach, expectError } from './evidence.ts';
 import { expect, requirements, test } from './fixtures.ts';
-import { familyPath } from '../contract/surface.ts';
+import { familyPath, TRANSACTION_PATH } from '../contract/surface.ts';
 
 const USERMAPPING = familyPath('usermapping_policies');
 
@@ -31,7 +30,7 @@ test.describe('transactions', () => {
     requirements('TX-STATUS-001', 'TX-STATUS-002', 'TX-STATUS-003'),
     async ({ sps, spsProfile }) => {
       await rollbackTransaction(sps);
-      const res = await sps.get(TRANSACTION);
+      const res = await sps.get(TRANSACTION_PATH);
       expect(res.status).toBe(200);
       expect(schemaProblems('transaction', res.json)).toEqual([]);
       expect((res.json as { key?: unknown }).key).toBe('transaction');
@@ -52,7 +51,7 @@ test.describe('transactions', () => {
         expect(again.status, 'opening again in the same session').toBe(200);
         expect(transactionStatus(again) ?? 'open').toBe('open');
       });
-      const status = await sps.get(TRANSACTION);
+      const status = await sps.get(TRANSACTION_PATH);
       expect(transactionStatus(status)).toBe('open');
       const remaining = (status.json as { meta?: { remaining_seconds?: unknown } }).meta?.remaining_seconds;
       expect(
@@ -69,7 +68,7 @@ test.describe('transactions', () => {
     async ({ sps, writes: _w }) => {
       const res = await sps.request({
         method: 'POST',
-        path: TRANSACTION,
+        path: TRANSACTION_PATH,
         headers: { 'transfer-encoding': 'chunked' },
         body: Buffer.alloc(0),
       });
@@ -91,7 +90,7 @@ test.describe('transactions', () => {
     requirements('TX-COMMIT-BODY-001'),
     async ({ tx: sps }) => {
       for (const body of [{ status: 'rollback' }, { state: 'commit' }, {}, { status: 42 }]) {
-        expectError(await sps.put(TRANSACTION, body), {
+        expectError(await sps.put(TRANSACTION_PATH, body), {
           id: 'TX-COMMIT-BODY-001',
           status: 400,
           type: 'SemanticError',
@@ -100,12 +99,12 @@ test.describe('transactions', () => {
       }
       const garbled = await sps.request({
         method: 'PUT',
-        path: TRANSACTION,
+        path: TRANSACTION_PATH,
         headers: { 'content-type': 'application/json' },
         body: '{"status":',
       });
       expectError(garbled, { id: 'TX-COMMIT-BODY-001', status: 400, type: 'SyntacticError', label: 'not JSON' });
-      const after = await sps.get(TRANSACTION);
+      const after = await sps.get(TRANSACTION_PATH);
       check(
         'TX-COMMIT-BODY-001',
         () => expect(transactionStatus(after), 'still open after refused commits').toBe('open'),
@@ -121,8 +120,8 @@ test.describe('transactions', () => {
       await openTransaction(sps);
       const res = await rollbackTransaction(sps);
       expect(res.status).toBe(200);
-      expect((res.json as { meta?: unknown }).meta).toEqual({ href: TRANSACTION, parent: '/api' });
-      expect(transactionStatus(await sps.get(TRANSACTION))).toBe('closed');
+      expect((res.json as { meta?: unknown }).meta).toEqual({ href: TRANSACTION_PATH, parent: '/api' });
+      expect(transactionStatus(await sps.get(TRANSACTION_PATH))).toBe('closed');
     },
   );
 
@@ -144,7 +143,7 @@ test.describe('transactions', () => {
       });
       const commit = await commitTransaction(sps);
       expect(commit.status).toBe(200);
-      expect(transactionStatus(commit) ?? transactionStatus(await sps.get(TRANSACTION))).toBe('closed');
+      expect(transactionStatus(commit) ?? transactionStatus(await sps.get(TRANSACTION_PATH))).toBe('closed');
       expect(await listedKeys(other, USERMAPPING), 'visible to everyone after commit').toContain(key);
     },
   );
@@ -208,7 +207,7 @@ test.describe('transactions', () => {
       const res = await sps.post(USERMAPPING, usermappingBody(runName(settings.runId, 'autoopen')));
       if (spsProfile.autoOpenTransaction) {
         expect(res.status).toBe(201);
-        expect(transactionStatus(await sps.get(TRANSACTION))).toBe('open');
+        expect(transactionStatus(await sps.get(TRANSACTION_PATH))).toBe('open');
       } else {
         expectError(res, { id: 'TX-AUTOOPEN-002', status: 400, type: 'SemanticError' });
       }
@@ -236,7 +235,9 @@ test.describe('transactions', () => {
       await checkAsync(
         'TX-SEQUENCE-LOCK-001',
         async () => {
-          expect(transactionStatus(await sps.get(TRANSACTION)), "the holder's transaction stays open").toBe('open');
+          expect(transactionStatus(await sps.get(TRANSACTION_PATH)), "the holder's transaction stays open").toBe(
+            'open',
+          );
           expect(await listedKeys(sps, USERMAPPING), 'and keeps its change').toContain(heldKey);
         },
         "another session's logout",
@@ -261,7 +262,7 @@ test.describe('transactions', () => {
     requirements('TX-COMMIT-MESSAGE-001'),
     async ({ sps, spsProfile, ledger, settings, writes: _w }) => {
       test.skip(!spsProfile.commitMessage, `profile ${spsProfile.name}: commit_message is documented from 8.0 LTS`);
-      const status = await sps.get(TRANSACTION);
+      const status = await sps.get(TRANSACTION_PATH);
       expect(
         typeof (status.json as { body?: { commit_message?: unknown } }).body?.commit_message,
         'body.commit_message',
@@ -272,21 +273,21 @@ test.describe('transactions', () => {
       ledger.record((created.json as { meta: { href: string } }).meta.href);
       const commit = await commitTransaction(sps, `sps-conformance ${settings.runId}`);
       expect(commit.status, commit.body.toString('utf8').slice(0, 200)).toBe(200);
-      expect(transactionStatus(await sps.get(TRANSACTION))).toBe('closed');
+      expect(transactionStatus(await sps.get(TRANSACTION_PATH))).toBe('closed');
     },
   );
 
   test('transaction endpoints need a session', requirements('AUTH-SESSION-001'), async ({ anonymous }) => {
     for (const req of [
-      { method: 'GET', path: TRANSACTION },
-      { method: 'POST', path: TRANSACTION, body: Buffer.alloc(0) },
+      { method: 'GET', path: TRANSACTION_PATH },
+      { method: 'POST', path: TRANSACTION_PATH, body: Buffer.alloc(0) },
       {
         method: 'PUT',
-        path: TRANSACTION,
+        path: TRANSACTION_PATH,
         body: '{"status":"commit"}',
         headers: { 'content-type': 'application/json' },
       },
-      { method: 'DELETE', path: TRANSACTION },
+      { method: 'DELETE', path: TRANSACTION_PATH },
     ]) {
       expectError(await anonymous.request(req), {
         id: 'AUTH-SESSION-001',

@@ -2,10 +2,11 @@
 // commit_message, the bare integrity answer, one named problem per refused upload, credential store
 // writes graded inferred, the profiles per major version and from the firmware, the anonymous
 // login_methods, and an Expect: 100-continue that never hangs.
+import { TRANSACTION_PATH } from '../contract/surface.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SpsClient } from '../suite/client/sps-client.ts';
-import { commitTransaction, openTransaction, TRANSACTION } from '../suite/client/transactions.ts';
+import { commitTransaction, openTransaction } from '../suite/client/transactions.ts';
 import { sendExpectingContinue } from '../suite/client/expect-continue.ts';
 import { taggedResponseProblems } from '../suite/checks/response-checker.ts';
 import { loadCatalog } from '../contract/catalog.ts';
@@ -34,7 +35,7 @@ test('the emulator accepts commit_message; the 8.x profile shows it in the statu
       await openTransaction(admin);
       const commit = await commitTransaction(admin, 'audited commit');
       expect(commit.status, name).toBe(200);
-      const status = (await admin.get(TRANSACTION)).json as Record<
+      const status = (await admin.get(TRANSACTION_PATH)).json as Record<
         string,
         { status?: string; commit_message?: string }
       >;

@@ -4,6 +4,7 @@
 // request, checks the answer against the model's plan and then records the change in the model.
 // Commands hold only slot numbers; names and keys are resolved when they run, so a printed sequence
 // reads the same in every run.
+import { TRANSACTION_PATH } from '../../contract/surface.ts';
 import fc from 'fast-check';
 import type { ApiResponse } from '../../suite/client/sps-client.ts';
 import { keyAndHref } from '../../suite/client/objects.ts';
@@ -11,7 +12,6 @@ import {
   commitTransaction,
   openTransaction,
   rollbackTransaction,
-  TRANSACTION,
   transactionStatus,
 } from '../../suite/client/transactions.ts';
 import {
@@ -151,7 +151,7 @@ class Open extends SessionCommand {
 
 class Status extends SessionCommand {
   async run(m: ConfigModel, t: Target): Promise<void> {
-    const res = await t.clients[this.s]!.get(TRANSACTION);
+    const res = await t.clients[this.s]!.get(TRANSACTION_PATH);
     const wanted = m.holder === this.s ? 'open' : 'closed';
     modelCheck(
       MODEL_RULES.lock,

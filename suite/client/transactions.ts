@@ -3,15 +3,13 @@ import type { ApiResponse, SpsClient } from './sps-client.ts';
 
 import { TRANSACTION_PATH } from '../../contract/surface.ts';
 
-export const TRANSACTION = TRANSACTION_PATH;
-
 export class TransactionError extends Error {}
 
 /** POST /api/transaction with an explicit empty body: the appliance wants a Content-Length (411 otherwise). */
 export function openTransaction(client: SpsClient): Promise<ApiResponse> {
   return client.request({
     method: 'POST',
-    path: TRANSACTION,
+    path: TRANSACTION_PATH,
     headers: { 'content-length': '0' },
     body: Buffer.alloc(0),
   });
@@ -25,14 +23,14 @@ export function commitTransaction(
   client: SpsClient,
   commitMessage: string | undefined = client.commitMessage,
 ): Promise<ApiResponse> {
-  return client.put(TRANSACTION, {
+  return client.put(TRANSACTION_PATH, {
     status: 'commit',
     ...(commitMessage === undefined ? {} : { commit_message: commitMessage }),
   });
 }
 
 export function rollbackTransaction(client: SpsClient): Promise<ApiResponse> {
-  return client.delete(TRANSACTION);
+  return client.delete(TRANSACTION_PATH);
 }
 
 /** The transaction status, from either documented envelope (`body.status` or `transaction.status`). */
