@@ -9,17 +9,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PROFILE, isProfileName, type ProfileName } from '../../contract/profiles.ts';
 import { SETTING_NAMES } from './setting-table.ts';
+import type { Credentials } from '../../contract/credentials.ts';
 
 export const EMULATOR_DEFAULT_USER = 'admin';
 export const EMULATOR_DEFAULT_PASSWORD = 'sps-conformance';
 /** The suite starts the embedded emulator with these accounts (emulator --settings-accounts). */
 export const EMULATOR_READONLY = { username: 'auditor', password: 'sps-conformance-ro' } as const;
 export const EMULATOR_NOACCESS = { username: 'outsider', password: 'sps-conformance-na' } as const;
-
-export interface Account {
-  username: string;
-  password: string;
-}
 
 export interface Settings {
   /** Base URL of the target without a trailing slash. */
@@ -29,9 +25,9 @@ export interface Settings {
   username: string;
   password: string;
   /** A user who may read but not change the configuration; undefined when none is configured. */
-  readonlyAccount: Account | undefined;
+  readonlyAccount: Credentials | undefined;
   /** A user with the REST server privilege but no access to the configuration. */
-  noAccessAccount: Account | undefined;
+  noAccessAccount: Credentials | undefined;
   tlsVerify: boolean;
   caFile: string | undefined;
   profile: ProfileName;
@@ -121,14 +117,14 @@ const processRunId = `spsc${randomBytes(4).toString('hex')}`;
 function account(
   username: string | undefined,
   password: string | undefined,
-  fallback: Account | undefined,
-): Account | undefined {
+  fallback: Credentials | undefined,
+): Credentials | undefined {
   if (username) return { username, password: password ?? '' };
   return fallback;
 }
 
 /** The configured account: against a live target it must be given, never the emulator's default. */
-function mainAccount(e: Environment, embedded: boolean): Account {
+function mainAccount(e: Environment, embedded: boolean): Credentials {
   const username = read(e, 'SPS_USERNAME');
   const password = read(e, 'SPS_PASSWORD');
   if (embedded) return { username: username || EMULATOR_DEFAULT_USER, password: password ?? EMULATOR_DEFAULT_PASSWORD };
@@ -287,7 +283,7 @@ export function childEnvironment(changes: Record<string, string | undefined>): N
 }
 
 /** The account `sps-conformance diff` uses on target A or B: SPS_A_USERNAME / SPS_A_PASSWORD (or B), else the emulator's. */
-export function diffAccount(side: 'A' | 'B'): Account {
+export function diffAccount(side: 'A' | 'B'): Credentials {
   const e = processEnvironment();
   return {
     username: read(e, `SPS_${side}_USERNAME`) || EMULATOR_DEFAULT_USER,
