@@ -70,8 +70,7 @@ export async function runEnvironment(
   options: RunOptions,
   settings: Settings,
 ): Promise<Record<string, string | undefined>> {
-  // The child runs in the suite's folder: the report folders are the caller's, made absolute here.
-  const changes: Record<string, string | undefined> = { SPS_REPORT_DIR: reportDir(), SPS_BLOB_DIR: blobDir() };
+  const changes: Record<string, string | undefined> = {};
   if (options.strict) changes.SPS_STRICT = 'true';
   // Playwright's own reporters read FORCE_COLOR, some of them not NO_COLOR (https://no-color.org).
   const shell = consoleEnvironment();
@@ -102,36 +101,37 @@ export function splitReporters(args: readonly string[]): { rest: string[]; repor
   return { rest, reporters: reporters.flatMap((r) => r.split(',')).filter(Boolean) };
 }
 
-/** Against a live target: the preflight's one line and exit code on failure, else the firmware version. */
-async function checkTarget(settings: Settings): Promise<{ exit: number } | { firmware: string | undefined }> {
-  if (settings.embedded) return { firmware: undefined };
+/** Against a live target: the preflight's one line and its exit code on failure; undefined when it passed. */
+async function checkTarget(settings: Settings): Promise<number | undefined> {
+  if (settings.embedded) return undefined;
   const result = await preflight(settings);
   if (!result.ok) {
     if (result.usage) throw new UsageError(result.message);
     process.stderr.write(`sps-conformance: run INVALID: ${result.message}\n`);
-    return { exit: EXIT_INVALID };
+    return EXIT_INVALID;
   }
   const version = result.firmwareVersion ? `, firmware ${result.firmwareVersion}` : ', no firmware version reported';
   process.stdout.write(`Preflight: ${settings.url} answers as SPS (logged in as ${settings.username}${version})\n`);
-  return { firmware: result.firmwareVersion };
+  return undefined;
 }
 
 export async function runCommand(playwrightArgs: readonly string[], options: RunOptions = {}): Promise<number> {
   const settings = settingsOrUsageError();
-  const target = await checkTarget(settings);
-  if ('exit' in target) return target.exit;
+  const refused = await checkTarget(settings);
+  if (refused !== undefined) return refused;
   const { rest, reporters } = splitReporters(playwrightArgs);
   // A subset run never replaces the default report dir's certificate; a report dir the user named is
   // theirs to use (the certificate says PARTIAL either way). All relative to the user's folder, never
   // inside the package.
   const partial = subsetReasons(rest).length > 0 && !reportDirChosen();
-  const out = resolve(partial ? partialReportDir(reportDir()) : reportDir());
+  // reportDir() and blobDir() are absolute already (the user's folder), as the child must get them.
+  const out = partial ? partialReportDir(reportDir()) : reportDir();
   const env = childEnvironment({
     ...(await runEnvironment(options, settings)),
     // This process settles the run id, so it can tell the certificate the child writes is this run's.
     SPS_RUN_ID: settings.runId,
     SPS_REPORT_DIR: out,
-    SPS_BLOB_DIR: resolve(blobDir()),
+    SPS_BLOB_DIR: blobDir(),
     SPS_REPORTER: reporters.length ? reporters.join(',') : undefined,
   });
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
