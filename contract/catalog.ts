@@ -1,8 +1,7 @@
 // The requirement catalog, schemas/requirements.yaml (DESIGN.md "The requirement catalog").
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { cachedDerivation } from './derived-cache.ts';
+import { parsedYaml } from './parsed-yaml.ts';
 import { SCHEMA_DIR } from './schema-dir.ts';
 import type { ProfileName } from './profiles.ts';
 
@@ -36,25 +35,6 @@ export interface Requirement {
 }
 
 export const CATALOG_FILE = join(SCHEMA_DIR, 'requirements.yaml');
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The catalog's parse as JSON, cached (contract/derived-cache.ts): every Playwright worker loads it. The
- * catalog is plain YAML 1.2 data (strings, numbers, lists, maps), which JSON carries unchanged.
- */
-export function parsedYaml(text: string): unknown {
-  const json = cachedDerivation(`yaml\n${text}`, () => JSON.stringify(parse(text)), isJson);
-  // A fresh copy each call: callers own what they get, as they did with a parse of their own.
-  return JSON.parse(json) as unknown;
-}
 
 export function loadCatalog(file: string = CATALOG_FILE): Requirement[] {
   const doc = parsedYaml(readFileSync(file, 'utf8')) as { requirements?: Requirement[] };

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { parse } from 'yaml';
+import { parsedYaml } from './parsed-yaml.ts';
 import { SCHEMA_DIR } from './schema-dir.ts';
 
 export const OPENAPI_FILE = join(SCHEMA_DIR, 'openapi.yaml');
@@ -24,7 +24,7 @@ export interface Operation {
 }
 
 export function loadOpenApi(file: string = OPENAPI_FILE): OpenAPIV3_1.Document {
-  return parse(readFileSync(file, 'utf8')) as OpenAPIV3_1.Document;
+  return parsedYaml(readFileSync(file, 'utf8')) as OpenAPIV3_1.Document;
 }
 
 export function listOperations(doc: OpenAPIV3_1.Document): Operation[] {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
-import { nonInferredIds } from '../commands/selftest/fault-plan.ts';
+import { nonInferredIds, strictRunServesDefault, type FaultPlan } from '../commands/selftest/fault-plan.ts';
 import type { SelftestReport } from '../commands/selftest/selftest-report.ts';
 import {
   coveringTests,
@@ -92,6 +92,25 @@ test('default mode judges the ids that are not inferred (unknown ids count as in
   expect(nonInferredIds(['D-1', 'I-1', 'O-1', 'S-1', 'X-1'], basis)).toEqual(['D-1', 'O-1', 'S-1']);
 });
 
+test('the strict run serves as the default-mode run only when it failed no inferred id and ran the same tests', () => {
+  const list = (text: string) => ({ text, tests: 1, stopAtFirstFailure: false, withDependencies: false });
+  const run = (text: string) => ({ declared: ['D-1'], testList: list(text) });
+  const plan = (strict: string, defaultMode: string): FaultPlan => ({
+    fault: { name: 'f', description: 'f', violates: ['D-1'] },
+    strict: run(strict),
+    defaultMode: run(defaultMode),
+    inferred: new Set(['I-1']),
+  });
+  expect(strictRunServesDefault(plan('a', 'a'), ['D-1', 'D-2'])).toBe(true);
+  // An inferred failure: the default-mode run would have WARNed there and gone on, another path.
+  expect(strictRunServesDefault(plan('a', 'a'), ['D-1', 'I-1'])).toBe(false);
+  expect(strictRunServesDefault(plan('a', 'b'), ['D-1'])).toBe(false);
+  // --full (whole-suite runs, no list) is the reference: it never takes the shortcut.
+  const full: FaultPlan = { ...plan('a', 'a'), strict: { declared: ['D-1'] }, defaultMode: { declared: ['D-1'] } };
+  expect(strictRunServesDefault(full, ['D-1'])).toBe(false);
+  expect(strictRunServesDefault({ ...plan('a', 'a'), defaultMode: undefined }, ['D-1'])).toBe(false);
+});
+
 function selftest(args: string[]): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [BIN, 'selftest', ...args], { maxBuffer: 16 << 20 }, (error, stdout) => {
@@ -131,6 +150,12 @@ test('on a sample of faults the selected kill matrix is the --full one', async (
   expect([a.code, b.code]).toEqual([0, 0]);
   const report = JSON.parse(readFileSync(join(selected, 'selftest.json'), 'utf8')) as SelftestReport;
   expect(report.faults.find((f) => f.fault === 'usermapping-alias')!.failing).toContain('USERMAP-PATH-001');
+  // integrity-all-ops fails no inferred id: its selected default column is judged on the strict run,
+  // its --full one on a run of its own, and the two agree (the matrix above).
+  const reference = JSON.parse(readFileSync(join(full, 'selftest.json'), 'utf8')) as SelftestReport;
+  const separate = (r: SelftestReport) =>
+    r.faults.find((f) => f.fault === 'integrity-all-ops')!.defaultMode?.separateRun;
+  expect([separate(report), separate(reference)]).toEqual([undefined, true]);
   expect(readFileSync(join(selected, 'selftest.md'), 'utf8')).toMatch(
     /\| usermapping-alias \| USERMAP-PATH-001 \| killed \| n\/a[^|]*\|/,
   );

@@ -10,8 +10,15 @@ import { DEFAULT_PROFILE } from '../../contract/profiles.ts';
 import { FAULTS } from '../../emulator/faults/fault-list.ts';
 import type { Fault } from '../../emulator/faults/fault.ts';
 import { mapConcurrently } from '../selftest/concurrency.ts';
-import { planFaults, type FaultPlan, type PlannedRun, type TestList } from '../selftest/fault-plan.ts';
 import {
+  planFaults,
+  strictRunServesDefault,
+  type FaultPlan,
+  type PlannedRun,
+  type TestList,
+} from '../selftest/fault-plan.ts';
+import {
+  failingIds,
   judgeFault,
   judgeMode,
   judgePristine,
@@ -104,9 +111,12 @@ async function faultRuns(plan: FaultPlan, context: Context): Promise<FaultRow> {
   if (!plan.defaultMode) return judgeFault(plan.fault.name, plan.strict.declared, strict);
   const defaultPlan = plan.defaultMode;
   // A suite whose certificate names no mode has only one: its strict run is its default run too. A
-  // strict run that timed out says the self-test is broken: the default column says so as well.
+  // strict run that timed out says the self-test is broken: the default column says so as well. A
+  // strict run that failed no inferred requirement took the default-mode path (fault-plan.ts).
   const defaultRun: RunResult =
-    strict.timedOut || (strict.certificate && strict.certificate.mode === undefined)
+    strict.timedOut ||
+    (strict.certificate && strict.certificate.mode === undefined) ||
+    (strict.certificate !== undefined && strictRunServesDefault(plan, failingIds(strict.certificate)))
       ? strict
       : await plannedRun(defaultPlan, (list) =>
           suiteRun({
@@ -152,7 +162,10 @@ export async function selftestCommand(options: SelftestOptions): Promise<number>
   const config = settings();
   const context: Context = { out: options.out, config, accounts: selftestAccounts() };
   const startedAt = new Date();
-  const faultPlans = await plans(faults, options.full === true, options.out);
+  // The pristine run starts while Playwright lists the suite for the fault plans: a core is free then.
+  const planned = plans(faults, options.full === true, options.out);
+  // Unplanned (the listing failed): the fault jobs end at once, the pristine run ends, then it throws.
+  const planOf = async (index: number) => (await planned.catch(() => undefined))?.[index];
   const mode = options.full
     ? 'full (every fault runs the whole suite)'
     : 'selected (each fault runs the tests of its ids)';
@@ -161,9 +174,9 @@ export async function selftestCommand(options: SelftestOptions): Promise<number>
   );
   const total = faults.length + 1;
   let done = 0;
-  const jobs: (FaultPlan | undefined)[] = [undefined, ...faultPlans];
-  const results = await mapConcurrently(jobs, config.concurrency, async (plan) => {
-    if (!plan) {
+  const jobs: (number | undefined)[] = [undefined, ...faults.map((_, i) => i)];
+  const results = await mapConcurrently(jobs, config.concurrency, async (index) => {
+    if (index === undefined) {
       const run = await suiteRun({
         label: 'pristine',
         fault: undefined,
@@ -177,6 +190,8 @@ export async function selftestCommand(options: SelftestOptions): Promise<number>
       progress(done, total, 'pristine', row.timedOut ? 'TIMED OUT' : row.passed ? 'passes' : 'FAILS', run.seconds);
       return row;
     }
+    const plan = await planOf(index);
+    if (!plan) return undefined;
     const row = await faultRuns(plan, context);
     done += 1;
     progress(
@@ -188,6 +203,7 @@ export async function selftestCommand(options: SelftestOptions): Promise<number>
     );
     return row;
   });
+  await planned;
   const pristine = results[0] as PristineRow;
   const rows = results.slice(1) as FaultRow[];
   const report = selftestReport(startedAt, config, options.full ? 'full' : 'selected', pristine, rows);

@@ -31,6 +31,8 @@ export interface FaultPlan {
   strict: PlannedRun;
   /** Absent when every id the fault declares is inferred. */
   defaultMode?: PlannedRun;
+  /** The catalog's inferred ids: the only ones whose checks behave differently in the two modes. */
+  inferred: ReadonlySet<string>;
 }
 
 /** The declared ids a default-mode run must fail: those whose basis is not inferred. */
@@ -58,13 +60,32 @@ function planned(declared: readonly string[], tests: readonly ListedTest[] | und
   };
 }
 
+function sameTests(a: PlannedRun, b: PlannedRun): boolean {
+  return a.testList?.text === b.testList?.text && a.firstTry?.text === b.firstTry?.text;
+}
+
+/**
+ * Whether the strict run already is the default-mode run: the mode changes only what an inferred
+ * check does when it fails (specs/evidence.ts: it throws in strict mode, WARNs and goes on in default),
+ * and the verdict of an inferred requirement; so when the strict run failed no inferred requirement and
+ * the default-mode plan runs the same tests, a default-mode run would take the same path and give the
+ * declared (not inferred) ids the same verdicts. Else the default column needs a run of its own. The
+ * whole-suite runs of --full take no shortcut: they are the reference the selected runs are tested on.
+ */
+export function strictRunServesDefault(plan: FaultPlan, strictFailing: readonly string[]): boolean {
+  if (!plan.strict.testList || !plan.defaultMode || !sameTests(plan.strict, plan.defaultMode)) return false;
+  return strictFailing.every((id) => !plan.inferred.has(id));
+}
+
 /** `tests` undefined: --full, every run runs the whole suite. */
 export function planFaults(faults: readonly Fault[], tests: readonly ListedTest[] | undefined): FaultPlan[] {
   const basisOf = new Map(loadCatalog().map((r) => [r.id, String(r.basis)]));
+  const inferred = new Set([...basisOf].filter(([, basis]) => basis === 'inferred').map(([id]) => id));
   return faults.map((fault) => {
     const documented = nonInferredIds(fault.violates, basisOf);
     return {
       fault,
+      inferred,
       strict: planned(fault.violates, tests),
       ...(documented.length > 0 ? { defaultMode: planned(documented, tests) } : {}),
     };

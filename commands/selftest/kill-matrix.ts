@@ -48,7 +48,7 @@ export interface ModeRow {
   /** The run's status from its certificate (COMPLETE, INVALID, ...): a kill by an INVALID run is a weak one. */
   runStatus: string;
   tests?: number;
-  /** Default mode only: judged on a run of its own (false: the suite has one mode, the strict run served). */
+  /** Default mode only: judged on a run of its own (false: the strict run served, see fault-plan.ts). */
   separateRun?: boolean;
 }
 
