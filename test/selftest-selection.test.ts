@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
+import { selftestCommand } from '../commands/cli/selftest-command.ts';
 import { nonInferredIds, strictRunServesDefault, type FaultPlan } from '../commands/selftest/fault-plan.ts';
 import type { SelftestReport } from '../commands/selftest/selftest-report.ts';
 import {
@@ -92,7 +93,7 @@ test('default mode judges the ids that are not inferred (unknown ids count as in
   expect(nonInferredIds(['D-1', 'I-1', 'O-1', 'S-1', 'X-1'], basis)).toEqual(['D-1', 'O-1', 'S-1']);
 });
 
-test('the strict run serves as the default-mode run only when it failed no inferred id and ran the same tests', () => {
+test('the strict run serves as the default-mode run only when no inferred check failed and it ran the same tests', () => {
   const list = (text: string) => ({ text, tests: 1, stopAtFirstFailure: false, withDependencies: false });
   const run = (text: string) => ({ declared: ['D-1'], testList: list(text) });
   const plan = (strict: string, defaultMode: string): FaultPlan => ({
@@ -105,9 +106,10 @@ test('the strict run serves as the default-mode run only when it failed no infer
   // An inferred failure: the default-mode run would have WARNed there and gone on, another path.
   expect(strictRunServesDefault(plan('a', 'a'), ['D-1', 'I-1'])).toBe(false);
   expect(strictRunServesDefault(plan('a', 'b'), ['D-1'])).toBe(false);
-  // --full (whole-suite runs, no list) is the reference: it never takes the shortcut.
+  // --full: both run the whole suite.
   const full: FaultPlan = { ...plan('a', 'a'), strict: { declared: ['D-1'] }, defaultMode: { declared: ['D-1'] } };
-  expect(strictRunServesDefault(full, ['D-1'])).toBe(false);
+  expect(strictRunServesDefault(full, ['D-1'])).toBe(true);
+  expect(strictRunServesDefault({ ...full, defaultMode: run('a') }, ['D-1'])).toBe(false);
   expect(strictRunServesDefault({ ...plan('a', 'a'), defaultMode: undefined }, ['D-1'])).toBe(false);
 });
 
@@ -150,12 +152,6 @@ test('on a sample of faults the selected kill matrix is the --full one', async (
   expect([a.code, b.code]).toEqual([0, 0]);
   const report = JSON.parse(readFileSync(join(selected, 'selftest.json'), 'utf8')) as SelftestReport;
   expect(report.faults.find((f) => f.fault === 'usermapping-alias')!.failing).toContain('USERMAP-PATH-001');
-  // integrity-all-ops fails no inferred id: its selected default column is judged on the strict run,
-  // its --full one on a run of its own, and the two agree (the matrix above).
-  const reference = JSON.parse(readFileSync(join(full, 'selftest.json'), 'utf8')) as SelftestReport;
-  const separate = (r: SelftestReport) =>
-    r.faults.find((f) => f.fault === 'integrity-all-ops')!.defaultMode?.separateRun;
-  expect([separate(report), separate(reference)]).toEqual([undefined, true]);
   expect(readFileSync(join(selected, 'selftest.md'), 'utf8')).toMatch(
     /\| usermapping-alias \| USERMAP-PATH-001 \| killed \| n\/a[^|]*\|/,
   );
@@ -164,4 +160,27 @@ test('on a sample of faults the selected kill matrix is the --full one', async (
     expect(readFileSync(join(dir, 'selftest', 'pristine', 'certificate.json'), 'utf8')).not.toMatch(
       /"password":\s*"(?!<redacted>)/,
     );
+});
+
+// The default column judged on the strict run (no inferred check failed there) is the one a
+// default-mode run of its own gives: faults that fail no inferred requirement (integrity-all-ops), and
+// ones whose tests fail outside any check, which fails inferred every-response ids in strict mode only
+// (href-trailing-slash, object-is-own-first-and-last).
+test('a default column judged on the strict run is the one a run of its own gives', async () => {
+  test.setTimeout(0);
+  const only = 'integrity-all-ops,href-trailing-slash,object-is-own-first-and-last';
+  const shortcut = mkdtempSync(join(tmpdir(), 'sps-selftest-shortcut-'));
+  const separate = mkdtempSync(join(tmpdir(), 'sps-selftest-separate-'));
+  const codes = await Promise.all([
+    selftestCommand({ only, out: shortcut }),
+    selftestCommand({ only, out: separate, separateDefaultRuns: true }),
+  ]);
+  expect(codes).toEqual([0, 0]);
+  expect(matrix(shortcut)).toEqual(matrix(separate));
+  const runs = (dir: string) =>
+    (JSON.parse(readFileSync(join(dir, 'selftest.json'), 'utf8')) as SelftestReport).faults.map(
+      (f) => f.defaultMode?.separateRun === true,
+    );
+  expect(runs(shortcut)).toEqual([false, false, false]);
+  expect(runs(separate)).toEqual([true, true, true]);
 });

@@ -18,13 +18,13 @@ import {
   type TestList,
 } from '../selftest/fault-plan.ts';
 import {
-  failingIds,
   judgeFault,
   judgeMode,
   judgePristine,
   type FaultRow,
   type PristineRow,
   type RunResult,
+  violatedRequirements,
 } from '../selftest/kill-matrix.ts';
 import { selftestReport, writeSelftestReport } from '../selftest/selftest-report.ts';
 import { selftestAccounts, suiteRun } from '../selftest/suite-run.ts';
@@ -44,6 +44,8 @@ export interface SelftestOptions {
   out: string;
   /** Every fault run runs the whole suite. */
   full?: boolean;
+  /** Test hook: every default column is judged on a run of its own, never on the strict run. */
+  separateDefaultRuns?: boolean;
 }
 
 function chosenFaults(only: string | undefined): readonly Fault[] {
@@ -76,6 +78,7 @@ function progress(done: number, total: number, label: string, verdict: string, s
 
 interface Context {
   out: string;
+  separateDefaultRuns: boolean;
   config: SelftestSettings;
   accounts: ReturnType<typeof selftestAccounts>;
 }
@@ -112,11 +115,13 @@ async function faultRuns(plan: FaultPlan, context: Context): Promise<FaultRow> {
   const defaultPlan = plan.defaultMode;
   // A suite whose certificate names no mode has only one: its strict run is its default run too. A
   // strict run that timed out says the self-test is broken: the default column says so as well. A
-  // strict run that failed no inferred requirement took the default-mode path (fault-plan.ts).
+  // strict run where no inferred check failed took the default-mode path (fault-plan.ts).
   const defaultRun: RunResult =
     strict.timedOut ||
     (strict.certificate && strict.certificate.mode === undefined) ||
-    (strict.certificate !== undefined && strictRunServesDefault(plan, failingIds(strict.certificate)))
+    (!context.separateDefaultRuns &&
+      strict.certificate !== undefined &&
+      strictRunServesDefault(plan, violatedRequirements(strict.certificate)))
       ? strict
       : await plannedRun(defaultPlan, (list) =>
           suiteRun({
@@ -160,7 +165,12 @@ async function plans(faults: readonly Fault[], full: boolean, out: string): Prom
 export async function selftestCommand(options: SelftestOptions): Promise<number> {
   const faults = chosenFaults(options.only);
   const config = settings();
-  const context: Context = { out: options.out, config, accounts: selftestAccounts() };
+  const context: Context = {
+    out: options.out,
+    separateDefaultRuns: options.separateDefaultRuns === true,
+    config,
+    accounts: selftestAccounts(),
+  };
   const startedAt = new Date();
   // The pristine run starts while Playwright lists the suite for the fault plans: a core is free then.
   const planned = plans(faults, options.full === true, options.out);

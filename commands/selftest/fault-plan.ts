@@ -66,15 +66,17 @@ function sameTests(a: PlannedRun, b: PlannedRun): boolean {
 
 /**
  * Whether the strict run already is the default-mode run: the mode changes only what an inferred
- * check does when it fails (specs/evidence.ts: it throws in strict mode, WARNs and goes on in default),
- * and the verdict of an inferred requirement; so when the strict run failed no inferred requirement and
- * the default-mode plan runs the same tests, a default-mode run would take the same path and give the
- * declared (not inferred) ids the same verdicts. Else the default column needs a run of its own. The
- * whole-suite runs of --full take no shortcut: they are the reference the selected runs are tested on.
+ * check does when it fails (specs/evidence.ts: it throws in strict mode, WARNs and goes on in default)
+ * and the verdict of an inferred requirement. So when no check of an inferred requirement failed in the
+ * strict run (`violated`: the certificate names the ids whose own check failed; a test failing
+ * elsewhere fails the same way in both modes) and the default-mode plan runs the same tests, a
+ * default-mode run would take the same path and give the declared (not inferred) ids the same
+ * verdicts. Else the default column needs a run of its own. (test/selftest-selection.test.ts checks
+ * the shortcut against runs of their own.)
  */
-export function strictRunServesDefault(plan: FaultPlan, strictFailing: readonly string[]): boolean {
-  if (!plan.strict.testList || !plan.defaultMode || !sameTests(plan.strict, plan.defaultMode)) return false;
-  return strictFailing.every((id) => !plan.inferred.has(id));
+export function strictRunServesDefault(plan: FaultPlan, violated: readonly string[]): boolean {
+  if (!plan.defaultMode || !sameTests(plan.strict, plan.defaultMode)) return false;
+  return violated.every((id) => !plan.inferred.has(id));
 }
 
 /** `tests` undefined: --full, every run runs the whole suite. */

@@ -6,7 +6,7 @@
 
 /** What the self-test reads from a run's certificate.json. Verdicts are plain strings (WARN counts as not failing). */
 export interface CertificateVerdicts {
-  requirements: { id: string; verdict: string }[];
+  requirements: { id: string; verdict: string; tests?: { violated?: boolean }[] }[];
   /** INVALID when the run could not judge as designed (e.g. its setup failed): then every test is ERROR. */
   run?: { status?: string; reasons?: string[] };
   /** strict or default; absent when the suite has a single mode. */
@@ -19,6 +19,14 @@ const FAILING: readonly string[] = ['FAIL', 'ERROR'];
 export function failingIds(certificate: CertificateVerdicts | undefined): string[] {
   return (certificate?.requirements ?? [])
     .filter((r) => FAILING.includes(r.verdict))
+    .map((r) => r.id)
+    .sort();
+}
+
+/** The ids a check of the run found violated (a failure elsewhere in a test names none). */
+export function violatedRequirements(certificate: CertificateVerdicts | undefined): string[] {
+  return (certificate?.requirements ?? [])
+    .filter((r) => (r.tests ?? []).some((t) => t.violated === true))
     .map((r) => r.id)
     .sort();
 }

@@ -44,6 +44,8 @@ export interface RequirementVerdict {
     title: string;
     file: string;
     outcome: TestOutcome;
+    /** The test's own check of this requirement failed (not another check, nor the test elsewhere). */
+    violated?: true;
     message?: string;
     repro?: string;
     trace?: string;
@@ -100,10 +102,11 @@ export function judge(
       basis: req.basis,
       source: req.source,
       verdict,
-      tests: tests.map(({ title, file, outcome, message, repro, trace, report }) => ({
+      tests: tests.map(({ title, file, outcome, message, repro, trace, report, violated }) => ({
         title,
         file,
         outcome,
+        ...(violated?.includes(req.id) ? { violated: true as const } : {}),
         ...(message ? { message } : {}),
         ...(repro ? { repro } : {}),
         ...(trace ? { trace } : {}),
