@@ -83,6 +83,8 @@ test("a failure names what it violated: that requirement FAILs, the test's other
   expect(a!.verdict).toBe('FAIL');
   expect(b!.verdict).toBe('NOT-TESTED');
   expect(c!.verdict).toBe('NOT-TESTED');
+  // The certificate says whose own check failed: A's, not B's or C's.
+  expect([a, b, c].map((v) => v!.tests[0]!.violated)).toEqual([true, undefined, undefined]);
 });
 
 test('an unattributed failure FAILs the documented ids; the inferred ones WARN in default mode and FAIL in strict mode', () => {
