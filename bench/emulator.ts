@@ -119,7 +119,9 @@ async function throughput(emulatorUrl: string, emulatorPid: number, client: SpsC
   const bare = await start(['-e', BARE_SERVER, sample.body.toString('utf8')]);
   const emulatorRun = (duration: number) =>
     autocannon({ url: `${emulatorUrl}${path}`, connections: 10, duration, headers: { cookie } });
-  const bareRun = (duration: number) => autocannon({ url: `${bare.url}${path}`, connections: 10, duration });
+  // The same requests to both servers, the session cookie included (the bare one ignores it).
+  const bareRun = (duration: number) =>
+    autocannon({ url: `${bare.url}${path}`, connections: 10, duration, headers: { cookie } });
   try {
     // autocannon itself (and both servers) need warming up, or whichever runs first loses.
     await bareRun(2);
