@@ -130,6 +130,7 @@ test('kill -9 while committing leaves the old or the new state file, never a tor
   for (let round = 0; round < 3; round++) {
     const run = spawnEmulator(['--state', file]);
     const client = await new SpsClient(await run.url).mustLogin(ADMIN);
+    let stopped = false;
     const hammer = (async () => {
       for (let i = 0; ; i++) {
         const created = await client.post(UM, { name: `r${round}_${i}`, mappings: [] });
@@ -138,8 +139,17 @@ test('kill -9 while committing leaves the old or the new state file, never a tor
         if (committed.status !== 200) return;
         acknowledged++;
       }
-    })().catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 300 + round * 150));
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        stopped = true;
+      });
+    // Killed once this round has committed twice (a loaded machine may take seconds to get there: a
+    // fixed sleep could kill it before its first commit, with no file yet), then a little later each
+    // round, so the kill lands at different points of the commits that follow.
+    const before = acknowledged;
+    while (acknowledged < before + 2 && !stopped) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, round * 40));
     run.child.kill('SIGKILL');
     await run.exit;
     await hammer;
