@@ -1,7 +1,7 @@
 // A cache of text derived from the contract's data files: the parsed YAML of the requirement catalog and
 // the OpenAPI document (about 0.3 and 0.25 s to parse, contract/parsed-yaml.ts) and the compiled JSON
-// Schema validators (about 0.5 s with ajv). Every Playwright
-// worker of every run needs both, and a self-test starts hundreds of workers. An entry lives in this
+// Schema validators (about 0.5 s with ajv). Every Playwright worker of every run needs them, and a
+// self-test starts hundreds of workers. An entry lives in this
 // process and in a per-user folder of the temp directory, named by the SHA-256 of what it was derived
 // from: an edited input has another name, so a stale entry is never read. A missing, unreadable or
 // damaged entry (the caller's `usable` says no) is derived anew; a cache that cannot be written costs
