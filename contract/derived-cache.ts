@@ -1,13 +1,13 @@
 // A cache of text derived from the contract's data files: the parsed YAML of the requirement catalog and
 // the OpenAPI document (about 0.3 and 0.25 s to parse, contract/parsed-yaml.ts) and the compiled JSON
 // Schema validators (about 0.5 s with ajv). Every Playwright worker of every run needs them, and a
-// self-test starts hundreds of workers. An entry lives in this
-// process and in a per-user folder of the temp directory, named by the SHA-256 of what it was derived
-// from: an edited input has another name, so a stale entry is never read. A missing, unreadable or
-// damaged entry (the caller's `usable` says no) is derived anew; a cache that cannot be written costs
-// the derivation, never a failure. The validators' entry is code this process runs, so an entry is read
-// only from a folder and a file this user owns that nobody else can write (the temp directory is shared:
-// another local user could otherwise plant a folder or a file there).
+// self-test starts hundreds of workers. An entry lives in this process and in a per-user folder of the
+// temp directory, named by the SHA-256 of what it was derived from: an edited input has another name, so
+// a stale entry is never read. A missing, unreadable or damaged entry (the caller's `usable` says no) is
+// derived anew; a cache that cannot be written costs the derivation, never a failure. The validators'
+// entry is code this process runs, so an entry is read only from a folder and a file this user owns that
+// nobody else can write (the temp directory is shared: another local user could otherwise plant a folder
+// or a file there).
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
