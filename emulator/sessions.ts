@@ -33,7 +33,6 @@ export interface SessionsOptions {
 }
 
 export class Sessions {
-  /** Insertion order is recency order: touch() moves a session to the end. */
   readonly #byId = new Map<string, Session>();
   readonly #now: () => number;
   readonly #onDrop: (id: string) => void;
@@ -72,13 +71,13 @@ export class Sessions {
     if (!id) return undefined;
     const session = this.#byId.get(id);
     if (!session) return undefined;
-    if (this.#idle(session)) {
+    const now = this.#now();
+    if (this.#idle(session, now)) {
       this.#drop(id);
       return undefined;
     }
-    session.lastSeen = this.#now();
-    this.#byId.delete(id);
-    this.#byId.set(id, session);
+    // Every authenticated request comes here: only the time changes, the map is left as it is.
+    session.lastSeen = now;
     return session;
   }
 
@@ -86,8 +85,8 @@ export class Sessions {
     this.#byId.delete(id);
   }
 
-  #idle(session: Session): boolean {
-    return this.#now() - session.lastSeen > SESSION_IDLE_MS;
+  #idle(session: Session, now = this.#now()): boolean {
+    return now - session.lastSeen > SESSION_IDLE_MS;
   }
 
   #drop(id: string): void {
@@ -95,25 +94,23 @@ export class Sessions {
     this.#onDrop(id);
   }
 
-  /** Oldest first: stop at the first session still in use. */
+  /** Every session is looked at: touch() leaves the map in login order, not in order of use. */
   #sweep(): void {
     if (this.#now() - this.#lastSweep < SWEEP_EVERY_MS) return;
     this.#lastSweep = this.#now();
-    for (const session of this.#byId.values()) {
-      if (!this.#idle(session)) break;
-      this.#drop(session.id);
-    }
+    // Deleting while iterating a Map is safe: the iteration goes on with the next entry.
+    for (const session of this.#byId.values()) if (this.#idle(session)) this.#drop(session.id);
   }
 
-  /** At the cap, the account's least recently used session ends. */
+  /** At the cap, the account's least recently used session ends (of two used at once, the older login). */
   #makeRoomFor(username: string): void {
     let count = 0;
-    let oldest: Session | undefined;
+    let leastRecent: Session | undefined;
     for (const session of this.#byId.values()) {
       if (session.username !== username) continue;
-      oldest ??= session;
+      if (!leastRecent || session.lastSeen < leastRecent.lastSeen) leastRecent = session;
       count++;
     }
-    if (oldest && count >= this.#maxPerAccount) this.#drop(oldest.id);
+    if (leastRecent && count >= this.#maxPerAccount) this.#drop(leastRecent.id);
   }
 }

@@ -152,6 +152,31 @@ test('idle sessions are swept and each account holds a bounded number of session
   expect(MAX_SESSIONS_PER_ACCOUNT).toBeGreaterThanOrEqual(64);
 });
 
+test('the cap ends the least recently used session, and a sweep finds every idle one whatever its login order', () => {
+  let now = 0;
+  const dropped: string[] = [];
+  const sessions = new Sessions({ now: () => now, onDrop: (id) => dropped.push(id), maxPerAccount: 2 });
+  const account = { username: 'a', password: 'p', role: 'admin' as const };
+  const older = sessions.open(account);
+  now += 1_000;
+  const newer = sessions.open(account);
+  now += 1_000;
+  expect(sessions.touch(older.id)?.id).toBe(older.id);
+  sessions.open(account);
+  expect(dropped, 'the session touched last stays, though it logged in first').toEqual([newer.id]);
+  const other = sessions.open({ ...account, username: 'b' });
+  now += SESSION_IDLE_MS - 1_000;
+  expect(sessions.touch(older.id)?.id, 'the first login, used just before it would have gone idle').toBe(older.id);
+  now += 61_000;
+  sessions.open({ ...account, username: 'c' });
+  expect(sessions.touch(older.id)?.id, 'used within the idle limit: not swept').toBe(older.id);
+  expect(
+    sessions.touch(other.id),
+    'idle: swept though a session that logged in before it is still in use',
+  ).toBeUndefined();
+  expect(sessions.size).toBe(2);
+});
+
 test('logins without logout do not pile up: the account keeps at most its cap', async () => {
   const emu = await emulatorWith();
   try {
