@@ -3,10 +3,15 @@
 // not decode, is refused (400), never a crash. The path comes back as sent (answers echo it in meta and
 // error details); normalisedPath gives it as the router reads it (`/api/%74ransaction` is
 // `/api/transaction`), for any decision that must agree with the router.
+/** A query as handlers read it. Nothing changes one once parsed, so targets without one share one empty query. */
+export type Query = Pick<URLSearchParams, 'get' | 'getAll' | 'has' | 'keys' | 'size'>;
+
 export interface RequestTarget {
   path: string;
-  query: URLSearchParams;
+  query: Query;
 }
+
+const NO_QUERY: Query = new URLSearchParams();
 
 function decodes(text: string): boolean {
   try {
@@ -39,7 +44,14 @@ function originForm(target: string): string | undefined {
   return rest.startsWith('/') ? rest : undefined;
 }
 
+/** `/…` with no second slash first, and no query, fragment or percent-encoding: nothing to cut or decode. */
+function isPlainPath(raw: string): boolean {
+  return raw.charCodeAt(0) === 0x2f && raw.charCodeAt(1) !== 0x2f && !/[?#%]/.test(raw);
+}
+
 export function parseTarget(raw: string | undefined): RequestTarget | undefined {
+  // Nearly every request: answered without the cuts, decoding and query parsing below.
+  if (raw !== undefined && isPlainPath(raw)) return { path: raw, query: NO_QUERY };
   // A fragment is never part of the target (RFC 9110 §4.2.4); the router cuts it off too.
   const target = originForm((raw ?? '/').split('#')[0]!);
   if (target === undefined) return undefined;
@@ -50,5 +62,5 @@ export function parseTarget(raw: string | undefined): RequestTarget | undefined 
   // Only percent-encoding can fail to decode: most paths have none and skip the check.
   if (path.includes('%') && !decodes(path)) return undefined;
   if (rawQuery !== '' && !rawQuery.split('&').every(decodes)) return undefined;
-  return { path, query: new URLSearchParams(rawQuery) };
+  return { path, query: rawQuery === '' ? NO_QUERY : new URLSearchParams(rawQuery) };
 }

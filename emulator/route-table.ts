@@ -5,6 +5,7 @@ import type { Profile } from '../contract/profiles.ts';
 import type { Reply } from './errors.ts';
 import type { Fault } from './faults/fault.ts';
 import type { LoginBrake } from './login-brake.ts';
+import type { Query } from './request-target.ts';
 import type { Account, Session, Sessions } from './sessions.ts';
 import type { ConfigState } from './state.ts';
 import type { Store } from './store.ts';
@@ -31,8 +32,9 @@ export interface Emulator {
 export interface RouteContext {
   req: IncomingMessage;
   path: string;
-  query: URLSearchParams;
-  params: Record<string, string | undefined>;
+  query: Query;
+  /** The route's path parameters, shared by every request for the same path: read, never changed. */
+  params: Readonly<Record<string, string | undefined>>;
   /** Present on every route whose `auth` is 'session'. */
   session: Session | undefined;
   emulator: Emulator;

@@ -3,6 +3,7 @@
 // places in the emulator; without a fault every hook is one undefined check.
 import type { Profile } from '../../contract/profiles.ts';
 import type { Reply } from '../errors.ts';
+import type { Query } from '../request-target.ts';
 import type { Role } from '../sessions.ts';
 
 /** The request as the reply rewrite sees it: method and path (no query string). */
@@ -15,9 +16,9 @@ export interface RequestLine {
 export type ReplyRewrite = (request: RequestLine, reply: Reply, profile: Profile) => Reply;
 
 /** Rewrites where a request goes before routing: aliases that should not exist, ignored queries. */
-export type RequestRewrite = (request: RequestLine & { query: URLSearchParams }) => {
+export type RequestRewrite = (request: RequestLine & { query: Query }) => {
   path: string;
-  query: URLSearchParams;
+  query: Query;
 };
 
 /** Behaviour a reply rewrite cannot express; each switch is read in exactly one place. */
