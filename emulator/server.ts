@@ -4,7 +4,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import FindMyWay from 'find-my-way';
 import { profile as profileOf, DEFAULT_PROFILE, type Profile, type ProfileName } from '../contract/profiles.ts';
 import { allowed } from './access.ts';
 import { DEFAULT_ACCOUNT } from './accounts.ts';
@@ -19,6 +18,7 @@ import type { ConfigState } from './state.ts';
 import { DEFAULT_BRAKE, LoginBrake, type BrakeSettings } from './login-brake.ts';
 import { Lanes } from './ordering.ts';
 import { normalisedPath, parseTarget } from './request-target.ts';
+import { RouteLookup } from './route-lookup.ts';
 import type { Emulator, Method, Route } from './route-table.ts';
 import { authenticationRoutes } from './handlers/authentication.ts';
 import { infoRoutes } from './handlers/info.ts';
@@ -32,7 +32,6 @@ import { Sessions, type Account } from './sessions.ts';
 import { Store } from './store.ts';
 import type { TlsMaterial } from './tls.ts';
 
-const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
 /** How long a refused body may keep arriving (discarded) before the connection is cut. */
 const LINGER_MS = 5_000;
 /**
@@ -85,14 +84,6 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-type Router = FindMyWay.Instance<FindMyWay.HTTPVersion.V1>;
-
-function buildRouter(routes: readonly Route[]): Router {
-  const router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true });
-  for (const route of routes) router.on(route.method, route.path, () => undefined, route);
-  return router;
-}
-
 /** How long an idle keep-alive connection stays open. */
 const KEEP_ALIVE_MS = 120_000;
 
@@ -143,12 +134,8 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply, continued
   res.end(payload);
 }
 
-function allowedMethods(router: Router, path: string): Method[] {
-  return METHODS.filter((m) => router.find(m, path) !== null);
-}
-
 function dispatch(
-  router: Router,
+  router: RouteLookup,
   emulator: Emulator,
   req: IncomingMessage,
   acceptBody: () => void,
@@ -157,14 +144,14 @@ function dispatch(
   if (!target) return apiError(400, 'SyntacticError', 'The request URL is malformed', (req.url ?? '/').split('?')[0]!);
   const method = (req.method ?? 'GET').toUpperCase() as Method;
   const { path, query } = emulator.fault?.request ? emulator.fault.request({ method, ...target }) : target;
-  const found = METHODS.includes(method) ? router.find(method, path) : null;
+  const found = router.find(method, path);
   if (!found) {
-    const allowedHere = allowedMethods(router, path);
+    const allowedHere = router.allowedAt(path);
     if (allowedHere.length === 0) return apiError(404, 'NotFound', 'The requested object does not exist', path);
     const reply = apiError(405, 'MethodNotAllowed', `Use one of these methods: ${allowedHere.join(', ')}`, path);
     return { ...reply, headers: { allow: allowedHere.join(', ') } };
   }
-  const route = found.store as Route;
+  const { route } = found;
   let session = route.auth === 'session' ? emulator.sessions.touch(sessionIdFrom(req.headers.cookie)) : undefined;
   if (route.auth === 'session') {
     if (!session && emulator.fault?.deviations?.noAuthentication) session = anonymousSession(emulator);
@@ -190,14 +177,19 @@ function faulted(emulator: Emulator, req: IncomingMessage, reply: Reply): Reply 
   return rewrite(request, reply, emulator.profile);
 }
 
-/** The request each connection is receiving, for the idle timeout. */
-const receiving = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>();
+/**
+ * The exchange each connection is on, for the idle timeout: its response (`res.req` is the request).
+ * A property of the socket rather than a WeakMap entry: set on every request, and weak maps cost the
+ * garbage collector more.
+ */
+const RECEIVING = Symbol('receiving');
+type TrackedSocket = Socket & { [RECEIVING]?: ServerResponse };
 
-function handler(router: Router, emulator: Emulator) {
+function handler(router: RouteLookup, emulator: Emulator) {
   // Pipelined requests of one connection are handled one after the other (RFC 9112 §9.3.2).
   const connections = new Lanes<Socket>();
   return (req: IncomingMessage, res: ServerResponse): void => {
-    receiving.set(req.socket, { req, res });
+    (req.socket as TrackedSocket)[RECEIVING] = res;
     void connections.run(req.socket, () => handleOne(router, emulator, req, res));
   };
 }
@@ -209,9 +201,9 @@ const TIMEOUT_BODY = JSON.stringify(apiError(408, 'RequestTimeout', 'The request
  * connection that waits for our answer (a slow commit, a queued pipelined request) is left alone.
  */
 function onIdle(socket: Socket): void {
-  const current = receiving.get(socket);
-  if (current && (current.req.complete || current.res.headersSent)) return;
-  if (!current) {
+  const res = (socket as TrackedSocket)[RECEIVING];
+  if (res && (res.req.complete || res.headersSent)) return;
+  if (!res) {
     if (socket.writable)
       socket.end(
         `HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(TIMEOUT_BODY)}\r\nconnection: close\r\n\r\n${TIMEOUT_BODY}`,
@@ -219,7 +211,7 @@ function onIdle(socket: Socket): void {
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
     return;
   }
-  const { req, res } = current;
+  const req = res.req;
   res.shouldKeepAlive = false;
   res.writeHead(408, {
     'content-type': 'application/json',
@@ -232,7 +224,7 @@ function onIdle(socket: Socket): void {
 
 /** Handles one request; the promise (when the reply is not ready at once) settles once it is sent. */
 function handleOne(
-  router: Router,
+  router: RouteLookup,
   emulator: Emulator,
   req: IncomingMessage,
   res: ServerResponse,
@@ -298,7 +290,7 @@ export function createEmulatorServer(
   routes: readonly Route[] = allRoutes(emulator.profile),
   tls?: TlsMaterial,
 ): Server {
-  const router = buildRouter(routes);
+  const router = new RouteLookup(routes);
   const handle = handler(router, emulator);
   const server: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, handle) : createHttpServer(handle);
   // Oversized uploads are refused before the client sends the body; everything else waits until its
