@@ -11,7 +11,8 @@ export interface ListBody {
   meta: Meta;
 }
 
-const bodies = new WeakMap<object, Map<string, ListBody>>();
+/** By state, then profile name, then href: nested maps, so a lookup joins no strings. */
+const bodies = new WeakMap<object, Map<string, Map<string, ListBody>>>();
 const texts = new WeakMap<object, Buffer>();
 
 function build(
@@ -36,17 +37,22 @@ export function listBody(
   if (ctx.session && ctx.emulator.store.remainingSeconds(ctx.session.id) !== undefined) {
     return build(ctx, href, parent, keys(), siblings);
   }
-  let byHref = bodies.get(version);
-  if (!byHref) {
-    byHref = new Map();
-    bodies.set(version, byHref);
+  let byProfile = bodies.get(version);
+  if (!byProfile) {
+    byProfile = new Map();
+    bodies.set(version, byProfile);
   }
   // Siblings differ by profile, and emulators of several profiles may share a process and a state.
-  const key = `${ctx.emulator.profile.name} ${href}`;
-  let body = byHref.get(key);
+  const profile = ctx.emulator.profile.name;
+  let byHref = byProfile.get(profile);
+  if (!byHref) {
+    byHref = new Map();
+    byProfile.set(profile, byHref);
+  }
+  let body = byHref.get(href);
   if (!body) {
     body = build(ctx, href, parent, keys(), siblings);
-    byHref.set(key, body);
+    byHref.set(href, body);
     texts.set(body, Buffer.from(JSON.stringify(body)));
   }
   return body;

@@ -78,6 +78,9 @@ function deletePlugin(ctx: RouteContext): Reply {
 }
 
 export function pluginRoutes(profile: Profile): Route[] {
+  // Made once: a list GET then builds no string and no array before the memoized answer.
+  const typeHrefs = pluginTypeHrefs(profile);
+  const hrefOfType = new Map(profile.pluginTypes.map((type) => [type, `${PLUGINS_PATH}/${type}`]));
   const routes: Route[] = [
     treeNodeRoute(PLUGINS_PATH, profile, () => profile.pluginTypes),
     {
@@ -90,9 +93,9 @@ export function pluginRoutes(profile: Profile): Route[] {
         const refused = noQuery(ctx);
         if (refused) return refused;
         const state = viewOf(ctx);
-        const href = `${PLUGINS_PATH}/${type}`;
+        const href = hrefOfType.get(type)!;
         const keys = () => pluginsOf(state, type).map((p) => p.key);
-        return { status: 200, body: listBody(ctx, state, href, PLUGINS_PATH, keys, pluginTypeHrefs(profile)) };
+        return { status: 200, body: listBody(ctx, state, href, PLUGINS_PATH, keys, typeHrefs) };
       },
     },
     {

@@ -66,6 +66,7 @@ async function createOrModify(
 
 function collectionRoutes(definition: PolicyDefinition): Route[] {
   const collection = familyPath(definition.family);
+  const siblings = childHrefs(POLICIES_PATH, POLICY_CHILDREN);
   return [
     {
       method: 'GET',
@@ -77,7 +78,7 @@ function collectionRoutes(definition: PolicyDefinition): Route[] {
         return (
           noQuery(ctx) ?? {
             status: 200,
-            body: listBody(ctx, state, collection, POLICIES_PATH, keys, childHrefs(POLICIES_PATH, POLICY_CHILDREN)),
+            body: listBody(ctx, state, collection, POLICIES_PATH, keys, siblings),
           }
         );
       },

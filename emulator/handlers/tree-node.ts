@@ -8,6 +8,7 @@ import { noQuery } from './query.ts';
 
 /** `version` changes whenever `children` may (the profile, or the fixed list itself). */
 export function treeNodeRoute(path: string, version: object, children: () => readonly string[]): Route {
+  const siblings = childHrefs(CONFIGURATION_PATH, CONFIGURATION_CHILDREN);
   return {
     method: 'GET',
     path,
@@ -15,14 +16,7 @@ export function treeNodeRoute(path: string, version: object, children: () => rea
     handle: (ctx) =>
       noQuery(ctx) ?? {
         status: 200,
-        body: listBody(
-          ctx,
-          version,
-          path,
-          CONFIGURATION_PATH,
-          children,
-          childHrefs(CONFIGURATION_PATH, CONFIGURATION_CHILDREN),
-        ),
+        body: listBody(ctx, version, path, CONFIGURATION_PATH, children, siblings),
       },
   };
 }
