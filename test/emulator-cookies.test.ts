@@ -40,7 +40,9 @@ test('on any header it answers what the split reading answers', () => {
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
       const header = pieces.join('');
-      expect(sessionIdFrom(header)).toBe(reference(header));
+      // A plain comparison (an expect() per run costs about 5 ms): fast-check prints the first header on
+      // which the two differ.
+      return sessionIdFrom(header) === reference(header);
     }),
     { numRuns: 5000 },
   );
