@@ -84,9 +84,6 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** How long an idle keep-alive connection stays open. */
-const KEEP_ALIVE_MS = 120_000;
-
 function expectsContinue(req: IncomingMessage): boolean {
   return (req.headers.expect ?? '').toLowerCase() === '100-continue';
 }
@@ -183,7 +180,9 @@ function faulted(emulator: Emulator, req: IncomingMessage, reply: Reply): Reply 
  * garbage collector more.
  */
 const RECEIVING = Symbol('receiving');
-type TrackedSocket = Socket & { [RECEIVING]?: ServerResponse };
+/** The answered exchange after which a keep-alive connection was found idle once already. */
+const IDLE_AFTER = Symbol('idle after');
+type TrackedSocket = Socket & { [RECEIVING]?: ServerResponse; [IDLE_AFTER]?: ServerResponse };
 
 function handler(router: RouteLookup, emulator: Emulator) {
   // Pipelined requests of one connection are handled one after the other (RFC 9112 §9.3.2).
@@ -197,11 +196,27 @@ function handler(router: RouteLookup, emulator: Emulator) {
 const TIMEOUT_BODY = JSON.stringify(apiError(408, 'RequestTimeout', 'The request did not arrive in time', '/').body);
 
 /**
- * A silent connection: 408 when a request is still arriving (headers, or a body not complete); a
- * connection that waits for our answer (a slow commit, a queued pipelined request) is left alone.
+ * An idle keep-alive connection: closed, without a word, after two idle periods (a client reusing it
+ * just as it closes sees a reset it may retry, never an answer it did not ask for). A next request
+ * that stalls in its headers meanwhile gets 408 from Node's own headersTimeout.
  */
-function onIdle(socket: Socket): void {
+function onIdleKeepAlive(socket: TrackedSocket, answered: ServerResponse, idleMs: number): void {
+  if (socket[IDLE_AFTER] === answered) return void socket.end();
+  socket[IDLE_AFTER] = answered;
+  socket.setTimeout(idleMs);
+}
+
+/**
+ * A connection silent for IDLE_TIMEOUT_MS: 408 and closed when a request is still arriving (headers,
+ * or a body not complete); a connection that waits for our answer (a slow commit, a queued pipelined
+ * request) is left alone; one between requests is onIdleKeepAlive's.
+ */
+function onIdle(socket: Socket, idleMs: number): void {
   const res = (socket as TrackedSocket)[RECEIVING];
+  if (res?.writableFinished) {
+    onIdleKeepAlive(socket, res, idleMs);
+    return;
+  }
   if (res && (res.req.complete || res.headersSent)) return;
   if (!res) {
     if (socket.writable)
@@ -302,12 +317,14 @@ export function createEmulatorServer(
     handle(req, res);
   });
   server.on('clientError', refuseUnparsable);
+  // One timer per connection, set when it opens and pushed back by every read and write: the idle
+  // timeout of requests and of keep-alive alike (onIdle). Node's own keep-alive timeout is off: it
+  // would replace that timer at the end of every answer and set it again at the next request, two
+  // new timers per request. (Node's 5 s default also closed connections a client on a loaded machine
+  // was just reusing: "socket hang up"; an idle one now stays open for two idle periods, 120 s.)
   server.timeout = IDLE_TIMEOUT_MS;
-  server.on('timeout', onIdle);
-  // Node closes an idle keep-alive connection after 5 s; on a loaded machine a client may be sending
-  // its next request on it just then and see "socket hang up". Idle connections stay open longer than
-  // a test idles between two requests.
-  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.on('timeout', (socket: Socket) => onIdle(socket, server.timeout));
+  server.keepAliveTimeout = 0;
   return server;
 }
 

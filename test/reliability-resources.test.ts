@@ -135,6 +135,39 @@ test('a body that stops arriving gets 408 Request Timeout, and so do headers tha
   }
 });
 
+/** Sends `requests` on one connection and gives everything the server sent until it closed it. */
+function oneConnection(url: string, requests: string[], gapMs: number): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise<string>((resolve) => {
+    const socket = connect(Number(port), hostname, () => {
+      for (const [i, request] of requests.entries()) setTimeout(() => socket.write(request), i * gapMs);
+    });
+    let text = '';
+    socket.on('data', (c: Buffer) => (text += c.toString('latin1')));
+    socket.on('close', () => resolve(text));
+    socket.on('error', () => undefined);
+  });
+}
+
+test('a keep-alive connection serves requests apart, and is closed silently after two idle timeouts', async () => {
+  const emu = await emulatorWith();
+  try {
+    // Requests 100 ms apart against a 1 s idle timeout: far apart enough on a loaded machine.
+    emu.server.timeout = 1_000;
+    const get = 'GET /api/info HTTP/1.1\r\nHost: x\r\n\r\n';
+    const started = Date.now();
+    const text = await oneConnection(emu.url, [get, get, get], 100);
+    const answers = text.split('HTTP/1.1 ').slice(1);
+    expect(
+      answers.map((a) => a.slice(0, 3)),
+      'three answers on one connection, nothing unasked',
+    ).toEqual(['200', '200', '200']);
+    expect(Date.now() - started, 'open through the first idle timeout').toBeGreaterThanOrEqual(2_000);
+  } finally {
+    await emu.close();
+  }
+});
+
 test('idle sessions are swept and each account holds a bounded number of sessions', () => {
   let now = 0;
   const dropped: string[] = [];
