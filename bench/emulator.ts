@@ -92,7 +92,7 @@ async function peakDuringBigUpload(client: SpsClient, pid: number): Promise<void
     `upload of ${size.toFixed(1)} MiB: RSS before ${before.toFixed(1)} MiB, peak ${peak.toFixed(1)} MiB (peak before it ${hwmBefore.toFixed(1)} MiB)`,
   );
   console.log(
-    `  peak growth ${growth.toFixed(1)} MiB = ${(growth / size).toFixed(2)}x the upload; absolute peak = ${(peak / size).toFixed(2)}x (target <= 3x)`,
+    `  peak growth ${growth.toFixed(1)} MiB = ${(growth / size).toFixed(2)}x the upload (target <= 3x); absolute peak = ${(peak / size).toFixed(2)}x`,
   );
 }
 
