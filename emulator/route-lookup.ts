@@ -4,9 +4,9 @@
 import FindMyWay from 'find-my-way';
 import type { Method, Route } from './route-table.ts';
 
-export const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
+const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
 
-export interface Match {
+interface Match {
   route: Route;
   /** Shared by every request for the same path: read, never changed. */
   params: Readonly<Record<string, string | undefined>>;
